@@ -1,0 +1,70 @@
+"""Where reader keeps per-user files, and the settings one run works with.
+
+Resolved once, by the CLI, then passed down: nothing else reads the environment.
+`READER_DATA_DIR` relocates the state store (and isolates tests);
+`READER_CACHE_DIR` does the same for rebuildable caches.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "reader"
+DATA_DIR_ENV = "READER_DATA_DIR"
+CACHE_DIR_ENV = "READER_CACHE_DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What one run of reader works with."""
+
+    data_dir: Path
+    """Reading state and bookmarks live here; losing it loses the user's work."""
+    cache_dir: Path
+    """Rebuildable caches (catalogue, search index); safe to delete."""
+    content_dirs: tuple[Path, ...]
+    """Extra article folders the user asked for, in the order given."""
+    include_bundled: bool = True
+    """Whether the library shipped with reader is read too."""
+
+
+def _user_dir(kind: str) -> Path:
+    # Imported here so that `reader --version` does not pay for platformdirs.
+    import platformdirs
+
+    if kind == "data":
+        return platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
+def resolve_settings(
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    content_dirs: Iterable[str | os.PathLike[str]] = (),
+    include_bundled: bool = True,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Combine command-line values, environment and platform defaults.
+
+    Precedence: an explicit argument, then the environment variable, then the
+    platform's per-user directory.
+    """
+    env = os.environ if environ is None else environ
+
+    def pick(explicit: str | os.PathLike[str] | None, variable: str, kind: str) -> Path:
+        if explicit:
+            return Path(explicit).expanduser()
+        if env.get(variable):
+            return Path(env[variable]).expanduser()
+        return _user_dir(kind)
+
+    return Settings(
+        data_dir=pick(data_dir, DATA_DIR_ENV, "data"),
+        cache_dir=pick(cache_dir, CACHE_DIR_ENV, "cache"),
+        content_dirs=tuple(Path(p).expanduser() for p in content_dirs),
+        include_bundled=include_bundled,
+    )

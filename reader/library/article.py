@@ -1,0 +1,79 @@
+"""Domain objects of the library: articles, the sources they cite, and problems.
+
+All are frozen: they are shared between threads (the loader runs in a worker)
+and widgets, and nobody may change an article behind another's back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+SourceKind = Literal["primary", "secondary", "quoted"]
+
+SOURCE_KINDS: tuple[SourceKind, ...] = ("primary", "secondary", "quoted")
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with a content file, said so that a person can fix it.
+
+    An error means the file was not loaded; a warning that it loaded with
+    something assumed or ignored.
+    """
+
+    path: Path
+    line: int | None
+    severity: Severity
+    message: str
+
+    def format(self) -> str:
+        """`path:line: severity: message`, the shape compilers and editors understand."""
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One work an article cites. Dates are kept as the material gives them."""
+
+    publisher: str | None
+    title: str | None
+    date: str | None = None
+    url: str | None = None
+    kind: SourceKind = "secondary"
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article's metadata. The body is read on demand, never kept here.
+
+    Keeping bodies out lets a library of thousands of articles sit in memory
+    cheaply; `reader.library.frontmatter.read_body` fetches one when it is opened.
+    """
+
+    id: str
+    path: Path
+    title: str
+    summary: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    kind: str | None = None
+    tags: tuple[str, ...] = ()
+    translation_of: str | None = None
+    sources: tuple[Source, ...] = ()
+    word_count: int = 0
+    folder: Path = field(default=Path("."), compare=False)
+    """The content folder the article was found in (its id is relative to it)."""
+
+    @property
+    def reading_minutes(self) -> int:
+        """Estimated reading time at 230 words a minute, never less than a minute."""
+        return max(1, round(self.word_count / WORDS_PER_MINUTE))

@@ -1,0 +1,127 @@
+"""Folders of Markdown files in, a `Library` out.
+
+Walks each content folder recursively, parses every Markdown file, settles
+duplicate ids (the first folder wins, and both files are named), and sorts
+the articles newest first. Bad files become problems; the rest still load.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.library.article import Article, Problem
+from reader.library.frontmatter import ParseResult, parse_file
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (files done, files in all) while a library loads."""
+
+
+@dataclass(frozen=True)
+class Library:
+    """The loaded articles, newest first, and the problems met on the way."""
+
+    articles: tuple[Article, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    _by_id: dict[str, Article] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {article.id: article for article in self.articles})
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with this id, or None."""
+        return self._by_id.get(article_id)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def translations(self, article: Article) -> tuple[Article, ...]:
+        """Every other version of this article, whichever side names `translation_of`."""
+        root = article.translation_of or article.id
+        family = [
+            other
+            for other in self.articles
+            if other.id != article.id and (other.id == root or other.translation_of == root)
+        ]
+        return tuple(family)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Problems that kept a file out of the library."""
+        return tuple(problem for problem in self.problems if problem.severity == "error")
+
+
+def iter_markdown_files(folder: Path) -> Iterator[Path]:
+    """Every Markdown file below `folder`, in a stable order, skipping hidden folders.
+
+    Hidden folders (`.git`, `.obsidian`) and dependency folders hold no articles;
+    symbolic links to folders are not followed, so a link loop cannot hang the loader.
+    """
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        for name in sorted(files):
+            if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
+                yield Path(root) / name
+
+
+def _newest_first(article: Article) -> tuple[bool, int, str]:
+    ordinal = article.published.toordinal() if article.published else 0
+    # Undated articles go last; same-day articles in title order.
+    return (article.published is None, -ordinal, article.title.casefold())
+
+
+def load_library(
+    folders: Sequence[Path],
+    *,
+    progress: ProgressCallback | None = None,
+    parse: Callable[[Path, Path], ParseResult] = parse_file,
+) -> Library:
+    """Load every article below the given folders.
+
+    `parse` is the per-file step; a caching catalogue can stand in for it.
+    """
+    problems: list[Problem] = []
+    work: list[tuple[Path, Path]] = []
+    for folder in folders:
+        if not folder.is_dir():
+            reason = "does not exist" if not folder.exists() else "is not a folder"
+            problems.append(Problem(folder, None, "error", f"content folder {reason}"))
+            continue
+        work.extend((path, folder) for path in iter_markdown_files(folder))
+
+    owners: dict[str, Article] = {}
+    total = len(work)
+    for done, (path, folder) in enumerate(work, start=1):
+        result = parse(path, folder)
+        problems.extend(result.problems)
+        article = result.article
+        if article is not None:
+            first = owners.get(article.id)
+            if first is None:
+                owners[article.id] = article
+            else:
+                problems.append(
+                    Problem(
+                        path,
+                        None,
+                        "error",
+                        f"duplicate id '{article.id}': {first.path} already uses it; "
+                        "this file was not loaded (give one of them another `id:`)",
+                    )
+                )
+        if progress is not None and (done % 200 == 0 or done == total):
+            progress(done, total)
+    articles = sorted(owners.values(), key=_newest_first)
+    return Library(tuple(articles), tuple(problems))
+
+
+def count_by_severity(problems: Iterable[Problem]) -> tuple[int, int]:
+    """(errors, warnings) among the problems."""
+    errors = sum(1 for problem in problems if problem.severity == "error")
+    warnings = sum(1 for problem in problems if problem.severity == "warning")
+    return errors, warnings

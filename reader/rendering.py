@@ -1,0 +1,163 @@
+"""Article parts to lines of rich Segments at a given width.
+
+Rich only, no Textual: the reading pane turns these lines into strips, the
+`show` command prints them, and a worker thread measures heights with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from reader.library.article import Article
+from reader.library.sanitize import clean, has_controls
+from reader.library.vocabulary import language_name
+
+Line = list[Segment]
+CODE_THEME = "ansi_dark"
+"""Code blocks use the terminal's own palette, so they follow the user's colours."""
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def format_date(date: dt.date | None) -> str:
+    """`19 January 2026`, independent of the process locale."""
+    if date is None:
+        return ""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def short_date(date: dt.date | None) -> str:
+    """`2026-01-19`: compact and sortable, for the article list."""
+    return date.isoformat() if date else "undated"
+
+
+def offscreen_console(width: int) -> Console:
+    """A console that renders into memory: for measuring in a worker thread."""
+    return Console(
+        width=width,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+def _is_blank(line: Line) -> bool:
+    return all(not segment.text.strip() for segment in line)
+
+
+def _trim(lines: list[Line]) -> list[Line]:
+    start, end = 0, len(lines)
+    while start < end and _is_blank(lines[start]):
+        start += 1
+    while end > start and _is_blank(lines[end - 1]):
+        end -= 1
+    return lines[start:end]
+
+
+def _safe(lines: list[Line]) -> list[Line]:
+    # Bodies are cleaned when read; this is the last line of defence in case a
+    # renderer ever produces a control character (from an entity, say).
+    return [
+        [
+            Segment(clean(seg.text), seg.style) if has_controls(seg.text) else seg
+            for seg in line
+            if not seg.control
+        ]
+        for line in lines
+    ]
+
+
+def markdown_lines(text: str, console: Console, width: int, references: str = "") -> list[Line]:
+    """Render one section of Markdown to lines, without leading or trailing blank lines."""
+    source = f"{text}\n\n{references}" if references else text
+    renderable = Markdown(source, hyperlinks=False, code_theme=CODE_THEME)
+    options = console.options.update(width=width, max_width=width, height=None)
+    return _safe(_trim(console.render_lines(renderable, options, pad=False)))
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderStyles:
+    """How the article header looks; the widget fills these from its CSS."""
+
+    title: Style = Style(bold=True)
+    meta: Style = Style(dim=True)
+    summary: Style = Style(italic=True)
+    link: Style = Style(underline=True)
+    rule: Style = Style(dim=True)
+
+
+def byline(article: Article) -> str:
+    """Author, outlet, date, kind, language and reading time, as one line of text."""
+    kind = (article.kind or "").capitalize()
+    parts = [
+        f"By {article.author}" if article.author else "",
+        article.outlet or "",
+        format_date(article.published),
+        kind,
+        language_name(article.language),
+        f"{article.reading_minutes} min read",
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+def header_lines(
+    article: Article,
+    translations: Sequence[Article],
+    console: Console,
+    width: int,
+    styles: HeaderStyles = HeaderStyles(),
+) -> list[Line]:
+    """The article's header: title, byline, summary, links to its translations, a rule.
+
+    A translation link carries a click action (`open_translation(N)`) for the
+    widget that shows it.
+    """
+    groups: list[list[Text]] = [[Text(article.title, style=styles.title)]]
+    groups[0].append(Text(byline(article), style=styles.meta))
+    if article.summary:
+        groups.append([Text(article.summary, style=styles.summary)])
+    links = []
+    for number, other in enumerate(translations):
+        language = language_name(other.language) or other.id
+        action = Style(meta={"@click": f"open_translation({number})"})
+        links.append(
+            Text.assemble(
+                ("Also in ", styles.meta), (f"{language}: {other.title}", styles.link + action)
+            )
+        )
+    if links:
+        groups.append(links)
+    groups.append([Text("─" * width, style=styles.rule)])
+    options = console.options.update(width=width, max_width=width, height=None)
+    lines: list[Line] = []
+    for index, group in enumerate(groups):
+        if index:
+            lines.append([])
+        for text in group:
+            lines.extend(console.render_lines(text, options, pad=False))
+    return _safe(lines)

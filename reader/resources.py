@@ -1,0 +1,36 @@
+"""The one place that knows where the bundled `content/` and `styles/` folders live.
+
+In an installed wheel they sit inside the package (hatchling's force-include puts
+them there). In a source checkout or an editable install they are top-level
+folders beside the package. Nothing else in reader needs to know the difference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class ResourceMissingError(RuntimeError):
+    """The installation is incomplete: a bundled folder cannot be found."""
+
+
+def _find(name: str) -> Path:
+    for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise ResourceMissingError(
+        f"reader's bundled '{name}' folder is missing (looked in {_PACKAGE_DIR / name} "
+        f"and {_PACKAGE_DIR.parent / name}); reinstall reader with `pip install .`"
+    )
+
+
+def content_dir() -> Path:
+    """The bundled library of articles."""
+    return _find("content")
+
+
+def styles_dir() -> Path:
+    """The Textual CSS files."""
+    return _find("styles")
