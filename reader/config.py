@@ -68,3 +68,14 @@ def resolve_settings(
         content_dirs=tuple(Path(p).expanduser() for p in content_dirs),
         include_bundled=include_bundled,
     )
+
+
+def library_folders(settings: Settings) -> list[Path]:
+    """The folders to read: the bundled library first (unless left out), then the user's.
+
+    Order matters: when two files claim one id, the first folder's wins.
+    """
+    from reader import resources
+
+    bundled = [resources.content_dir()] if settings.include_bundled else []
+    return bundled + list(settings.content_dirs)

@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from reader.library.article import Article
+from reader.library.article import Article, DatePrecision
 from reader.library.sanitize import clean, has_controls
 from reader.library.vocabulary import language_name
 
@@ -41,16 +41,19 @@ _MONTHS = (
 )
 
 
-def format_date(date: dt.date | None) -> str:
-    """`19 January 2026`, independent of the process locale."""
+def format_date(date: dt.date | None, precision: DatePrecision = "day") -> str:
+    """`19 January 2026` (or `January 2026`, `2026`), independent of the process locale."""
     if date is None:
         return ""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    if precision == "year":
+        return str(date.year)
+    month = f"{_MONTHS[date.month - 1]} {date.year}"
+    return month if precision == "month" else f"{date.day} {month}"
 
 
-def short_date(date: dt.date | None) -> str:
+def short_date(article: Article) -> str:
     """`2026-01-19`: compact and sortable, for the article list."""
-    return date.isoformat() if date else "undated"
+    return article.published_iso or "undated"
 
 
 def offscreen_console(width: int) -> Console:
@@ -117,7 +120,7 @@ def byline(article: Article) -> str:
     parts = [
         f"By {article.author}" if article.author else "",
         article.outlet or "",
-        format_date(article.published),
+        format_date(article.published, article.date_precision),
         kind,
         language_name(article.language),
         f"{article.reading_minutes} min read",

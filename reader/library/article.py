@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+DatePrecision = Literal["day", "month", "year"]
 SourceKind = Literal["primary", "secondary", "quoted"]
 
 SOURCE_KINDS: tuple[SourceKind, ...] = ("primary", "secondary", "quoted")
@@ -64,6 +65,9 @@ class Article:
     author: str | None = None
     outlet: str | None = None
     published: dt.date | None = None
+    """When it was published; with `date_precision` below day, the rest is padding (the 1st)."""
+    date_precision: DatePrecision = "day"
+    """Material often gives only "January 2026": such a date is kept at that precision."""
     language: str | None = None
     kind: str | None = None
     tags: tuple[str, ...] = ()
@@ -72,6 +76,13 @@ class Article:
     word_count: int = 0
     folder: Path = field(default=Path("."), compare=False)
     """The content folder the article was found in (its id is relative to it)."""
+
+    @property
+    def published_iso(self) -> str | None:
+        """`2026-01-19`, `2026-01` or `2026`, as precise as the content said."""
+        if self.published is None:
+            return None
+        return self.published.isoformat()[: {"day": 10, "month": 7, "year": 4}[self.date_precision]]
 
     @property
     def reading_minutes(self) -> int:

@@ -14,13 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.library.article import SOURCE_KINDS, Article, Problem, Source, SourceKind
+from reader.library.article import (
+    SOURCE_KINDS,
+    Article,
+    DatePrecision,
+    Problem,
+    Source,
+    SourceKind,
+)
 from reader.library.sanitize import clean
 from reader.library.vocabulary import KINDS, is_known_language
 
 _BINARY_SNIFF = 8192
 _LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://", "reader:")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ])")
 _HEADING = re.compile(r" {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _TOML_LINE = re.compile(r"at line (\d+)")
@@ -207,28 +214,29 @@ class _Fields:
             return _scalar_text(value.get("name")) or None
         return (_scalar_text(value) or None) if value is not None else None
 
-    def published(self) -> dt.date | None:
+    def published(self) -> tuple[dt.date | None, DatePrecision]:
+        """The `published` (or `date`) field, and how precise it is."""
         for key in ("published", "date"):
             if key in self.meta and self.meta[key] is not None:
                 return self._date(key, self.meta[key])
-        return None
+        return None, "day"
 
-    def _date(self, key: str, value: Any) -> dt.date | None:
+    def _date(self, key: str, value: Any) -> tuple[dt.date | None, DatePrecision]:
         if isinstance(value, dt.datetime):
-            return value.date()
+            return value.date(), "day"
         if isinstance(value, dt.date):
-            return value
+            return value, "day"
         text = _scalar_text(value) or ""
         found = _ISO_DATE.match(text)
         if found:
+            year, month, day = found.group(1, 2, 3)
+            precision: DatePrecision = "day" if day else "month" if month else "year"
             try:
-                return dt.date(*(int(part) for part in found.groups()))
+                return dt.date(int(year), int(month or 1), int(day or 1)), precision
             except ValueError:
                 pass
-        self.warn(
-            key, f"'{key}: {text}' is not a date reader understands (use YYYY-MM-DD); ignored"
-        )
-        return None
+        self.warn(key, f"'{key}: {text}' is not a date reader understands (YYYY-MM-DD); ignored")
+        return None, "day"
 
     def tags(self) -> tuple[str, ...]:
         value = self.meta.get("tags")
@@ -377,6 +385,7 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
                 "title", f"no title in the front matter and no '# heading'; using '{title}'"
             )
         article_id = fields.text("id") or default_id(path, folder)
+        published, precision = fields.published()
         article = Article(
             id=article_id,
             path=path,
@@ -384,7 +393,8 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
             summary=fields.text("summary") or fields.text("description"),
             author=fields.author(),
             outlet=fields.text("outlet"),
-            published=fields.published(),
+            published=published,
+            date_precision=precision,
             language=fields.language(),
             kind=fields.kind(),
             tags=fields.tags(),

@@ -1,0 +1,34 @@
+"""App-wide messages, posted by workers to the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from reader.library import Library
+
+
+@dataclass
+class LibraryLoaded(Message):
+    """The library finished loading (in a worker thread)."""
+
+    library: Library
+
+
+@dataclass
+class LibraryProgress(Message):
+    """Files parsed so far while the library loads; a newer one replaces an older."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LibraryProgress)
+
+
+@dataclass
+class OpenArticle(Message):
+    """Someone (the command palette, a link) asks for an article by id."""
+
+    article_id: str

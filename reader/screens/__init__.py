@@ -1,0 +1,1 @@
+"""reader's screens: the main three-pane screen, help and dialogs."""

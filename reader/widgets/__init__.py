@@ -1,0 +1,1 @@
+"""reader's widgets: one module each. They receive data and post messages; they never touch disk."""

@@ -1,0 +1,273 @@
+"""The article list: thousands of rows, drawn with the Line API.
+
+A widget per row would cost seconds at 10,000 articles (see BASELINES.md), so
+this is one `ScrollView` that draws only the rows on screen, each from a small
+cache. Each article takes two lines: markers and title, then outlet, date,
+language and reading time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.library.article import Article
+from reader.rendering import short_date
+
+ROW_HEIGHT = 2
+UNREAD_MARK = "●"
+BOOKMARK_MARK = "★"
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """What the list shows beside a title."""
+
+    read: bool = False
+    bookmarked: bool = False
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """A keyboard- and mouse-driven list of articles, newest first."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("up,k", "cursor_up", "Previous article", show=False, id="list.up"),
+        Binding("down,j", "cursor_down", "Next article", show=False, id="list.down"),
+        Binding("home,g", "first", "First article", show=False, id="list.first"),
+        Binding("end,G", "last", "Last article", show=False, id="list.last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("enter", "select", "Open", id="list.open", tooltip="Open the selected article"),
+    ]
+    """Vim keys share each binding with the arrow keys."""
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--meta",
+        "article-list--unread",
+        "article-list--bookmark",
+        "article-list--empty",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted article."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to another article (a flood of these coalesces)."""
+
+        article_list: ArticleList
+        article: Article
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleList.Highlighted)
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    @dataclass
+    class Selected(Message):
+        """The user asked to open an article (Enter or a click)."""
+
+        article_list: ArticleList
+        article: Article
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._articles: tuple[Article, ...] = ()
+        self._marks: dict[str, Marks] = {}
+        self._empty_message = "Loading the library…"
+        self._cache: LRUCache[tuple[int, int, bool, Marks, bool, int], Strip] = LRUCache(1024)
+
+    # -- data in -------------------------------------------------------------
+
+    def show(
+        self,
+        articles: Sequence[Article],
+        marks: Mapping[str, Marks] | None = None,
+        *,
+        keep: str | None = None,
+        empty_message: str = "No articles. Add a folder with `reader --content DIR`.",
+    ) -> None:
+        """Replace the rows; the cursor lands on `keep` (an id) if it is listed."""
+        self._articles = tuple(articles)
+        self._marks = dict(marks or {})
+        self._empty_message = empty_message
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self._articles) * ROW_HEIGHT)
+        index = self.index_of(keep) if keep else None
+        self.set_reactive(ArticleList.cursor, 0)
+        self.cursor = index if index is not None else 0
+        self.refresh()
+
+    def set_marks(self, article_id: str, marks: Marks) -> None:
+        """Update one article's markers without rebuilding the list."""
+        self._marks[article_id] = marks
+        index = self.index_of(article_id)
+        if index is not None:
+            self._refresh_row(index)
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self._articles
+
+    @property
+    def highlighted(self) -> Article | None:
+        """The article under the cursor, if the list is not empty."""
+        if 0 <= self.cursor < len(self._articles):
+            return self._articles[self.cursor]
+        return None
+
+    def index_of(self, article_id: str) -> int | None:
+        for index, article in enumerate(self._articles):
+            if article.id == article_id:
+                return index
+        return None
+
+    def move_to(self, article_id: str) -> bool:
+        """Put the cursor on an article; False if it is not listed."""
+        index = self.index_of(article_id)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
+
+    # -- cursor --------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._articles) - 1)) if self._articles else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self._scroll_to_cursor()
+        article = self.highlighted
+        if article is not None:
+            self.post_message(self.Highlighted(self, article))
+
+    def _scroll_to_cursor(self) -> None:
+        top = self.cursor * ROW_HEIGHT
+        height = self.scrollable_content_region.height or ROW_HEIGHT
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif top + ROW_HEIGHT > self.scroll_y + height:
+            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+
+    def _refresh_row(self, index: int) -> None:
+        y = index * ROW_HEIGHT - round(self.scroll_y)
+        self.refresh_lines(y, ROW_HEIGHT)
+
+    @property
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // ROW_HEIGHT - 1)
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._articles) - 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page_rows
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page_rows
+
+    def action_select(self) -> None:
+        article = self.highlighted
+        if article is not None:
+            self.post_message(self.Selected(self, article))
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + round(self.scroll_y)) // ROW_HEIGHT
+        if 0 <= index < len(self._articles):
+            self.cursor = index
+            self.action_select()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(event.size.width, len(self._articles) * ROW_HEIGHT)
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    # -- drawing -------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row, line = divmod(y + round(self.scroll_y), ROW_HEIGHT)
+        if not self._articles:
+            return self._render_empty(y, width)
+        if row >= len(self._articles):
+            return Strip.blank(width, self.rich_style)
+        article = self._articles[row]
+        selected = row == self.cursor
+        marks = self._marks.get(article.id, Marks())
+        key = (row, width, selected, marks, self.has_focus, line)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._render_row_line(article, marks, selected, line, width)
+            self._cache[key] = cached
+        return cached
+
+    def _render_empty(self, y: int, width: int) -> Strip:
+        if y != 1:
+            return Strip.blank(width, self.rich_style)
+        style = self.rich_style + self.get_component_rich_style("article-list--empty")
+        text = Text(f" {self._empty_message}", style=style, no_wrap=True, overflow="ellipsis")
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(text.render(self.app.console), width)
+
+    def _render_row_line(
+        self, article: Article, marks: Marks, selected: bool, line: int, width: int
+    ) -> Strip:
+        base = self.rich_style
+        if selected:
+            base += self.get_component_rich_style("article-list--cursor")
+        if line == 0:
+            unread = self.get_component_rich_style("article-list--unread")
+            star = self.get_component_rich_style("article-list--bookmark")
+            text = Text.assemble(
+                " ",
+                (" " if marks.read else UNREAD_MARK, unread),
+                (BOOKMARK_MARK if marks.bookmarked else " ", star),
+                " ",
+                (article.title, Style(bold=not marks.read)),
+                style=base,
+            )
+        else:
+            parts = [
+                article.outlet or "",
+                short_date(article),
+                (article.language or "").upper(),
+                f"{article.reading_minutes} min",
+            ]
+            meta = self.get_component_rich_style("article-list--meta")
+            text = Text.assemble("    ", (" · ".join(p for p in parts if p), meta), style=base)
+        text.no_wrap = True
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(list(text.render(self.app.console)), width)

@@ -1,0 +1,402 @@
+"""The reading pane: an article's header and its Markdown body, rendered lazily.
+
+Textual's stock `Markdown` widget mounts a widget per block and took 37 s to
+show a 1 MB document here. This pane is one `ScrollView` (Line API) over the
+body cut into sections (`reader.document`). Only the sections on screen are
+rendered, from a small cache; a worker thread measures the heights of all the
+others in the background, so the scrollbar becomes exact without the UI ever
+waiting for it. Until a section is measured its height is an estimate, and a
+pending jump (to the end, or to a saved position) is re-applied as estimates
+are replaced by measurements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events, work
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from reader.document import Section, reference_definitions, split_sections, strip_repeated_title
+from reader.library.article import Article
+from reader.rendering import HeaderStyles, Line, header_lines, markdown_lines, offscreen_console
+
+MIN_COLUMN = 20
+MEASURE_BATCH = 24
+"""Sections measured between two reports from the measuring thread."""
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A place in an article that survives a change of width: a section and a fraction of it."""
+
+    section: int
+    fraction: float = 0.0
+
+
+def estimate_height(section: Section, width: int) -> int:
+    """A cheap guess of a section's rendered height, before it is measured."""
+    return sum(len(line) // width + 1 for line in section.text.split("\n")) + 1
+
+
+class ReadingPane(ScrollView, can_focus=True):
+    """Shows one article at a time, in a centred column of comfortable width."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("up,k", "line_up", "Scroll up", show=False, id="reader.up"),
+        Binding("down,j", "line_down", "Scroll down", show=False, id="reader.down"),
+        Binding("space,pagedown", "page_down", "Page down", id="reader.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("home,g", "top", "Top of article", show=False, id="reader.top"),
+        Binding("end,G", "bottom", "End of article", show=False, id="reader.bottom"),
+    ]
+    """Reading keys; vim keys share each binding with the usual ones."""
+
+    COMPONENT_CLASSES = {
+        "reading-pane--title",
+        "reading-pane--meta",
+        "reading-pane--summary",
+        "reading-pane--link",
+        "reading-pane--rule",
+        "reading-pane--placeholder",
+    }
+
+    column_width: reactive[int] = reactive(80)
+    """Preferred width of the text column; narrower when the pane is."""
+
+    @dataclass
+    class TranslationRequested(Message):
+        """The user clicked the link to one of the article's translations."""
+
+        pane: ReadingPane
+        article: Article
+
+        @property
+        def control(self) -> ReadingPane:
+            return self.pane
+
+    @dataclass
+    class _Measured(Message, bubble=False):
+        """Heights measured by the worker thread for sections start..start+len(heights)."""
+
+        generation: int
+        start: int
+        heights: list[int]
+        done: bool
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._article: Article | None = None
+        self._translations: tuple[Article, ...] = ()
+        self._sections: tuple[Section, ...] = ()
+        self._references = ""
+        self._placeholder = "Select an article and press Enter to read it."
+        self._generation = 0
+        self._column = 0
+        self._margin = 0
+        self._header: list[Strip] = []
+        self._heights: list[int] = []
+        self._measured: list[bool] = []
+        self._offsets: list[int] = []
+        self._cache: LRUCache[int, list[Strip]] = LRUCache(96)
+        self._pending: Anchor | None = None
+        self._pending_end = False
+        self.measuring = False
+        """True while section heights are still being measured."""
+
+    # -- data in -------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    def show(
+        self,
+        article: Article,
+        body: str,
+        translations: tuple[Article, ...] = (),
+        anchor: Anchor | None = None,
+    ) -> None:
+        """Display an article; `anchor` is where to start reading (the top by default)."""
+        self._article = article
+        self._translations = translations
+        body = strip_repeated_title(body, article.title)
+        self._sections = split_sections(body)
+        self._references = reference_definitions(body)
+        self._pending = anchor
+        self._pending_end = False
+        self._column = 0
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._relayout()
+
+    def clear(self, message: str = "Select an article and press Enter to read it.") -> None:
+        """Show a placeholder instead of an article."""
+        self._article = None
+        self._sections = ()
+        self._placeholder = message
+        self._generation += 1
+        self._column = 0
+        self._relayout()
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self._sections
+
+    # -- position ------------------------------------------------------------
+
+    def top_anchor(self) -> Anchor:
+        """Where the top of the view is, as a section and a fraction of it."""
+        y = round(self.scroll_y) - len(self._header)
+        if not self._sections or y < 0:
+            return Anchor(0, 0.0)
+        index = max(0, bisect.bisect_right(self._offsets, y) - 1)
+        height = max(1, self._heights[index])
+        return Anchor(index, min(1.0, (y - self._offsets[index]) / height))
+
+    @property
+    def progress(self) -> float:
+        """How far through the article the view is, 0.0 to 1.0."""
+        if self.max_scroll_y <= 0:
+            return 1.0 if self._article else 0.0
+        return min(1.0, self.scroll_y / self.max_scroll_y)
+
+    def scroll_to_anchor(self, anchor: Anchor) -> None:
+        """Bring a section (and a fraction into it) to the top of the view."""
+        if not self._sections:
+            return
+        index = max(0, min(anchor.section, len(self._sections) - 1))
+        y = len(self._header) + self._offsets[index] + round(anchor.fraction * self._heights[index])
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    def _apply_pending(self) -> None:
+        if self._pending_end:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        elif self._pending is not None:
+            self.scroll_to_anchor(self._pending)
+
+    def _user_moved(self) -> None:
+        # The user took over: stop re-applying an earlier jump.
+        self._pending = None
+        self._pending_end = False
+
+    # -- layout --------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        """Recompute the column, header and estimated heights; restart measuring."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        column = max(min(MIN_COLUMN, width), min(self.column_width, width - 2))
+        if column == self._column and self._heights:
+            return
+        if self._column and self._article is not None and self._pending is None:
+            self._pending = self.top_anchor()
+        self._column = column
+        self._margin = max(0, (width - column) // 2)
+        self._generation += 1
+        self._cache.clear()
+        self._header = self._render_header() if self._article else []
+        self._heights = [estimate_height(section, column) for section in self._sections]
+        if self._heights:
+            self._heights[-1] -= 1  # no separator after the last section
+        self._measured = [False] * len(self._sections)
+        self._recompute_offsets()
+        self._apply_pending()
+        self.refresh()
+        if self._sections:
+            self.measuring = True
+            self._measure(self._generation, self._sections, column, self._references)
+        else:
+            self.measuring = False
+
+    def _recompute_offsets(self) -> None:
+        self._offsets = list(itertools.accumulate(self._heights, initial=0))
+        total = len(self._header) + (self._offsets[-1] if self._offsets else 0)
+        self.virtual_size = Size(self.scrollable_content_region.width, total)
+
+    @work(thread=True, exclusive=True, group="measure", exit_on_error=False)
+    def _measure(
+        self, generation: int, sections: tuple[Section, ...], width: int, references: str
+    ) -> None:
+        """Measure every section's height at `width`, in order, off the UI thread."""
+        worker = get_current_worker()
+        console = offscreen_console(width)
+        last = len(sections) - 1
+        batch: list[int] = []
+        start = 0
+        for index, section in enumerate(sections):
+            if worker.is_cancelled:
+                return
+            lines = markdown_lines(section.text, console, width, references)
+            batch.append(len(lines) + (index < last))
+            if len(batch) >= MEASURE_BATCH or index == last:
+                self.post_message(self._Measured(generation, start, batch, index == last))
+                start, batch = index + 1, []
+
+    def on_reading_pane__measured(self, message: _Measured) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        changed = False
+        for offset, height in enumerate(message.heights):
+            index = message.start + offset
+            if index < len(self._heights):
+                self._measured[index] = True
+                if self._heights[index] != height:
+                    self._heights[index] = height
+                    changed = True
+        if changed:
+            self._recompute_offsets()
+            self._apply_pending()
+            self.refresh()
+        if message.done:
+            self.measuring = False
+            self._apply_pending()
+            self._user_moved()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def watch_column_width(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+        if self._article is not None and self._column:
+            self._header = self._render_header()
+
+    # -- drawing -------------------------------------------------------------
+
+    def _render_header(self) -> list[Strip]:
+        assert self._article is not None
+        style = self.get_component_rich_style
+        styles = HeaderStyles(
+            title=style("reading-pane--title"),
+            meta=style("reading-pane--meta"),
+            summary=style("reading-pane--summary"),
+            link=style("reading-pane--link"),
+            rule=style("reading-pane--rule"),
+        )
+        lines = header_lines(
+            self._article, self._translations, self.app.console, self._column, styles
+        )
+        return [self._to_strip(line) for line in lines] + [self._blank()]
+
+    def _blank(self) -> Strip:
+        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+
+    def _to_strip(self, line: Line) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        segments = [Segment(" " * self._margin), *line]
+        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
+
+    def _section_strips(self, index: int) -> list[Strip]:
+        strips = self._cache.get(index)
+        if strips is None:
+            section = self._sections[index]
+            lines = markdown_lines(section.text, self.app.console, self._column, self._references)
+            strips = [self._to_strip(line) for line in lines]
+            if index < len(self._sections) - 1:
+                strips.append(self._blank())
+            self._cache[index] = strips
+        return strips
+
+    def _materialize(self, top: int, height: int) -> None:
+        """Render the sections in view; where a measured height differs, fix the layout."""
+        for _ in range(8):
+            changed = False
+            y = top - len(self._header)
+            first = max(0, bisect.bisect_right(self._offsets, max(0, y)) - 1)
+            index = first
+            while index < len(self._sections) and self._offsets[index] < y + height:
+                real = len(self._section_strips(index))
+                if self._heights[index] != real:
+                    self._heights[index] = real
+                    changed = True
+                self._measured[index] = True
+                index += 1
+            if not changed:
+                return
+            self._recompute_offsets()
+            self._apply_pending()
+            top = round(self.scroll_y)
+            self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._sections and self._column:
+            self._materialize(round(self.scroll_y) + crop.y, crop.height)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        absolute = round(self.scroll_y) + y
+        if self._article is None:
+            return self._render_placeholder(y)
+        if absolute < len(self._header):
+            return self._header[absolute]
+        offset = absolute - len(self._header)
+        if not self._sections or offset >= self._offsets[-1]:
+            return self._blank()
+        index = bisect.bisect_right(self._offsets, offset) - 1
+        strips = self._section_strips(index)
+        line = offset - self._offsets[index]
+        return strips[line] if line < len(strips) else self._blank()
+
+    def _render_placeholder(self, y: int) -> Strip:
+        if y != 1:
+            return self._blank()
+        width = self.scrollable_content_region.width
+        style = self.rich_style + self.get_component_rich_style("reading-pane--placeholder")
+        text = Text(self._placeholder, style=style, no_wrap=True)
+        text.truncate(width, overflow="ellipsis")
+        text.align("center", width)
+        return Strip(list(text.render(self.app.console)), width).adjust_cell_length(width, style)
+
+    # -- actions -------------------------------------------------------------
+
+    def action_line_up(self) -> None:
+        self._user_moved()
+        self.scroll_relative(y=-1, animate=False)
+
+    def action_line_down(self) -> None:
+        self._user_moved()
+        self.scroll_relative(y=1, animate=False)
+
+    def action_page_down(self) -> None:
+        self._user_moved()
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self._user_moved()
+        self.scroll_page_up(animate=False)
+
+    def action_top(self) -> None:
+        self._user_moved()
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self._user_moved()
+        self._pending_end = self.measuring
+        self.scroll_end(animate=False)
+
+    def action_open_translation(self, number: int) -> None:
+        if 0 <= number < len(self._translations):
+            self.post_message(self.TranslationRequested(self, self._translations[number]))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._user_moved()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._user_moved()
