@@ -1,0 +1,38 @@
+"""Shared fixtures: every test runs with its own data and cache folders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test may touch the real per-user folders."""
+    home = tmp_path / "home"
+    for name, value in {
+        "READER_DATA_DIR": home / "data",
+        "READER_CACHE_DIR": home / "cache",
+        "XDG_DATA_HOME": home / "xdg-data",
+        "XDG_CACHE_HOME": home / "xdg-cache",
+        "XDG_CONFIG_HOME": home / "xdg-config",
+    }.items():
+        monkeypatch.setenv(name, str(value))
+    return home
+
+
+@pytest.fixture
+def library_dir(tmp_path: Path) -> Path:
+    """A private copy of the small fixture library, free to modify."""
+    target = tmp_path / "library"
+    shutil.copytree(DATA / "library", target)
+    return target
+
+
+@pytest.fixture
+def cases_dir() -> Path:
+    return DATA / "cases"

@@ -1,0 +1,124 @@
+"""The `reader` command: help, version, list, show and check, as a script would use them."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader import __version__
+from reader.cli import main
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def test_version_and_help_list_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"reader {__version__}"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    for command in ("list", "show", "check"):
+        assert f"    {command} " in text
+
+
+def test_list_prints_one_line_per_article_newest_first(library_dir: Path) -> None:
+    code, out = run("list", "--no-bundled", "--content", str(library_dir))
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith("first ") and "Alpha report" in lines[0]
+    assert lines[-1].startswith("undated ")
+
+
+def test_list_json_has_the_documented_fields(library_dir: Path) -> None:
+    code, out = run("--no-bundled", "--content", str(library_dir), "list", "--json")
+    assert code == 0
+    records = json.loads(out)
+    first = records[0]
+    for key in ("id", "title", "language", "published", "outlet", "tags", "path", "read"):
+        assert key in first
+    assert first["bookmarked"] is False
+    assert first["id"] == "first" and first["published"] == "2026-01-19"
+    assert first["tags"] == ["alpha", "security"]
+    assert Path(first["path"]) == library_dir / "first.md"
+
+
+def test_list_includes_the_bundled_library_by_default() -> None:
+    code, out = run("list", "--json")
+    ids = {record["id"] for record in json.loads(out)}
+    assert code == 0
+    assert "guide/reading-with-reader" in ids
+    assert "alliance/coalition-opinion-en" in ids
+
+
+def test_show_prints_plain_text_when_piped(library_dir: Path) -> None:
+    code, out = run("show", "first", "--no-bundled", "--content", str(library_dir))
+    assert code == 0
+    assert "\x1b" not in out
+    assert out.splitlines()[0] == "Alpha report"
+    assert "Ann Author" in out and "sécurité" in out and "• one" in out
+
+
+def test_show_unknown_id_is_a_clear_error(
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run("show", "nope", "--no-bundled", "--content", str(library_dir))
+    assert code == 1 and out == ""
+    assert "no article with id 'nope'" in capsys.readouterr().err
+
+
+def test_check_reports_path_line_severity_and_exits_1_on_error(cases_dir: Path) -> None:
+    code, out = run("check", str(cases_dir))
+    lines = out.splitlines()
+    assert code == 1
+    assert f"{cases_dir / 'broken-yaml.md'}:4: error: " in out
+    assert f"{cases_dir / 'bad-date.md'}:3: warning: " in out
+    assert lines[-1].endswith("error(s), 5 warning(s)")
+    assert lines[-1].startswith("12 article(s) loaded, 8 error(s)")
+
+
+def test_check_passes_on_clean_content(library_dir: Path) -> None:
+    code, out = run("check", str(library_dir))
+    assert code == 0
+    assert out.strip() == "4 article(s) loaded, 0 error(s), 0 warning(s)"
+
+
+def test_bundled_library_has_no_problems() -> None:
+    code, out = run("check")
+    assert code == 0, out
+    assert "0 error(s), 0 warning(s)" in out
+
+
+def test_interface_refuses_to_start_without_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader"], capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
+    assert result.returncode == 1
+    assert "needs a terminal" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_commands_do_not_import_textual(library_dir: Path) -> None:
+    script = (
+        "import io, sys\n"
+        "from reader.cli import main\n"
+        f"main(['list', '--content', {str(library_dir)!r}], out=io.StringIO())\n"
+        f"main(['check', {str(library_dir)!r}], out=io.StringIO())\n"
+        "main(['show', 'first', '--no-bundled', '--content', "
+        f"{str(library_dir)!r}], out=io.StringIO())\n"
+        "assert 'textual' not in sys.modules, 'textual was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,34 @@
+"""The wheel carries the bundled library and the styles (a wheel without them is broken)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_wheel_contains_content_and_styles(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    [wheel] = tmp_path.glob("reader-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    bundled = {p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*.md")}
+    for name in bundled:
+        assert f"reader/{name}" in names
+    assert "reader/styles/reader.tcss" in names
+    extra = [
+        n
+        for n in names
+        if n.startswith(("reader/content/", "reader/styles/")) and not n.endswith((".md", ".tcss"))
+    ]
+    assert extra == []
