@@ -2,8 +2,8 @@
 
 A widget per row would cost seconds at 10,000 articles (see BASELINES.md), so
 this is one `ScrollView` that draws only the rows on screen, each from a small
-cache. Each article takes two lines: markers and title, then outlet, date,
-language and reading time.
+cache. Each article takes two lines: markers and title, then date,
+language, reading time and outlet.
 """
 
 from __future__ import annotations
@@ -260,11 +260,12 @@ class ArticleList(ScrollView, can_focus=True):
                 style=base,
             )
         else:
+            # Fixed-width facts first; the outlet is what an ellipsis may cut.
             parts = [
-                article.outlet or "",
                 short_date(article),
                 (article.language or "").upper(),
                 f"{article.reading_minutes} min",
+                article.outlet or "",
             ]
             meta = self.get_component_rich_style("article-list--meta")
             text = Text.assemble("    ", (" · ".join(p for p in parts if p), meta), style=base)

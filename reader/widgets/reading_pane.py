@@ -347,7 +347,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if absolute < len(self._header):
             return self._header[absolute]
         offset = absolute - len(self._header)
-        if not self._sections or offset >= self._offsets[-1]:
+        if not self._sections or not self._offsets or offset >= self._offsets[-1]:
             return self._blank()
         index = bisect.bisect_right(self._offsets, offset) - 1
         strips = self._section_strips(index)

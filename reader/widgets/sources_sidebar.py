@@ -61,6 +61,8 @@ class SourcesSidebar(OptionList):
             group = [source for source in sources if source.kind == kind]
             if not group:
                 continue
+            if self.option_count:
+                self.add_option(None)  # a rule between groups
             heading = Text(f"{GROUP_TITLES[kind]} ({len(group)})", style="bold underline")
             self.add_option(Option(heading, disabled=True))
             for source in group:

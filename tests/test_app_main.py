@@ -1,0 +1,216 @@
+"""The three-pane interface, driven with the keyboard and the mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Footer
+
+from reader.screens.help import HelpScreen
+from reader.widgets.article_list import ArticleList
+from reader.widgets.reading_pane import ReadingPane
+from reader.widgets.sources_sidebar import SourcesSidebar
+from tests.ui import build_app, settle, visible_text
+
+
+async def test_three_panes_and_a_footer_with_the_list_filled(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        article_list = screen.query_one(ArticleList)
+        assert screen.query_one(ReadingPane).display
+        assert screen.query_one(SourcesSidebar).display
+        assert screen.query_one(Footer)
+        assert article_list.has_focus
+        text = visible_text(article_list)
+        assert "Alpha report" in text and "2026-01-19 · EN · 1 min · Fixtu" in text
+        assert text.index("Alpha report") < text.index("Beta report") < text.index("Gamma notes")
+        assert "Articles (4)" in text and "4 unread" in text
+        assert "●" in text
+
+
+async def test_keys_move_the_cursor_and_enter_opens(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        await pilot.press("j", "down")
+        assert article_list.highlighted is not None
+        assert article_list.highlighted.id == "world/second-fr"
+        await pilot.press("k")
+        assert article_list.highlighted.id == "world/second-en"
+        await pilot.press("G")
+        assert article_list.highlighted.id == "undated"
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.has_focus
+        assert pane.article is not None and pane.article.id == "first"
+        shown = visible_text(pane)
+        assert "Alpha report" in shown
+        flat = " ".join(shown.replace("│", " ").split())
+        assert "By Ann Author · Fixture Times · 19 January 2026 · Report · English" in flat
+        assert "The first paragraph of the alpha report" in shown
+        assert shown.count("Alpha report") == 1  # the repeated '# Alpha report' is not shown twice
+
+
+async def test_sources_are_grouped_by_kind(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sidebar = app.screen.query_one(SourcesSidebar)
+        assert "Open an article" in visible_text(sidebar)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = visible_text(sidebar)
+        assert "Sources" in text
+        assert text.index("Primary (1)") < text.index("Primary House")
+        assert text.index("Secondary (1)") < text.index("Secondary Press")
+        assert text.index("Quoted (1)") < text.index("Quoted Daily")
+        prompts = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
+        assert "https://example.org/primary" in prompts[1]
+        await pilot.press("n")
+        await settle(pilot)
+        assert "No sources listed." in visible_text(sidebar)
+
+
+async def test_s_toggles_the_sidebar(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sidebar = app.screen.query_one(SourcesSidebar)
+        await pilot.press("s")
+        assert not sidebar.display
+        await pilot.press("s")
+        assert sidebar.display
+
+
+async def test_next_previous_escape_and_tab(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        article_list = app.screen.query_one(ArticleList)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "world/second-en"
+        assert article_list.highlighted is not None
+        assert article_list.highlighted.id == "world/second-en"
+        await pilot.press("p")
+        await settle(pilot)
+        assert pane.article.id == "first"
+        await pilot.press("escape")
+        assert article_list.has_focus
+        await pilot.press("tab")
+        assert pane.has_focus
+        await pilot.press("tab")
+        assert app.screen.query_one(SourcesSidebar).has_focus
+        await pilot.press("shift+tab", "shift+tab")
+        assert article_list.has_focus
+
+
+async def test_translation_link_in_the_header_opens_the_other_language(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ArticleList).move_to("world/second-en")
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        lines = visible_text(pane).splitlines()
+        [row] = [n for n, line in enumerate(lines) if "Also in French: Rapport bêta" in line]
+        column = lines[row].index("French")
+        await pilot.click(ReadingPane, offset=(column, row))
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "world/second-fr"
+
+
+async def test_clicking_a_row_opens_it(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # Rows are two lines tall, below the top border: row 2 ("Beta report") starts at y=3.
+        await pilot.click(ArticleList, offset=(5, 3))
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.id == "world/second-en"
+
+
+async def test_help_lists_keys_from_the_bindings(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(visible_text(w) for w in app.screen.query(".help-group"))
+        for binding in (*ReadingPane.BINDINGS, *ArticleList.BINDINGS):
+            assert binding.description in text  # type: ignore[union-attr]
+        assert "Next article" in text and "Show/hide sources" in text and "Quit" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_narrow_terminal_hides_sidebar_then_collapses_list(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert not screen.query_one(SourcesSidebar).display
+        assert screen.query_one(ArticleList).display and screen.query_one(ReadingPane).display
+        await pilot.press("s")
+        assert screen.query_one(SourcesSidebar).display
+    app = build_app(library_dir)
+    async with app.run_test(size=(50, 20)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one(ArticleList).display
+        assert not screen.query_one(ReadingPane).display
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not screen.query_one(ArticleList).display
+        assert screen.query_one(ReadingPane).display
+        assert "Alpha report" in visible_text(screen.query_one(ReadingPane))
+        await pilot.press("escape")
+        assert screen.query_one(ArticleList).display
+
+
+async def test_runs_at_tiny_and_huge_sizes(library_dir: Path) -> None:
+    for size in ((40, 12), (250, 70)):
+        app = build_app(library_dir)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("space", "G", "g", "escape", "s", "question_mark")
+            await settle(pilot)
+            await pilot.press("escape", "q")
+        assert app.return_code == 0
+
+
+async def test_bundled_library_opens(tmp_path: Path) -> None:
+    app = build_app(bundled=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        assert len(article_list.articles) == 6
+        assert article_list.move_to("alliance/coalition-opinion-en")
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = visible_text(app.screen.query_one(ReadingPane))
+        assert "Not NATO" in shown and "Opinion" in shown
+        sidebar = app.screen.query_one(SourcesSidebar)
+        prompts = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
+        assert prompts[0] == "Primary (2)" and prompts[1].startswith("Militarnyi")
+        assert any(p.startswith("Politico") for p in prompts)

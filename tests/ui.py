@@ -1,0 +1,32 @@
+"""Helpers for driving the interface in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from reader.app import ReaderApp, make_app
+from reader.config import resolve_settings
+
+
+def build_app(*folders: Path, bundled: bool = False) -> ReaderApp:
+    settings = resolve_settings(content_dirs=folders, include_bundled=bundled)
+    return make_app(settings)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers finish and the screen catch up (no sleeping)."""
+    app = pilot.app
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def visible_text(widget: Widget) -> str:
+    """What the widget shows on screen right now, line by line."""
+    width, height = widget.outer_size
+    strips = widget.render_lines(Region(0, 0, width, height))
+    return "\n".join(strip.text for strip in strips)
