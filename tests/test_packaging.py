@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -32,3 +33,16 @@ def test_wheel_contains_content_and_styles(tmp_path: Path) -> None:
         if n.startswith(("reader/content/", "reader/styles/")) and not n.endswith((".md", ".tcss"))
     ]
     assert extra == []
+
+
+def test_reader_runs_from_any_directory_with_its_bundled_library(tmp_path: Path) -> None:
+    # Run from elsewhere so that the installed package is what gets imported.
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "list", "--json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"id": "guide/reading-with-reader"' in result.stdout
