@@ -1,0 +1,235 @@
+"""The state store: persistence, crashes, two processes, bad files, export and import."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.store import DB_NAME, BackgroundWriter, Position, Store, StoreError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_state_survives_reopening(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    store.set_read("a", True)
+    store.save_position("a", Position(12, 0.5, 0.3))
+    store.add_bookmark("b", title="Bee", note="remember")
+    store.set_session("last_article", "a")
+    store.close()
+
+    again = Store.open(tmp_path)
+    assert again.notices == ()
+    state = again.state("a")
+    assert state.read and state.position == Position(12, 0.5, 0.3) and not state.bookmarked
+    bookmark = again.state("b").bookmark
+    assert bookmark is not None and (bookmark.note, bookmark.title) == ("remember", "Bee")
+    assert again.session("last_article") == "a"
+    assert set(again.states()) == {"a", "b"}
+
+
+def test_toggle_bookmark_and_notes(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    added = store.toggle_bookmark("x", "X")
+    assert added is not None and store.state("x").bookmarked
+    assert store.toggle_bookmark("x", "X") is None
+    assert not store.state("x").bookmarked
+    noted = store.set_note("x", "a note", "X")
+    assert noted.note == "a note" and store.bookmark("x") == noted
+    assert store.remove_bookmark("x") and not store.remove_bookmark("x")
+
+
+def test_bookmarks_are_listed_newest_first(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    for name in ("first", "second", "third"):
+        store.add_bookmark(name)
+    assert [b.article_id for b in store.bookmarks()] == ["third", "second", "first"]
+
+
+def test_state_of_a_vanished_article_is_kept(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    store.add_bookmark("gone", title="Gone but kept")
+    store.close()
+    # Nothing in the store depends on the library: the bookmark stays readable.
+    [bookmark] = Store.open(tmp_path).bookmarks()
+    assert bookmark.title == "Gone but kept"
+
+
+def test_schema_version_and_application_id_are_set(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    connection = sqlite3.connect(tmp_path / DB_NAME)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA application_id").fetchone()[0] != 0
+
+
+def test_a_corrupt_file_is_moved_aside_and_a_fresh_store_made(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_bytes(b"this is not a database at all" * 100)
+    store = Store.open(tmp_path)
+    assert store.persistent
+    [notice] = store.notices
+    moved = list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
+    assert len(moved) == 1 and str(moved[0]) in notice
+    assert moved[0].read_bytes().startswith(b"this is not a database")
+    store.add_bookmark("works")
+    assert Store.open(tmp_path).bookmark("works") is not None
+
+
+def test_a_foreign_database_is_moved_aside_not_overwritten(tmp_path: Path) -> None:
+    foreign = sqlite3.connect(tmp_path / DB_NAME)
+    foreign.execute("CREATE TABLE precious (x)")
+    foreign.execute("INSERT INTO precious VALUES (42)")
+    foreign.commit()
+    foreign.close()
+    store = Store.open(tmp_path)
+    assert "did not make" in store.notices[0]
+    [moved] = tmp_path.glob(f"{DB_NAME}.corrupt-*")
+    assert sqlite3.connect(moved).execute("SELECT x FROM precious").fetchone() == (42,)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_an_unwritable_folder_still_gives_a_working_store(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        store = Store.open(locked / "data")
+    finally:
+        locked.chmod(stat.S_IRWXU)
+    assert not store.persistent
+    assert "will not be saved" in store.notices[0]
+    store.add_bookmark("still-works")
+    assert store.bookmark("still-works") is not None
+
+
+def test_a_data_dir_that_is_a_file_still_gives_a_working_store(tmp_path: Path) -> None:
+    # Works even as root: a regular file cannot hold a database folder.
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder", encoding="utf-8")
+    store = Store.open(blocker)
+    assert not store.persistent
+    assert "will not be saved" in store.notices[0] and str(blocker) in store.notices[0]
+    store.set_read("a", True)
+    assert store.state("a").read
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_database_from_a_newer_reader_is_left_alone(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    connection = sqlite3.connect(tmp_path / DB_NAME)
+    connection.execute("PRAGMA user_version = 99")
+    connection.commit()
+    connection.close()
+    store = Store.open(tmp_path)
+    assert not store.persistent and "newer reader" in store.notices[0]
+    check = sqlite3.connect(tmp_path / DB_NAME)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 99
+
+
+def _worker(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.store_worker", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_sigkill_mid_stream_loses_no_acknowledged_change(tmp_path: Path) -> None:
+    process = _worker("stream", str(tmp_path))
+    assert process.stdout is not None
+    acknowledged = -1
+    for line in process.stdout:
+        acknowledged = int(line.split()[1])
+        if acknowledged >= 150:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    # Lines already written to the pipe before the kill are acknowledged too.
+    for line in process.stdout:
+        acknowledged = max(acknowledged, int(line.split()[1]))
+    store = Store.open(tmp_path)
+    assert store.notices == ()
+    integrity = sqlite3.connect(tmp_path / DB_NAME).execute("PRAGMA integrity_check").fetchone()
+    assert integrity == ("ok",)
+    states = store.states()
+    for number in range(acknowledged + 1):
+        state = states[f"article-{number}"]
+        assert state.bookmark is not None and state.bookmark.note == f"note {number}"
+        assert state.position == Position(number, 0.5, 0.25)
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    first, second = (
+        _worker("bookmarks", str(tmp_path), "one", "150"),
+        _worker("bookmarks", str(tmp_path), "two", "150"),
+    )
+    assert first.wait(timeout=120) == 0 and second.wait(timeout=120) == 0
+    store = Store.open(tmp_path)
+    ids = {b.article_id for b in store.bookmarks()}
+    assert len(ids) == 300
+    assert all(state.read for state in store.states().values())
+
+
+def test_an_instance_sees_the_others_changes_when_it_reads_again(tmp_path: Path) -> None:
+    mine, theirs = Store.open(tmp_path), Store.open(tmp_path)
+    assert mine.bookmarks() == []
+    theirs.add_bookmark("from-the-other-window")
+    assert [b.article_id for b in mine.bookmarks()] == ["from-the-other-window"]
+
+
+def test_export_import_round_trip_is_idempotent(tmp_path: Path) -> None:
+    source = Store.open(tmp_path / "one")
+    source.set_read("a", True)
+    source.save_position("a", Position(4, 0.25, 0.5))
+    source.add_bookmark("b", title="Bee", note="why")
+    data = source.export()
+
+    target = Store.open(tmp_path / "two")
+    target.add_bookmark("c", title="Sea")
+    first = target.import_state(data)
+    assert first.changed > 0
+    assert target.state("a").read and target.state("a").position == Position(4, 0.25, 0.5)
+    assert target.bookmark("b") is not None and target.bookmark("b").note == "why"  # type: ignore[union-attr]
+    assert target.bookmark("c") is not None
+    before = target.export()
+    second = target.import_state(data)
+    assert second.changed == 0
+    after = target.export()
+    assert before["articles"] == after["articles"] and before["bookmarks"] == after["bookmarks"]
+
+
+def test_import_never_overwrites_a_note(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    store.add_bookmark("b", note="mine")
+    store.import_state(
+        {"format": "reader-state", "bookmarks": [{"id": "b", "note": "theirs", "created": "x"}]}
+    )
+    assert store.bookmark("b").note == "mine"  # type: ignore[union-attr]
+
+
+def test_import_rejects_what_is_not_an_export(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    with pytest.raises(StoreError, match="not a reader export"):
+        store.import_state({"something": "else"})
+    with pytest.raises(StoreError, match="malformed"):
+        store.import_state({"format": "reader-state", "bookmarks": [{"no-id": 1}]})
+    assert store.bookmarks() == []
+
+
+def test_background_writer_keeps_order_and_drains_on_close(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    errors: list[str] = []
+    writer = BackgroundWriter(errors.append)
+    for _ in range(5):
+        writer.submit(lambda: store.toggle_bookmark("flip"))
+    writer.close()
+    assert store.state("flip").bookmarked  # odd number of toggles, applied in order
+    assert errors == []
