@@ -1,18 +1,22 @@
 """The Textual application: owns the services and the state that changes.
 
 `make_app` builds it for the CLI and the tests alike. The app loads the
-library in a worker thread, hands the main screen what it shows, and is the
-only UI code that will write reading state.
+library in a worker thread, opens the state store, hands the main screen what
+it shows, and is the only UI code that writes reading state: every change is
+shown at once and written by a background thread, in order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from textual import work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.timer import Timer
 
 from reader import resources
 from reader.commands import ArticleCommands
@@ -21,7 +25,21 @@ from reader.library import Article, Library, load_library
 from reader.library.frontmatter import read_body
 from reader.library.loader import count_by_severity
 from reader.messages import LibraryLoaded, LibraryProgress, OpenArticle
+from reader.screens.bookmark_note import BookmarkNoteScreen
 from reader.screens.main import MainScreen
+from reader.store import ArticleState, BackgroundWriter, Bookmark, Position, Store, now
+from reader.widgets.article_list import ArticleList
+from reader.widgets.reading_pane import ReadingPane
+
+SESSION_OPEN = "open_article"
+SESSION_SELECTED = "selected_article"
+
+
+@dataclass
+class StoreFailed(Message):
+    """A background write failed; posted from the writer thread."""
+
+    text: str
 
 
 class ReaderApp(App[None]):
@@ -32,16 +50,35 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ArticleCommands}
 
     BINDINGS: list[BindingType] = [
+        Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
+        Binding("B", "edit_note", "Bookmark note", show=False, id="app.note"),
+        Binding("m", "toggle_read", "Mark read/unread", show=False, id="app.read"),
+        Binding("r", "refresh", "Refresh", show=False, id="app.refresh"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
+    """State keys live here, because the app is what writes state."""
+
+    READ_AFTER_SECONDS = 3.0
+    """An article open this long counts as read."""
+    SAVE_DELAY_SECONDS = 0.4
+    """Positions are saved once scrolling pauses this long (and always on exit)."""
 
     def __init__(self, settings: Settings, folders: Sequence[Path]) -> None:
         super().__init__()
         self.settings = settings
         self.folders = tuple(folders)
         self.library = Library()
+        self.read_after = self.READ_AFTER_SECONDS
+        """Seconds an article must stay open to count as read (0: at once)."""
+        self.store = Store.open(settings.data_dir)
+        self.writer = BackgroundWriter(on_error=lambda text: self.post_message(StoreFailed(text)))
         self.main_screen = MainScreen(load_body=lambda article: read_body(article.path))
         """The three-pane screen, always at the bottom of the stack."""
+        self._restored = False
+        self._read_timer: Timer | None = None
+        self._save_timer: Timer | None = None
+        self._pending_positions: dict[str, Position] = {}
+        self._pending_session: dict[str, str] = {}
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -51,8 +88,17 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
 
+    # -- start and stop ------------------------------------------------------
+
     def on_mount(self) -> None:
+        for notice in self.store.notices:
+            self.notify(notice, title="Reading state", severity="warning", timeout=20, markup=False)
         self._load_library()
+
+    def on_unmount(self) -> None:
+        self._flush()
+        self.writer.close()
+        self.store.close()
 
     @work(thread=True, exclusive=True, group="library")
     def _load_library(self) -> None:
@@ -69,7 +115,7 @@ class ReaderApp(App[None]):
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         self.library = message.library
         self.sub_title = ""
-        self.main_screen.show_library(self.library)
+        self.main_screen.show_library(self.library, self.store.states())
         errors, warnings = count_by_severity(self.library.problems)
         if errors or warnings:
             self.notify(
@@ -79,10 +125,147 @@ class ReaderApp(App[None]):
                 severity="warning" if errors else "information",
                 timeout=8,
             )
+        if not self._restored:
+            self._restored = True
+            self._restore_session()
+
+    def _restore_session(self) -> None:
+        """Put the list and the reading pane back where the last session left them."""
+        selected = self.store.session(SESSION_SELECTED)
+        if selected:
+            self.main_screen.select(selected)
+        opened = self.store.session(SESSION_OPEN)
+        if opened:
+            self.main_screen.open_by_id(opened)
+
+    # -- state changes -------------------------------------------------------
+
+    def _set_state(self, article_id: str, state: ArticleState) -> None:
+        self.main_screen.set_state(article_id, state)
+
+    def _mark_read(self, article: Article, read: bool) -> None:
+        state = self.main_screen.state(article.id)
+        if state.read == read:
+            return
+        self._set_state(article.id, ArticleState(read, state.position, state.bookmark))
+        self.writer.submit(lambda: self.store.set_read(article.id, read))
+
+    @on(MainScreen.ArticleOpened)
+    def _opened(self, event: MainScreen.ArticleOpened) -> None:
+        article = event.article
+        self._pending_session[SESSION_OPEN] = article.id
+        self._schedule_save()
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if self.read_after <= 0:
+            self.call_later(self._read_long_enough, article)
+        else:
+            self._read_timer = self.set_timer(
+                self.read_after, lambda: self._read_long_enough(article)
+            )
+
+    def _read_long_enough(self, article: Article) -> None:
+        if self.main_screen.current == article:
+            self._mark_read(article, True)
+
+    @on(ReadingPane.PositionChanged)
+    def _position(self, event: ReadingPane.PositionChanged) -> None:
+        article, anchor = event.article, event.anchor
+        position = Position(anchor.line, anchor.fraction, round(event.progress, 4))
+        state = self.main_screen.state(article.id)
+        self.main_screen.set_state(article.id, ArticleState(state.read, position, state.bookmark))
+        self._pending_positions[article.id] = position
+        self._schedule_save()
+        if event.progress >= 1.0 and event.pane.max_scroll_y > 0:
+            self._mark_read(article, True)  # scrolled to the end
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        self._pending_session[SESSION_SELECTED] = event.article.id
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(self.SAVE_DELAY_SECONDS, self._flush)
+
+    def _flush(self) -> None:
+        """Queue the coalesced position and session writes."""
+        positions, self._pending_positions = self._pending_positions, {}
+        session, self._pending_session = self._pending_session, {}
+        store = self.store
+
+        def write() -> None:
+            for article_id, position in positions.items():
+                store.save_position(article_id, position)
+            for key, value in session.items():
+                store.set_session(key, value)
+
+        if positions or session:
+            self.writer.submit(write)
+
+    def action_toggle_bookmark(self) -> None:
+        article = self.main_screen.target()
+        if article is None:
+            return
+        state = self.main_screen.state(article.id)
+        if state.bookmarked:
+            self._set_state(article.id, ArticleState(state.read, state.position, None))
+            self.writer.submit(lambda: self.store.remove_bookmark(article.id))
+            self.notify(f"Bookmark removed: {article.title}", timeout=2, markup=False)
+        else:
+            bookmark = Bookmark(article.id, now(), "", article.title)
+            self._set_state(article.id, ArticleState(state.read, state.position, bookmark))
+            self.writer.submit(lambda: self.store.add_bookmark(article.id, article.title))
+            self.notify(f"Bookmarked: {article.title}", timeout=2, markup=False)
+
+    def action_edit_note(self) -> None:
+        """Write or edit the note of the target article's bookmark (bookmarking it if need be)."""
+        article = self.main_screen.target()
+        if article is None:
+            return
+        existing = self.main_screen.state(article.id).bookmark
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            state = self.main_screen.state(article.id)
+            bookmark = state.bookmark or Bookmark(article.id, now(), "", article.title)
+            bookmark = replace(bookmark, note=note)
+            self._set_state(article.id, ArticleState(state.read, state.position, bookmark))
+            self.writer.submit(lambda: self.store.set_note(article.id, note, article.title))
+
+        self.push_screen(BookmarkNoteScreen(article.title, existing.note if existing else ""), save)
+
+    def action_toggle_read(self) -> None:
+        article = self.main_screen.target()
+        if article is None:
+            return
+        if article == self.main_screen.current and self._read_timer is not None:
+            self._read_timer.stop()  # the user decides now, not the timer
+        self._mark_read(article, not self.main_screen.state(article.id).read)
+
+    def action_refresh(self) -> None:
+        """Re-read reading state (another window may have changed it) and the library."""
+        self._flush()
+        self.writer.flush()
+        self.main_screen.update_states(self.store.states())
+        self._load_library()
+        self.notify("Refreshed", timeout=1)
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        # Back from another window (perhaps another reader): show its changes.
+        self.writer.flush()
+        self.main_screen.update_states(self.store.states())
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        self.notify(message.text, title="Not saved", severity="error", timeout=10, markup=False)
 
     def on_open_article(self, message: OpenArticle) -> None:
         if not self.main_screen.open_by_id(message.article_id):
-            self.notify(f"No article with id '{message.article_id}'.", severity="error")
+            text = f"No article with id '{message.article_id}'."
+            self.notify(text, severity="error", markup=False)
 
 
 def make_app(settings: Settings) -> ReaderApp:

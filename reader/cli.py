@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         "list", parents=[common], help="list the articles, newest first, one per line"
     )
     listing.add_argument("--json", action="store_true", help="print a JSON array instead")
+    only = listing.add_mutually_exclusive_group()
+    only.add_argument("--unread", action="store_true", help="only articles not read yet")
+    only.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
 
     show = commands.add_parser(
         "show", parents=[common], help="print one article, rendered (plain text when piped)"
@@ -89,6 +92,31 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folders to check (default: the library reader would load)",
     )
+    bookmarks = commands.add_parser(
+        "bookmarks", parents=[common], help="list, add or remove bookmarks"
+    )
+    actions = bookmarks.add_subparsers(dest="action", metavar="ACTION")
+    shown = actions.add_parser("list", parents=[common], help="bookmarks, newest first")
+    for target in (bookmarks, shown):
+        target.add_argument("--json", action="store_true", help="print a JSON array instead")
+    add = actions.add_parser("add", parents=[common], help="bookmark an article")
+    add.add_argument("id", help="the article's id")
+    add.add_argument("--note", default=None, help="a note to keep with the bookmark")
+    remove = actions.add_parser("remove", parents=[common], help="remove a bookmark")
+    remove.add_argument("id", help="the article's id")
+
+    export = commands.add_parser(
+        "export", parents=[common], help="write bookmarks and reading state to a file"
+    )
+    export.add_argument(
+        "--format", choices=("json", "markdown"), default="json", help="default: json"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+    importing = commands.add_parser(
+        "import", parents=[common], help="merge a JSON export back in (safe to repeat)"
+    )
+    importing.add_argument("file", metavar="FILE", help="a file made by `reader export`")
     return parser
 
 
@@ -111,7 +139,16 @@ def _load(settings: Settings) -> Any:
     return load_library(library_folders(settings))
 
 
-def _article_json(article: Any) -> dict[str, Any]:
+def _open_store(settings: Settings) -> Any:
+    from reader.store import Store
+
+    store = Store.open(settings.data_dir)
+    for notice in store.notices:
+        print(f"reader: {notice}", file=sys.stderr)
+    return store
+
+
+def _article_json(article: Any, state: Any) -> dict[str, Any]:
     return {
         "id": article.id,
         "title": article.title,
@@ -126,8 +163,10 @@ def _article_json(article: Any) -> dict[str, Any]:
         "reading_minutes": article.reading_minutes,
         "word_count": article.word_count,
         "path": str(article.path),
-        "read": False,
-        "bookmarked": False,
+        "read": state.read,
+        "bookmarked": state.bookmarked,
+        "note": state.bookmark.note if state.bookmark else None,
+        "progress": state.position.progress if state.position else None,
         "sources": [
             {
                 "publisher": s.publisher,
@@ -143,17 +182,126 @@ def _article_json(article: Any) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    library = _load(_settings(args))
+    from reader.filters import ListFilter, apply_filter
+
+    settings = _settings(args)
+    library = _load(settings)
+    states = _open_store(settings).states()
+    view = "unread" if args.unread else "bookmarked" if args.bookmarked else "all"
+    articles = apply_filter(library.articles, states, ListFilter(view=view))
+    default = _default_state()
     if args.json:
-        json.dump([_article_json(a) for a in library.articles], out, ensure_ascii=False, indent=2)
+        records = [_article_json(a, states.get(a.id, default)) for a in articles]
+        json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
-    width = max((len(a.id) for a in library.articles), default=2)
-    for article in library.articles:
+    width = max((len(a.id) for a in articles), default=2)
+    for article in articles:
+        state = states.get(article.id, default)
+        flags = ("  " if state.read else "● ") + ("★" if state.bookmarked else " ")
         date = article.published_iso or "undated"
         language = (article.language or "-")[:5]
         outlet = f" ({article.outlet})" if article.outlet else ""
-        out.write(f"{article.id:<{width}}  {date:<10}  {language:<5}  {article.title}{outlet}\n")
+        out.write(
+            f"{flags} {article.id:<{width}}  {date:<10}  {language:<5}  {article.title}{outlet}\n"
+        )
+    return EXIT_OK
+
+
+def _default_state() -> Any:
+    from reader.store import ArticleState
+
+    return ArticleState()
+
+
+def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
+    settings = _settings(args)
+    store = _open_store(settings)
+    action = args.action or "list"
+    if action == "list":
+        library = _load(settings)
+        records = []
+        for bookmark in store.bookmarks():
+            article = library.get(bookmark.article_id)
+            title = article.title if article else bookmark.title
+            records.append(
+                {
+                    "id": bookmark.article_id,
+                    "title": title,
+                    "note": bookmark.note,
+                    "created": bookmark.created,
+                    "available": article is not None,
+                }
+            )
+        if getattr(args, "json", False):
+            json.dump(records, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+            return EXIT_OK
+        if not records:
+            out.write(
+                "No bookmarks. Add one with `reader bookmarks add ID` or `b` in the reader.\n"
+            )
+        for record in records:
+            gone = "" if record["available"] else "  (no longer in the library)"
+            note = f"\n    {record['note']}" if record["note"] else ""
+            out.write(f"{record['created'][:10]}  {record['id']}  {record['title']}{gone}{note}\n")
+        return EXIT_OK
+    if action == "add":
+        article = _load(settings).get(args.id)
+        if article is None:
+            raise UserError(f"no article with id '{args.id}' (`reader list` shows the ids)")
+        bookmark = store.add_bookmark(article.id, article.title, args.note)
+        out.write(f"Bookmarked {bookmark.article_id}: {article.title}\n")
+        return EXIT_OK
+    if not store.remove_bookmark(args.id):
+        raise UserError(f"'{args.id}' is not bookmarked (`reader bookmarks` lists them)")
+    out.write(f"Removed the bookmark on {args.id}\n")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.exporting import to_markdown
+
+    settings = _settings(args)
+    data = _open_store(settings).export()
+    if args.format == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = to_markdown(data, _load(settings))
+    if args.output:
+        target = Path(args.output)
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UserError(f"cannot write {target}: {error.strerror or error}") from None
+        count = len(data["bookmarks"])
+        out.write(
+            f"Wrote {count} bookmark(s) and {len(data['articles'])} article state(s) to {target}\n"
+        )
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.store import StoreError
+
+    source = Path(args.file)
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UserError(f"cannot read {source}: {error.strerror or error}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(f"{source} is not a JSON export: {error}") from None
+    store = _open_store(_settings(args))
+    try:
+        result = store.import_state(data)
+    except StoreError as error:
+        raise UserError(f"{source}: {error}") from None
+    out.write(
+        f"Imported from {source}: {result.bookmarks} new bookmark(s), {result.notes} note(s), "
+        f"{result.read} read mark(s), {result.positions} position(s)\n"
+    )
     return EXIT_OK
 
 
@@ -210,7 +358,15 @@ def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "check": cmd_check, None: cmd_ui}
+COMMANDS = {
+    "list": cmd_list,
+    "show": cmd_show,
+    "check": cmd_check,
+    "bookmarks": cmd_bookmarks,
+    "export": cmd_export,
+    "import": cmd_import,
+    None: cmd_ui,
+}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ def test_version_and_help_list_every_command(capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit):
         main(["--help"])
     text = capsys.readouterr().out
-    for command in ("list", "show", "check"):
+    for command in ("list", "show", "check", "bookmarks", "export", "import"):
         assert f"    {command} " in text
 
 
@@ -37,8 +38,8 @@ def test_list_prints_one_line_per_article_newest_first(library_dir: Path) -> Non
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 4
-    assert lines[0].startswith("first ") and "Alpha report" in lines[0]
-    assert lines[-1].startswith("undated ")
+    assert lines[0].startswith("●   first ") and "Alpha report" in lines[0]
+    assert lines[-1].startswith("●   undated ")
 
 
 def test_list_json_has_the_documented_fields(library_dir: Path) -> None:
@@ -122,3 +123,70 @@ def test_cli_commands_do_not_import_textual(library_dir: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_bookmarks_add_list_remove(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    where = ("--no-bundled", "--content", str(library_dir))
+    assert run("bookmarks", "add", "first", "--note", "keep this", *where)[0] == 0
+    code, out = run("bookmarks", "--json", *where)
+    [record] = json.loads(out)
+    assert code == 0
+    assert (record["id"], record["title"], record["note"]) == ("first", "Alpha report", "keep this")
+    assert record["created"].endswith("Z")
+    assert "keep this" in run("bookmarks", "list", *where)[1]
+    listed = json.loads(run("list", "--json", *where)[1])
+    assert [r["bookmarked"] for r in listed] == [True, False, False, False]
+    only = run("list", "--bookmarked", *where)[1].splitlines()
+    assert len(only) == 1 and "first" in only[0] and "★" in only[0]
+    assert run("bookmarks", "remove", "first", *where)[0] == 0
+    assert json.loads(run("bookmarks", "--json", *where)[1]) == []
+
+
+def test_bookmarks_unknown_id_is_an_error(
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    where = ("--no-bundled", "--content", str(library_dir))
+    assert run("bookmarks", "add", "missing", *where)[0] == 1
+    assert "no article with id 'missing'" in capsys.readouterr().err
+    assert run("bookmarks", "remove", "first", *where)[0] == 1
+    assert "'first' is not bookmarked" in capsys.readouterr().err
+
+
+def test_list_unread_reflects_real_state(library_dir: Path) -> None:
+    from reader.store import Store
+
+    store = Store.open(Path(os.environ["READER_DATA_DIR"]))
+    store.set_read("first", True)
+    store.close()
+    where = ("--no-bundled", "--content", str(library_dir))
+    records = json.loads(run("list", "--json", *where)[1])
+    assert {r["id"]: r["read"] for r in records}["first"] is True
+    unread = run("list", "--unread", *where)[1]
+    assert "first" not in unread and "undated" in unread
+
+
+def test_export_and_import_round_trip(library_dir: Path, tmp_path: Path) -> None:
+    where = ("--no-bundled", "--content", str(library_dir))
+    run("bookmarks", "add", "first", "--note", "why it matters", *where)
+    exported = tmp_path / "state.json"
+    code, out = run("export", "-o", str(exported), *where)
+    assert code == 0 and "1 bookmark(s)" in out
+    markdown = run("export", "--format", "markdown", *where)[1]
+    assert "**Alpha report** — Fixture Times, 2026-01-19" in markdown
+    assert "> why it matters" in markdown
+    run("bookmarks", "remove", "first", *where)
+    assert "1 new bookmark(s)" in run("import", str(exported), *where)[1]
+    assert "0 new bookmark(s)" in run("import", str(exported), *where)[1]
+    [record] = json.loads(run("bookmarks", "--json", *where)[1])
+    assert record["note"] == "why it matters"
+
+
+def test_import_of_a_bad_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert run("import", str(bad))[0] == 1
+    assert f"{bad} is not a JSON export" in capsys.readouterr().err
+    assert run("import", str(tmp_path / "missing.json"))[0] == 1
+    assert "cannot read" in capsys.readouterr().err

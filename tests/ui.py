@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.geometry import Region
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -30,3 +32,12 @@ def visible_text(widget: Widget) -> str:
     width, height = widget.outer_size
     strips = widget.render_lines(Region(0, 0, width, height))
     return "\n".join(strip.text for strip in strips)
+
+
+def notices(messages: list[Message]) -> list[str]:
+    """The text of every notification among recorded messages."""
+    return [
+        f"{m.notification.title}: {m.notification.message}"
+        for m in messages
+        if isinstance(m, Notify)
+    ]

@@ -1,8 +1,10 @@
 """The main screen: article list, reading pane and sources sidebar.
 
 It coordinates the panes (an article chosen in the list is shown in the
-reading pane and its sources in the sidebar) and owns the keys that move
-between them. It reads no files itself: the app hands it a body loader.
+reading pane and its sources in the sidebar), owns the keys that move between
+them and the list's filter. It reads no files and writes no state: the app
+hands it a body loader and the reading state, and handles the messages that
+change state.
 """
 
 from __future__ import annotations
@@ -19,14 +21,23 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from reader.filters import ListFilter, View, apply_filter
 from reader.library import Article, Library
 from reader.library.frontmatter import BodyError
 from reader.screens.help import HelpScreen, KeyGroup
+from reader.store import ArticleState
 from reader.widgets.article_list import ArticleList, Marks
 from reader.widgets.reading_pane import Anchor, ReadingPane
 from reader.widgets.sources_sidebar import SourcesSidebar
 
 BodyLoader = Callable[[Article], str]
+_NO_STATE = ArticleState()
+
+
+def marks_of(state: ArticleState) -> Marks:
+    """What the list shows for a state."""
+    note = state.bookmark.note if state.bookmark else ""
+    return Marks(read=state.read, bookmarked=state.bookmarked, note=note)
 
 
 class MainScreen(Screen[None]):
@@ -44,6 +55,9 @@ class MainScreen(Screen[None]):
         Binding("n", "next_article", "Next article", id="main.next"),
         Binding("p", "previous_article", "Previous article", id="main.previous"),
         Binding("s", "toggle_sources", "Show/hide sources", id="main.sources"),
+        Binding("1", "show_view('all')", "All articles", show=False, id="main.view_all"),
+        Binding("2", "show_view('unread')", "Unread only", show=False, id="main.view_unread"),
+        Binding("3", "show_view('bookmarked')", "Bookmarks", id="main.view_bookmarks"),
         Binding("question_mark", "help", "Help", id="main.help"),
     ]
 
@@ -57,6 +71,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self._load_body = load_body
         self._library = Library()
+        self._states: dict[str, ArticleState] = {}
+        self._filter = ListFilter()
         self._current: Article | None = None
 
     def compose(self) -> ComposeResult:
@@ -67,35 +83,68 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(ArticleList).border_title = "Articles"
         self.query_one(ArticleList).focus()
 
     # -- data in -------------------------------------------------------------
 
-    def show_library(self, library: Library, marks: Mapping[str, Marks] | None = None) -> None:
+    def show_library(self, library: Library, states: Mapping[str, ArticleState]) -> None:
         """Fill the list; the open article, if still there, stays open."""
         self._library = library
-        article_list = self.query_one(ArticleList)
-        keep = self._current.id if self._current else None
-        article_list.show(library.articles, marks, keep=keep)
-        self._update_counts(marks or {})
+        self.update_states(states)
 
-    def _update_counts(self, marks: Mapping[str, Marks]) -> None:
+    def update_states(self, states: Mapping[str, ArticleState]) -> None:
+        """Replace all reading state (after a refresh) and re-apply the filter."""
+        self._states = dict(states)
+        self._refill()
+
+    def set_state(self, article_id: str, state: ArticleState) -> None:
+        """One article's state changed: update its markers (the filter is left as it is)."""
+        self._states[article_id] = state
+        self.query_one(ArticleList).set_marks(article_id, marks_of(state))
+        self._update_counts()
+
+    def state(self, article_id: str) -> ArticleState:
+        return self._states.get(article_id, _NO_STATE)
+
+    def _refill(self) -> None:
         article_list = self.query_one(ArticleList)
-        total = len(article_list.articles)
-        unread = sum(1 for a in article_list.articles if not marks.get(a.id, Marks()).read)
-        article_list.border_title = f"Articles ({total})"
-        article_list.border_subtitle = f"{unread} unread" if total else ""
+        highlighted = article_list.highlighted
+        keep = highlighted.id if highlighted else (self._current.id if self._current else None)
+        shown = apply_filter(self._library.articles, self._states, self._filter)
+        marks = {a.id: marks_of(self._states[a.id]) for a in shown if a.id in self._states}
+        empty = {
+            "all": "No articles. Add a folder with `reader --content DIR`.",
+            "unread": "Nothing unread. Press 1 for all articles.",
+            "bookmarked": "No bookmarks yet: press b on an article.",
+        }[self._filter.view]
+        article_list.show(shown, marks, keep=keep, empty_message=empty)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        article_list = self.query_one(ArticleList)
+        articles = self._library.articles
+        unread = sum(1 for a in articles if not self.state(a.id).read)
+        article_list.border_title = f"{self._filter.title} ({len(article_list.articles)})"
+        article_list.border_subtitle = f"{unread} unread" if articles else ""
 
     @property
     def current(self) -> Article | None:
         """The article in the reading pane."""
         return self._current
 
+    def target(self) -> Article | None:
+        """The article a key like `b` acts on: the open one, unless the list has the focus."""
+        article_list = self.query_one(ArticleList)
+        if article_list.has_focus or self._current is None:
+            return article_list.highlighted
+        return self._current
+
     # -- opening -------------------------------------------------------------
 
-    def open_article(self, article: Article, anchor: Anchor | None = None) -> None:
-        """Read the body off the UI thread, then show it."""
+    def open_article(self, article: Article) -> None:
+        """Read the body off the UI thread, then show it where reading stopped."""
+        position = self.state(article.id).position
+        anchor = Anchor(position.line, position.fraction) if position else None
         self._read_body(article, anchor)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
@@ -136,6 +185,10 @@ class MainScreen(Screen[None]):
         self.open_article(article)
         return True
 
+    def select(self, article_id: str) -> bool:
+        """Put the list's cursor on an article; False if it is not listed."""
+        return self.query_one(ArticleList).move_to(article_id)
+
     # -- keys ----------------------------------------------------------------
 
     def action_focus_list(self) -> None:
@@ -158,6 +211,10 @@ class MainScreen(Screen[None]):
 
     def action_previous_article(self) -> None:
         self._step(-1)
+
+    def action_show_view(self, view: View) -> None:
+        self._filter = ListFilter(view=view)
+        self._refill()
 
     def action_toggle_sources(self) -> None:
         sources = self.query_one(SourcesSidebar)

@@ -36,6 +36,8 @@ class Marks:
 
     read: bool = False
     bookmarked: bool = False
+    note: str = ""
+    """The bookmark's note, shown after the row's facts."""
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -260,8 +262,10 @@ class ArticleList(ScrollView, can_focus=True):
                 style=base,
             )
         else:
-            # Fixed-width facts first; the outlet is what an ellipsis may cut.
+            # The user's own note first; then fixed-width facts; the outlet is what
+            # an ellipsis cuts.
             parts = [
+                f"✎ {marks.note}" if marks.note else "",
                 short_date(article),
                 (article.language or "").upper(),
                 f"{article.reading_minutes} min",

@@ -39,9 +39,13 @@ MEASURE_BATCH = 24
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """A place in an article that survives a change of width: a section and a fraction of it."""
+    """A place in an article that survives a change of width (and a restart).
 
-    section: int
+    `line` is the body line where a section starts; `fraction` how far into
+    that section's rendered height the top of the view is.
+    """
+
+    line: int
     fraction: float = 0.0
 
 
@@ -57,7 +61,7 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("up,k", "line_up", "Scroll up", show=False, id="reader.up"),
         Binding("down,j", "line_down", "Scroll down", show=False, id="reader.down"),
         Binding("space,pagedown", "page_down", "Page down", id="reader.page_down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("home,g", "top", "Top of article", show=False, id="reader.top"),
         Binding("end,G", "bottom", "End of article", show=False, id="reader.bottom"),
     ]
@@ -87,6 +91,22 @@ class ReadingPane(ScrollView, can_focus=True):
             return self.pane
 
     @dataclass
+    class PositionChanged(Message):
+        """The view moved; a newer one replaces an older one still in the queue."""
+
+        pane: ReadingPane
+        article: Article
+        anchor: Anchor
+        progress: float
+
+        @property
+        def control(self) -> ReadingPane:
+            return self.pane
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ReadingPane.PositionChanged)
+
+    @dataclass
     class _Measured(Message, bubble=False):
         """Heights measured by the worker thread for sections start..start+len(heights)."""
 
@@ -100,6 +120,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._article: Article | None = None
         self._translations: tuple[Article, ...] = ()
         self._sections: tuple[Section, ...] = ()
+        self._section_lines: list[int] = []
         self._references = ""
         self._placeholder = "Select an article and press Enter to read it."
         self._generation = 0
@@ -133,10 +154,11 @@ class ReadingPane(ScrollView, can_focus=True):
         self._translations = translations
         body = strip_repeated_title(body, article.title)
         self._sections = split_sections(body)
+        self._section_lines = [section.line for section in self._sections]
         self._references = reference_definitions(body)
         self._pending = anchor
         self._pending_end = False
-        self._column = 0
+        self._column = 0  # forces a relayout, and silences position reports until then
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
 
@@ -156,27 +178,31 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- position ------------------------------------------------------------
 
     def top_anchor(self) -> Anchor:
-        """Where the top of the view is, as a section and a fraction of it."""
+        """Where the top of the view is, as a section's first line and a fraction of it."""
         y = round(self.scroll_y) - len(self._header)
         if not self._sections or y < 0:
             return Anchor(0, 0.0)
         index = max(0, bisect.bisect_right(self._offsets, y) - 1)
         height = max(1, self._heights[index])
-        return Anchor(index, min(1.0, (y - self._offsets[index]) / height))
+        fraction = min(1.0, (y - self._offsets[index]) / height)
+        return Anchor(self._sections[index].line, round(fraction, 4))
 
     @property
     def progress(self) -> float:
-        """How far through the article the view is, 0.0 to 1.0."""
+        """How far through the article the view is, 0.0 to 1.0 (1.0 when it all fits)."""
         if self.max_scroll_y <= 0:
             return 1.0 if self._article else 0.0
         return min(1.0, self.scroll_y / self.max_scroll_y)
 
     def scroll_to_anchor(self, anchor: Anchor) -> None:
-        """Bring a section (and a fraction into it) to the top of the view."""
-        if not self._sections:
+        """Bring the section that starts at `anchor.line` (or holds it) to the top."""
+        if not self._sections or not self._offsets:
             return
-        index = max(0, min(anchor.section, len(self._sections) - 1))
-        y = len(self._header) + self._offsets[index] + round(anchor.fraction * self._heights[index])
+        index = max(0, bisect.bisect_right(self._section_lines, anchor.line) - 1)
+        fraction = min(1.0, max(0.0, anchor.fraction))
+        y = len(self._header) + self._offsets[index] + round(fraction * self._heights[index])
+        if anchor.line == 0 and anchor.fraction == 0:
+            y = 0  # the very top, header included
         self.scroll_to(y=y, animate=False, immediate=True)
 
     def _apply_pending(self) -> None:
@@ -213,6 +239,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._measured = [False] * len(self._sections)
         self._recompute_offsets()
         self._apply_pending()
+        self._report_position()
         self.refresh()
         if self._sections:
             self.measuring = True
@@ -264,9 +291,31 @@ class ReadingPane(ScrollView, can_focus=True):
             self.measuring = False
             self._apply_pending()
             self._user_moved()
+            self._report_position()
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._report_position()
+
+    def _report_position(self) -> None:
+        """Show the progress; tell the app where the view is, unless a restore is under way."""
+        article = self._article
+        if article is None or not self._column:
+            self.border_subtitle = ""
+            return
+        progress = self.progress
+        self.border_subtitle = self._progress_label(article, progress)
+        if self._pending is None and not self._pending_end:
+            self.post_message(self.PositionChanged(self, article, self.top_anchor(), progress))
+
+    @staticmethod
+    def _progress_label(article: Article, progress: float) -> str:
+        left = round(article.reading_minutes * (1 - progress))
+        remaining = f"{left} min left" if left >= 1 else "end"
+        return f"{round(progress * 100)}% · {remaining}"
 
     def watch_column_width(self) -> None:
         self._relayout()

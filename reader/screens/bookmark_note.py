@@ -1,0 +1,36 @@
+"""A small dialog to write or edit a bookmark's note."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class BookmarkNoteScreen(ModalScreen[str | None]):
+    """Returns the note (possibly empty) on Enter, or None if cancelled with Escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__()
+        self._title = title
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog") as dialog:
+            dialog.border_title = "Bookmark note"
+            dialog.border_subtitle = "Enter saves · Esc cancels"
+            yield Label(self._title, id="note-article", markup=False)
+            yield Input(self._note, placeholder="Why this article matters…", id="note-input")
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
