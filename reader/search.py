@@ -1,0 +1,310 @@
+"""Full-text search: an SQLite FTS5 index in the user's cache folder, and query parsing.
+
+The index is a cache: it can always be rebuilt from the library, so a missing
+or damaged file is simply made again. It is kept up to date incrementally:
+a file is re-read only when its size or modification time changed, and a
+file that left the library leaves the index.
+
+Queries are typed by people, not by SQL experts: words (all must match), a
+"quoted phrase", a trailing * for a prefix. Everything else (FTS5 operators,
+brackets, stray quotes) is taken as plain text, so no query can be an error.
+Matching ignores case and accents on both sides (`securite` finds `sécurité`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.library.article import Article
+from reader.library.frontmatter import BodyError, read_body
+
+INDEX_NAME = "search.sqlite3"
+INDEX_VERSION = 1
+MARK_START, MARK_END = "\ue000", "\ue001"
+"""Private-use characters around matched words in snippets (styled by the list)."""
+WEIGHTS = (0.0, 10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
+"""bm25 weights of id, title, summary, tags, outlet, sources, body: title hits rank first."""
+
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+# ---------------------------------------------------------------------------
+# queries
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    phrase: bool = False
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed search: every term must match."""
+
+    terms: tuple[Term, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms
+
+    def match_expression(self) -> str:
+        """The FTS5 MATCH string: each term quoted, so no user text acts as syntax."""
+        parts = []
+        for term in self.terms:
+            quoted = '"' + term.text.replace('"', '""') + '"'
+            parts.append(quoted + ("*" if term.prefix else ""))
+        return " ".join(parts)
+
+
+def parse_query(text: str) -> Query:
+    """Words, "phrases" and prefix* from what the user typed; nothing else is syntax."""
+    terms: list[Term] = []
+    for found in _TOKEN.finditer(text):
+        phrase, word = found.group(1), found.group(2)
+        if phrase is not None:
+            if _WORD.search(phrase):
+                terms.append(Term(" ".join(phrase.split()), phrase=True))
+            continue
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if _WORD.search(word):
+            terms.append(Term(word, prefix=prefix))
+    return Query(tuple(terms))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one, so offsets still line up."""
+    return "".join(_fold_char(char) for char in text)
+
+
+def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char.lower()
+    base = unicodedata.normalize("NFD", char)[0].lower()
+    return base if len(base) == 1 else char
+
+
+def highlight_pattern(query: Query) -> re.Pattern[str] | None:
+    """A regex over `fold`ed text that finds what the query matched, for highlighting."""
+    if query.is_empty:
+        return None
+    alternatives = []
+    for term in query.terms:
+        words = [re.escape(fold(word)) for word in re.findall(r"\w+", term.text)]
+        if not words:
+            continue
+        body = r"\W+".join(words)
+        tail = r"\w*" if term.prefix else r"\b"
+        alternatives.append(rf"\b{body}{tail}")
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
+# ---------------------------------------------------------------------------
+# the index
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    article_id: str
+    score: float
+    snippet: str
+    """Text around the best match, matched words between MARK_START and MARK_END."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+
+_SCHEMA = """
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    article_id TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE docs USING fts5(
+    article_id UNINDEXED, title, summary, tags, outlet, sources, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+class SearchIndex:
+    """The FTS5 index. Thread-safe: one connection behind a lock."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self._db = connection
+        self._lock = threading.RLock()
+        self.path = path
+
+    @classmethod
+    def open(cls, cache_dir: Path) -> SearchIndex:
+        """Open or build the index.
+
+        A damaged file is deleted and rebuilt; an unwritable folder gives an
+        index in memory (built again at every launch, but search still works).
+        """
+        path = cache_dir / INDEX_NAME
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                return cls(_open_file(path), path)
+            except sqlite3.DatabaseError:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                return cls(_open_file(path), path)
+        except (OSError, sqlite3.Error):
+            connection = sqlite3.connect(":memory:", check_same_thread=False)
+            _create(connection)
+            return cls(connection, None)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM files").fetchone()[0]
+
+    def sync(
+        self,
+        articles: Sequence[Article],
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> SyncReport:
+        """Bring the index in line with the library, re-reading only changed files."""
+        with self._lock:
+            known = {
+                row[0]: row[1:]
+                for row in self._db.execute(
+                    "SELECT path, id, article_id, size, mtime_ns FROM files"
+                )
+            }
+        wanted = {str(article.path): article for article in articles}
+        added = updated = unchanged = 0
+        total = len(wanted)
+        batch: list[tuple[Article, os.stat_result]] = []
+        for done, (path, article) in enumerate(wanted.items(), start=1):
+            if cancelled():
+                break
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            row = known.get(path)
+            if row is not None and (row[1], row[2], row[3]) == (
+                article.id,
+                stat.st_size,
+                stat.st_mtime_ns,
+            ):
+                unchanged += 1
+            else:
+                batch.append((article, stat))
+                added += row is None
+                updated += row is not None
+            if len(batch) >= 200 or done == total:
+                self._write(batch)
+                batch = []
+            if progress is not None and (done % 200 == 0 or done == total):
+                progress(done, total)
+        self._write(batch)
+        gone = [known[path][0] for path in known if path not in wanted]
+        if gone and not cancelled():
+            with self._lock, self._db:
+                self._db.executemany("DELETE FROM docs WHERE rowid = ?", [(i,) for i in gone])
+                self._db.executemany("DELETE FROM files WHERE id = ?", [(i,) for i in gone])
+        return SyncReport(added, updated, len(gone), unchanged)
+
+    def _write(self, batch: list[tuple[Article, os.stat_result]]) -> None:
+        if not batch:
+            return
+        rows = []
+        for article, stat in batch:
+            try:
+                body = read_body(article.path)
+            except BodyError:
+                body = ""
+            rows.append((article, stat, body))
+        with self._lock, self._db:
+            for article, stat, body in rows:
+                self._db.execute(
+                    "INSERT INTO files (path, article_id, size, mtime_ns) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, "
+                    "size = excluded.size, mtime_ns = excluded.mtime_ns",
+                    (str(article.path), article.id, stat.st_size, stat.st_mtime_ns),
+                )
+                row_id = self._db.execute(
+                    "SELECT id FROM files WHERE path = ?", (str(article.path),)
+                ).fetchone()[0]
+                self._db.execute("DELETE FROM docs WHERE rowid = ?", (row_id,))
+                sources = " ".join(
+                    part for s in article.sources for part in (s.publisher, s.title) if part
+                )
+                self._db.execute(
+                    "INSERT INTO docs (rowid, article_id, title, summary, tags, outlet, sources, "
+                    "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        row_id,
+                        article.id,
+                        article.title,
+                        article.summary or "",
+                        " ".join(article.tags),
+                        article.outlet or "",
+                        sources,
+                        body,
+                    ),
+                )
+
+    def search(self, query: Query | str, limit: int = 500) -> list[Hit]:
+        """Articles matching every term, best first. An empty query matches nothing."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        if parsed.is_empty:
+            return []
+        weights = ", ".join(str(weight) for weight in WEIGHTS)
+        sql = (
+            f"SELECT article_id, bm25(docs, {weights}) AS rank, "
+            f"snippet(docs, -1, '{MARK_START}', '{MARK_END}', '…', 12) "
+            "FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?"
+        )
+        with self._lock:
+            try:
+                rows = self._db.execute(sql, (parsed.match_expression(), limit)).fetchall()
+            except sqlite3.OperationalError:
+                return []  # should not happen with quoted terms; never an error for a person
+        return [
+            Hit(article_id, -rank, " ".join(snippet.split())) for article_id, rank, snippet in rows
+        ]
+
+
+def _open_file(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise sqlite3.DatabaseError("damaged")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    if version != INDEX_VERSION:
+        connection.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs;")
+        _create(connection)
+    return connection
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    connection.executescript(_SCHEMA)
+    connection.execute(f"PRAGMA user_version = {INDEX_VERSION}")
+    connection.commit()

@@ -1,0 +1,163 @@
+"""Search: query syntax, accents, ranking, incremental re-indexing and a damaged index."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.library import load_library
+from reader.search import (
+    INDEX_NAME,
+    MARK_END,
+    MARK_START,
+    SearchIndex,
+    fold,
+    highlight_pattern,
+    parse_query,
+)
+
+
+def _write(folder: Path, name: str, title: str, body: str, **fields: str) -> Path:
+    extra = "".join(f"{key}: {value}\n" for key, value in fields.items())
+    path = folder / f"{name}.md"
+    path.write_text(f"---\ntitle: {title}\n{extra}---\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    _write(folder, "securite", "La sécurité européenne", "Une alliance de défense sans Washington.")
+    _write(folder, "defence", "Defence spending", "Europe spends more on security and defense.")
+    _write(folder, "drones", "Drone industry", "Ukraine builds drones; the coalition of the willing.")
+    _write(
+        folder,
+        "tagged",
+        "Unrelated title",
+        "Nothing to see.",
+        tags="[greenland]",
+        outlet="Nordic Post",
+        sources="[{publisher: Bruegel, title: Estimates}]",
+    )
+    return folder
+
+
+def _index(corpus: Path, cache: Path) -> SearchIndex:
+    index = SearchIndex.open(cache)
+    index.sync(load_library([corpus]).articles)
+    return index
+
+
+def ids(index: SearchIndex, query: str) -> list[str]:
+    return [hit.article_id for hit in index.search(query)]
+
+
+def test_accents_do_not_matter_either_way(corpus: Path, tmp_path: Path) -> None:
+    index = _index(corpus, tmp_path / "cache")
+    assert ids(index, "securite") == ["securite"]
+    assert set(ids(index, "défense")) == {"securite", "defence"}
+    assert set(ids(index, "DEFENSE")) == {"securite", "defence"}
+
+
+def test_all_words_must_match(corpus: Path, tmp_path: Path) -> None:
+    index = _index(corpus, tmp_path / "cache")
+    assert ids(index, "europe defense") == ["defence"]
+    assert ids(index, "europe greenland") == []
+
+
+def test_phrases_and_prefixes(corpus: Path, tmp_path: Path) -> None:
+    index = _index(corpus, tmp_path / "cache")
+    assert ids(index, '"coalition of the willing"') == ["drones"]
+    assert ids(index, '"willing coalition"') == []
+    assert ids(index, "dron*") == ["drones"]
+    assert ids(index, "dron") == []
+
+
+def test_title_hits_rank_first(corpus: Path, tmp_path: Path) -> None:
+    index = _index(corpus, tmp_path / "cache")
+    assert ids(index, "defence")[0] == "defence"
+    assert ids(index, "drone")[0] == "drones"
+
+
+def test_tags_outlets_and_sources_are_searched(corpus: Path, tmp_path: Path) -> None:
+    index = _index(corpus, tmp_path / "cache")
+    assert ids(index, "greenland") == ["tagged"]
+    assert ids(index, "nordic") == ["tagged"]
+    assert ids(index, "bruegel") == ["tagged"]
+
+
+def test_snippets_mark_the_matched_words(corpus: Path, tmp_path: Path) -> None:
+    index = _index(corpus, tmp_path / "cache")
+    [hit] = index.search("washington")
+    assert f"{MARK_START}Washington{MARK_END}" in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "garbage", ['"', "*", "AND OR (", "NOT", ")(", '"""', "-", "^", ":", "NEAR(a b)", "   ", ""]
+)
+def test_garbage_queries_never_raise(corpus: Path, tmp_path: Path, garbage: str) -> None:
+    index = _index(corpus, tmp_path / "cache")
+    assert isinstance(index.search(garbage), list)
+
+
+def test_operators_are_plain_words() -> None:
+    query = parse_query('ukraine OR "a b" pre* (x')
+    assert query.match_expression() == '"ukraine" "OR" "a b" "pre"* "(x"'
+    assert parse_query("*  ( ) \"").is_empty
+
+
+def test_fold_keeps_offsets() -> None:
+    text = "Sécurité, DÉFENSE, œuvre"
+    assert len(fold(text)) == len(text)
+    assert fold(text).startswith("securite, defense")
+
+
+def test_highlight_pattern_matches_folded_text() -> None:
+    pattern = highlight_pattern(parse_query('securite "coalition of" dron*'))
+    assert pattern is not None
+    folded = fold("La sécurité, the Coalition  of the willing, drones.")
+    assert [m.group() for m in pattern.finditer(folded)] == ["securite", "coalition  of", "drones"]
+
+
+def test_reindexing_is_incremental(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    index = _index(corpus, cache)
+    library = load_library([corpus])
+    assert index.sync(library.articles).unchanged == 4
+
+    changed = corpus / "drones.md"
+    changed.write_text("---\ntitle: Drone industry\n---\n\nNow about tanks.\n", encoding="utf-8")
+    stat = changed.stat()
+    os.utime(changed, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+    _write(corpus, "new", "Brand new", "Greenland tariffs.")
+    (corpus / "securite.md").unlink()
+
+    report = index.sync(load_library([corpus]).articles)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 2)
+    assert ids(index, "tanks") == ["drones"]
+    assert ids(index, "willing") == []
+    assert set(ids(index, "greenland")) == {"tagged", "new"}
+    assert ids(index, "securite") == []
+    index.close()
+    reopened = SearchIndex.open(cache)
+    assert len(reopened) == 4 and ids(reopened, "tanks") == ["drones"]
+
+
+def test_a_damaged_index_is_rebuilt_silently(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / INDEX_NAME).write_bytes(b"not sqlite" * 500)
+    index = _index(corpus, cache)
+    assert ids(index, "drone") == ["drones"]
+    assert index.path == cache / INDEX_NAME
+
+
+def test_an_unwritable_cache_still_searches(corpus: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    index = _index(corpus, blocker)
+    assert index.path is None
+    assert ids(index, "drone") == ["drones"]
