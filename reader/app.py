@@ -17,6 +17,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.timer import Timer
+from textual.worker import get_current_worker
 
 from reader import resources
 from reader.commands import ArticleCommands
@@ -24,9 +25,10 @@ from reader.config import Settings, library_folders
 from reader.library import Article, Library, load_library
 from reader.library.frontmatter import read_body
 from reader.library.loader import count_by_severity
-from reader.messages import LibraryLoaded, LibraryProgress, OpenArticle
+from reader.messages import IndexProgress, IndexReady, LibraryLoaded, LibraryProgress, OpenArticle
 from reader.screens.bookmark_note import BookmarkNoteScreen
 from reader.screens.main import MainScreen
+from reader.search import Hit, SearchIndex
 from reader.store import ArticleState, BackgroundWriter, Bookmark, Position, Store, now
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
@@ -72,7 +74,11 @@ class ReaderApp(App[None]):
         """Seconds an article must stay open to count as read (0: at once)."""
         self.store = Store.open(settings.data_dir)
         self.writer = BackgroundWriter(on_error=lambda text: self.post_message(StoreFailed(text)))
-        self.main_screen = MainScreen(load_body=lambda article: read_body(article.path))
+        self.index: SearchIndex | None = None
+        """The full-text index, opened and brought up to date in a worker."""
+        self.main_screen = MainScreen(
+            load_body=lambda article: read_body(article.path), search=self._search
+        )
         """The three-pane screen, always at the bottom of the stack."""
         self._restored = False
         self._read_timer: Timer | None = None
@@ -93,12 +99,17 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.store.notices:
             self.notify(notice, title="Reading state", severity="warning", timeout=20, markup=False)
+
+    @on(MainScreen.Ready)
+    def _screen_ready(self) -> None:
         self._load_library()
 
     def on_unmount(self) -> None:
         self._flush()
         self.writer.close()
         self.store.close()
+        if self.index is not None:
+            self.index.close()
 
     @work(thread=True, exclusive=True, group="library")
     def _load_library(self) -> None:
@@ -110,12 +121,17 @@ class ReaderApp(App[None]):
         self.post_message(LibraryLoaded(load_library(self.folders, progress=progress)))
 
     def on_library_progress(self, message: LibraryProgress) -> None:
-        self.sub_title = f"loading {message.done}/{message.total}"
+        if not self.main_screen.is_attached:
+            return  # a worker reporting while the app shuts down
+        self.main_screen.set_status(f"loading {message.done}/{message.total}")
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
+        if not self.main_screen.is_attached:
+            return  # a worker reporting while the app shuts down
         self.library = message.library
-        self.sub_title = ""
+        self.main_screen.set_status("")
         self.main_screen.show_library(self.library, self.store.states())
+        self._index_library(self.library)
         errors, warnings = count_by_severity(self.library.problems)
         if errors or warnings:
             self.notify(
@@ -128,6 +144,38 @@ class ReaderApp(App[None]):
         if not self._restored:
             self._restored = True
             self._restore_session()
+
+    # -- search ----------------------------------------------------------------
+
+    def _search(self, query: str) -> list[Hit]:
+        """Run on a worker thread by the screen; empty until the index has opened."""
+        return self.index.search(query) if self.index is not None else []
+
+    @work(thread=True, exclusive=True, group="index")
+    def _index_library(self, library: Library) -> None:
+        """Open the index and bring it up to date; searching works during the update."""
+        worker = get_current_worker()
+        if self.index is None:
+            self.index = SearchIndex.open(self.settings.cache_dir)
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(IndexProgress(done, total))
+
+        self.index.sync(library.articles, progress, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(IndexReady())
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        if not self.main_screen.is_attached:
+            return  # a worker reporting while the app shuts down
+        if message.done < message.total:
+            self.main_screen.set_status(f"indexing {message.done * 100 // message.total}%")
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        if not self.main_screen.is_attached:
+            return  # a worker reporting while the app shuts down
+        self.main_screen.set_status("")
+        self.main_screen.search_again()
 
     def _restore_session(self) -> None:
         """Put the list and the reading pane back where the last session left them."""

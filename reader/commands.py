@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Protocol
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.library import Article
+from reader.filters import FACETS, Facet, View, facet_counts
+from reader.library import Article, Library
+from reader.library.vocabulary import language_name
 from reader.messages import OpenArticle
 
 
@@ -42,3 +44,48 @@ class ArticleCommands(Provider):
             if score > 0:
                 command = partial(self._open, article)
                 yield Hit(score, matcher.highlight(label), command, help=article.outlet)
+
+
+class FilterScreen(Protocol):
+    """What the filter provider needs of the screen it was opened on."""
+
+    @property
+    def library(self) -> Library: ...
+
+    def apply_facet(self, facet: Facet, value: str | None) -> None: ...
+
+    def action_show_view(self, view: View) -> None: ...
+
+    def action_clear_filters(self) -> None: ...
+
+
+class FilterCommands(Provider):
+    """Every filter the list offers, by name: language, tag, outlet, kind, view."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        screen: FilterScreen = self.screen  # type: ignore[assignment]
+        articles = screen.library.articles
+        commands: list[tuple[str, Callable[[], None], str]] = [
+            ("Show all articles", partial(screen.action_show_view, "all"), "key 1"),
+            ("Show unread articles only", partial(screen.action_show_view, "unread"), "key 2"),
+            ("Show bookmarks", partial(screen.action_show_view, "bookmarked"), "key 3"),
+            ("Clear all filters and the search", screen.action_clear_filters, "key x"),
+        ]
+        for facet in FACETS:
+            for value, count in facet_counts(articles, facet):
+                shown = language_name(value) if facet == "language" else value
+                label = f"Filter by {facet}: {shown}"
+                command = partial(screen.apply_facet, facet, value)
+                commands.append((label, command, f"{count} article(s)"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for label, command, help_text in self._commands():
+            yield DiscoveryHit(label, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, command, help_text in self._commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), command, help=help_text)

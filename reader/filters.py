@@ -1,15 +1,24 @@
-"""Which articles the list shows, and in what order. Pure: no Textual, no I/O."""
+"""Which articles the list shows, and in what order. Pure: no Textual, no I/O.
+
+Filters combine: a view (all, unread, bookmarks), facets (language, tag,
+outlet, kind) and a search. With a search the order is the search's ranking;
+without one, newest first (bookmarks: newest bookmark first).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from reader.library.article import Article
+from reader.library.vocabulary import language_name
 from reader.store import ArticleState
 
 View = Literal["all", "unread", "bookmarked"]
+Facet = Literal["language", "tag", "outlet", "kind"]
+FACETS: tuple[Facet, ...] = ("language", "tag", "outlet", "kind")
 VIEW_TITLES: dict[View, str] = {"all": "Articles", "unread": "Unread", "bookmarked": "Bookmarks"}
 _NO_STATE = ArticleState()
 
@@ -19,24 +28,89 @@ class ListFilter:
     """What the list is narrowed to."""
 
     view: View = "all"
+    language: str | None = None
+    tag: str | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    query: str = ""
 
     @property
     def title(self) -> str:
         return VIEW_TITLES[self.view]
 
+    @property
+    def active(self) -> bool:
+        return self != ListFilter()
+
+    def with_facet(self, facet: Facet, value: str | None) -> ListFilter:
+        return replace(self, **{facet: value})
+
+    def describe(self) -> list[str]:
+        """The active filters, for the bar above the list."""
+        parts = []
+        if self.query.strip():
+            parts.append(f"“{self.query.strip()}”")
+        if self.view != "all":
+            parts.append(self.title.lower())
+        if self.language:
+            parts.append(language_name(self.language))
+        if self.tag:
+            parts.append(f"#{self.tag}")
+        if self.outlet:
+            parts.append(self.outlet)
+        if self.kind:
+            parts.append(self.kind)
+        return parts
+
+
+def facet_values(article: Article, facet: Facet) -> tuple[str, ...]:
+    """The values an article has for a facet (tags can be several)."""
+    if facet == "tag":
+        return article.tags
+    value = {"language": article.language, "outlet": article.outlet, "kind": article.kind}[facet]
+    return (value,) if value else ()
+
+
+def facet_counts(articles: Iterable[Article], facet: Facet) -> list[tuple[str, int]]:
+    """Each value of a facet with how many articles have it, most common first."""
+    counts = Counter(value for a in articles for value in facet_values(a, facet))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+
+
+def _matches(article: Article, state: ArticleState, chosen: ListFilter) -> bool:
+    if chosen.view == "unread" and state.read:
+        return False
+    if chosen.view == "bookmarked" and state.bookmark is None:
+        return False
+    for facet in FACETS:
+        wanted = getattr(chosen, facet)
+        if wanted is not None and wanted not in facet_values(article, facet):
+            return False
+    return True
+
 
 def apply_filter(
-    articles: Sequence[Article], states: Mapping[str, ArticleState], chosen: ListFilter
+    articles: Sequence[Article],
+    states: Mapping[str, ArticleState],
+    chosen: ListFilter,
+    ranking: Sequence[str] | None = None,
 ) -> list[Article]:
-    """The articles to list: all newest first, unread only, or bookmarks newest bookmark first."""
-    if chosen.view == "unread":
-        return [a for a in articles if not states.get(a.id, _NO_STATE).read]
-    if chosen.view == "bookmarked":
-        marked = [a for a in articles if states.get(a.id, _NO_STATE).bookmark is not None]
+    """The articles to list, in order.
+
+    `ranking` is the search's result (ids, best first): when given, only
+    those articles are listed, in that order.
+    """
+    if ranking is not None:
+        by_id = {article.id: article for article in articles}
+        candidates = [by_id[i] for i in ranking if i in by_id]
+    else:
+        candidates = list(articles)
+    shown = [a for a in candidates if _matches(a, states.get(a.id, _NO_STATE), chosen)]
+    if chosen.view == "bookmarked" and ranking is None:
 
         def created(article: Article) -> str:
             bookmark = states[article.id].bookmark
             return bookmark.created if bookmark else ""
 
-        return sorted(marked, key=created, reverse=True)
-    return list(articles)
+        shown.sort(key=created, reverse=True)
+    return shown

@@ -32,3 +32,19 @@ class OpenArticle(Message):
     """Someone (the command palette, a link) asks for an article by id."""
 
     article_id: str
+
+
+@dataclass
+class IndexProgress(Message):
+    """Articles indexed so far; a newer one replaces an older."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
+
+@dataclass
+class IndexReady(Message):
+    """The search index is complete and up to date."""

@@ -17,13 +17,13 @@ import os
 import re
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library.article import Article
 from reader.library.frontmatter import BodyError, read_body
+from reader.textfold import fold
 
 INDEX_NAME = "search.sqlite3"
 INDEX_VERSION = 1
@@ -82,18 +82,6 @@ def parse_query(text: str) -> Query:
     return Query(tuple(terms))
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one, so offsets still line up."""
-    return "".join(_fold_char(char) for char in text)
-
-
-def _fold_char(char: str) -> str:
-    if char.isascii():
-        return char.lower()
-    base = unicodedata.normalize("NFD", char)[0].lower()
-    return base if len(base) == 1 else char
-
-
 def highlight_pattern(query: Query) -> re.Pattern[str] | None:
     """A regex over `fold`ed text that finds what the query matched, for highlighting."""
     if query.is_empty:
@@ -119,6 +107,12 @@ class Hit:
     score: float
     snippet: str
     """Text around the best match, matched words between MARK_START and MARK_END."""
+
+
+def snippet_parts(snippet: str) -> tuple[tuple[str, bool], ...]:
+    """A marked snippet as (text, matched) parts, for whoever styles it."""
+    pieces = snippet.replace(MARK_END, MARK_START).split(MARK_START)
+    return tuple((piece, bool(number % 2)) for number, piece in enumerate(pieces) if piece)
 
 
 @dataclass(frozen=True, slots=True)

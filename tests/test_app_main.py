@@ -10,7 +10,7 @@ from reader.screens.help import HelpScreen
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
 from reader.widgets.sources_sidebar import SourcesSidebar
-from tests.ui import build_app, settle, visible_text
+from tests.ui import build_app, on_screen, settle, visible_text
 
 
 async def test_three_panes_and_a_footer_with_the_list_filled(library_dir: Path) -> None:
@@ -167,23 +167,26 @@ async def test_narrow_terminal_hides_sidebar_then_collapses_list(library_dir: Pa
     async with app.run_test(size=(90, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert not screen.query_one(SourcesSidebar).display
-        assert screen.query_one(ArticleList).display and screen.query_one(ReadingPane).display
+        assert not on_screen(screen.query_one(SourcesSidebar))
+        assert on_screen(screen.query_one(ArticleList))
+        assert on_screen(screen.query_one(ReadingPane))
         await pilot.press("s")
-        assert screen.query_one(SourcesSidebar).display
+        await pilot.pause()
+        assert on_screen(screen.query_one(SourcesSidebar))
     app = build_app(library_dir)
     async with app.run_test(size=(50, 20)) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert screen.query_one(ArticleList).display
-        assert not screen.query_one(ReadingPane).display
+        assert on_screen(screen.query_one(ArticleList))
+        assert not on_screen(screen.query_one(ReadingPane))
         await pilot.press("enter")
         await settle(pilot)
-        assert not screen.query_one(ArticleList).display
-        assert screen.query_one(ReadingPane).display
+        assert not on_screen(screen.query_one(ArticleList))
+        assert on_screen(screen.query_one(ReadingPane))
         assert "Alpha report" in visible_text(screen.query_one(ReadingPane))
         await pilot.press("escape")
-        assert screen.query_one(ArticleList).display
+        await pilot.pause()
+        assert on_screen(screen.query_one(ArticleList))
 
 
 async def test_runs_at_tiny_and_huge_sizes(library_dir: Path) -> None:

@@ -13,10 +13,10 @@ from reader.search import (
     MARK_END,
     MARK_START,
     SearchIndex,
-    fold,
     highlight_pattern,
     parse_query,
 )
+from reader.textfold import fold
 
 
 def _write(folder: Path, name: str, title: str, body: str, **fields: str) -> Path:
@@ -32,7 +32,9 @@ def corpus(tmp_path: Path) -> Path:
     folder.mkdir()
     _write(folder, "securite", "La sécurité européenne", "Une alliance de défense sans Washington.")
     _write(folder, "defence", "Defence spending", "Europe spends more on security and defense.")
-    _write(folder, "drones", "Drone industry", "Ukraine builds drones; the coalition of the willing.")
+    _write(
+        folder, "drones", "Drone industry", "Ukraine builds drones; the coalition of the willing."
+    )
     _write(
         folder,
         "tagged",
@@ -106,7 +108,7 @@ def test_garbage_queries_never_raise(corpus: Path, tmp_path: Path, garbage: str)
 def test_operators_are_plain_words() -> None:
     query = parse_query('ukraine OR "a b" pre* (x')
     assert query.match_expression() == '"ukraine" "OR" "a b" "pre"* "(x"'
-    assert parse_query("*  ( ) \"").is_empty
+    assert parse_query('*  ( ) "').is_empty
 
 
 def test_fold_keeps_offsets() -> None:

@@ -41,3 +41,8 @@ def notices(messages: list[Message]) -> list[str]:
         for m in messages
         if isinstance(m, Notify)
     ]
+
+
+def on_screen(widget: Widget) -> bool:
+    """Whether the user can see the widget (it, and every container of it, is displayed)."""
+    return widget.region.area > 0

@@ -10,27 +10,31 @@ change state.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input, Static
 
-from reader.filters import ListFilter, View, apply_filter
+from reader.commands import FilterCommands
+from reader.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.library import Article, Library
 from reader.library.frontmatter import BodyError
 from reader.screens.help import HelpScreen, KeyGroup
+from reader.search import Hit, highlight_pattern, parse_query, snippet_parts
 from reader.store import ArticleState
 from reader.widgets.article_list import ArticleList, Marks
 from reader.widgets.reading_pane import Anchor, ReadingPane
+from reader.widgets.search_box import SearchBox
 from reader.widgets.sources_sidebar import SourcesSidebar
 
 BodyLoader = Callable[[Article], str]
+Searcher = Callable[[str], list[Hit]]
 _NO_STATE = ArticleState()
 
 
@@ -43,6 +47,7 @@ def marks_of(state: ArticleState) -> Marks:
 class MainScreen(Screen[None]):
     """Three panes side by side; at narrow widths the sidebar, then the list, give way."""
 
+    COMMANDS = Screen.COMMANDS | {FilterCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-medium"), (110, "-wide")]
     """Below 64 columns one pane at a time; below 110 the sidebar only on demand."""
 
@@ -51,7 +56,10 @@ class MainScreen(Screen[None]):
         Binding(
             "shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.previous_pane"
         ),
-        Binding("escape", "focus_list", "Back to the list", show=False, id="main.list"),
+        Binding("escape", "back", "Back to the list / clear search", show=False, id="main.back"),
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("l", "cycle_language", "Filter by language", show=False, id="main.language"),
+        Binding("x", "clear_filters", "Clear filters", show=False, id="main.clear"),
         Binding("n", "next_article", "Next article", id="main.next"),
         Binding("p", "previous_article", "Previous article", id="main.previous"),
         Binding("s", "toggle_sources", "Show/hide sources", id="main.sources"),
@@ -61,15 +69,21 @@ class MainScreen(Screen[None]):
         Binding("question_mark", "help", "Help", id="main.help"),
     ]
 
+    class Ready(Message):
+        """The panes exist: the app may start handing data over."""
+
     @dataclass
     class ArticleOpened(Message):
         """An article is now on display in the reading pane."""
 
         article: Article
 
-    def __init__(self, load_body: BodyLoader) -> None:
+    def __init__(self, load_body: BodyLoader, search: Searcher) -> None:
         super().__init__()
         self._load_body = load_body
+        self._search = search
+        self._hits: list[Hit] | None = None
+        self._status = ""
         self._library = Library()
         self._states: dict[str, ArticleState] = {}
         self._filter = ListFilter()
@@ -77,13 +91,17 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ArticleList(id="list")
+            with Vertical(id="left"):
+                yield SearchBox(id="search")
+                yield Static(id="filter-bar", markup=False)
+                yield ArticleList(id="list")
             yield ReadingPane(id="reading")
             yield SourcesSidebar(id="sources")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
+        self.post_message(self.Ready())
 
     # -- data in -------------------------------------------------------------
 
@@ -106,26 +124,137 @@ class MainScreen(Screen[None]):
     def state(self, article_id: str) -> ArticleState:
         return self._states.get(article_id, _NO_STATE)
 
+    @property
+    def filter(self) -> ListFilter:
+        return self._filter
+
+    @property
+    def library(self) -> Library:
+        return self._library
+
     def _refill(self) -> None:
+        """Show the articles that pass the filter (and the search), keeping the cursor's article."""
         article_list = self.query_one(ArticleList)
         highlighted = article_list.highlighted
         keep = highlighted.id if highlighted else (self._current.id if self._current else None)
-        shown = apply_filter(self._library.articles, self._states, self._filter)
+        searching = bool(self._filter.query.strip())
+        hits = self._hits if searching else None
+        ranking = [hit.article_id for hit in hits] if hits is not None else None
+        shown = apply_filter(self._library.articles, self._states, self._filter, ranking)
         marks = {a.id: marks_of(self._states[a.id]) for a in shown if a.id in self._states}
-        empty = {
-            "all": "No articles. Add a folder with `reader --content DIR`.",
-            "unread": "Nothing unread. Press 1 for all articles.",
-            "bookmarked": "No bookmarks yet: press b on an article.",
-        }[self._filter.view]
-        article_list.show(shown, marks, keep=keep, empty_message=empty)
+        snippets = {hit.article_id: snippet_parts(hit.snippet) for hit in hits or []}
+        if searching:
+            empty = "Nothing matches. Esc clears the search."
+            keep = shown[0].id if shown else None
+        else:
+            empty = {
+                "all": "No articles. Add a folder with `reader --content DIR`.",
+                "unread": "Nothing unread. Press 1 for all articles.",
+                "bookmarked": "No bookmarks yet: press b on an article.",
+            }[self._filter.view]
+            if self._filter.active:
+                empty = "No article passes the filters. x clears them."
+        article_list.show(shown, marks, keep=keep, empty_message=empty, snippets=snippets)
         self._update_counts()
+
+    def set_status(self, status: str) -> None:
+        """Background progress (loading, indexing), shown under the list."""
+        self._status = status
+        self._update_counts()
+
+    def search_again(self) -> None:
+        """Re-run the current search (the index has more in it now)."""
+        if self._filter.query.strip():
+            self._run_search(self._filter.query)
 
     def _update_counts(self) -> None:
         article_list = self.query_one(ArticleList)
         articles = self._library.articles
         unread = sum(1 for a in articles if not self.state(a.id).read)
         article_list.border_title = f"{self._filter.title} ({len(article_list.articles)})"
-        article_list.border_subtitle = f"{unread} unread" if articles else ""
+        parts = [f"{unread} unread" if articles else "", self._status]
+        article_list.border_subtitle = " · ".join(part for part in parts if part)
+        bar = self.query_one("#filter-bar", Static)
+        parts = self._filter.describe()
+        bar.display = bool(parts)
+        if parts:
+            shown = len(article_list.articles)
+            bar.update(f"{' · '.join(parts)} — {shown} of {len(articles)} · x clears")
+
+    # -- search and filters --------------------------------------------------
+
+    def action_search(self) -> None:
+        box = self.query_one(SearchBox)
+        self.add_class("-searching")
+        box.focus()
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._filter = replace(self._filter, query=event.value)
+        if not event.value.strip():
+            self._hits = None
+            self._after_search()
+            return
+        self._run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _run_search(self, query: str) -> None:
+        hits = self._search(query)
+        self.app.call_from_thread(self._search_done, query, hits)
+
+    def _search_done(self, query: str, hits: list[Hit]) -> None:
+        if query != self._filter.query:
+            return  # a newer keystroke already asked again
+        self._hits = hits
+        self._after_search()
+
+    def _after_search(self) -> None:
+        self._refill()
+        pane = self.query_one(ReadingPane)
+        pane.set_highlight(highlight_pattern(parse_query(self._filter.query)))
+
+    @on(Input.Submitted, "#search")
+    def _open_first_hit(self, event: Input.Submitted) -> None:
+        event.stop()
+        articles = self.query_one(ArticleList).articles
+        if articles:
+            self.open_article(articles[0])
+
+    def clear_search(self) -> None:
+        box = self.query_one(SearchBox)
+        self.remove_class("-searching")
+        if box.value:
+            box.value = ""  # posts Input.Changed, which clears the results
+        self._filter = replace(self._filter, query="")
+        self._hits = None
+        self._after_search()
+
+    def apply_facet(self, facet: Facet, value: str | None) -> None:
+        """Narrow the list to articles with this language, tag, outlet or kind (None: any)."""
+        self._filter = self._filter.with_facet(facet, value)
+        self._refill()
+
+    def action_cycle_language(self) -> None:
+        languages = [value for value, _count in facet_counts(self._library.articles, "language")]
+        if not languages:
+            return
+        current = self._filter.language
+        index = languages.index(current) + 1 if current in languages else 0
+        self.apply_facet("language", languages[index] if index < len(languages) else None)
+
+    def action_clear_filters(self) -> None:
+        self._filter = ListFilter()
+        self.clear_search()
+        self.query_one(ArticleList).focus()
+
+    def action_back(self) -> None:
+        """Escape: from the search field or a searched list, clear the search; else to the list."""
+        article_list = self.query_one(ArticleList)
+        in_search = self.query_one(SearchBox).has_focus
+        if in_search or (article_list.has_focus and self._filter.query):
+            self.clear_search()
+        article_list.focus()
 
     @property
     def current(self) -> Article | None:
@@ -161,6 +290,7 @@ class MainScreen(Screen[None]):
     def _display(self, article: Article, body: str, anchor: Anchor | None) -> None:
         self._current = article
         pane = self.query_one(ReadingPane)
+        pane.set_highlight(highlight_pattern(parse_query(self._filter.query)))
         pane.show(article, body, self._library.translations(article), anchor)
         self.query_one(SourcesSidebar).show(article.sources)
         self.query_one(ArticleList).move_to(article.id)
@@ -191,9 +321,6 @@ class MainScreen(Screen[None]):
 
     # -- keys ----------------------------------------------------------------
 
-    def action_focus_list(self) -> None:
-        self.query_one(ArticleList).focus()
-
     def _step(self, delta: int) -> None:
         article_list = self.query_one(ArticleList)
         if not article_list.articles:
@@ -213,7 +340,7 @@ class MainScreen(Screen[None]):
         self._step(-1)
 
     def action_show_view(self, view: View) -> None:
-        self._filter = ListFilter(view=view)
+        self._filter = replace(self._filter, view=view)
         self._refill()
 
     def action_toggle_sources(self) -> None:
@@ -236,10 +363,11 @@ class MainScreen(Screen[None]):
         return [
             ("Everywhere", [*self.BINDINGS, *self.app.BINDINGS, palette]),
             ("Article list", ArticleList.BINDINGS),
+            ("Search field", [*SearchBox.BINDINGS, Binding("enter", "", "Open the first result")]),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Sources", SourcesSidebar.BINDINGS),
         ]
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # At narrow widths only one pane shows: the one that has the focus.
-        self.set_class(not isinstance(event.widget, ArticleList), "-reading")
+        self.set_class(not isinstance(event.widget, (ArticleList, SearchBox)), "-reading")

@@ -26,6 +26,8 @@ from reader.library.article import Article
 from reader.rendering import short_date
 
 ROW_HEIGHT = 2
+Snippet = tuple[tuple[str, bool], ...]
+"""Text around a search match, in parts: (text, is it the matched words?)."""
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
 
@@ -60,6 +62,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--unread",
         "article-list--bookmark",
         "article-list--empty",
+        "article-list--match",
     }
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -94,6 +97,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._articles: tuple[Article, ...] = ()
         self._marks: dict[str, Marks] = {}
+        self._snippets: dict[str, Snippet] = {}
         self._empty_message = "Loading the library…"
         self._cache: LRUCache[tuple[int, int, bool, Marks, bool, int], Strip] = LRUCache(1024)
 
@@ -106,10 +110,16 @@ class ArticleList(ScrollView, can_focus=True):
         *,
         keep: str | None = None,
         empty_message: str = "No articles. Add a folder with `reader --content DIR`.",
+        snippets: Mapping[str, Snippet] | None = None,
     ) -> None:
-        """Replace the rows; the cursor lands on `keep` (an id) if it is listed."""
+        """Replace the rows; the cursor lands on `keep` (an id) if it is listed.
+
+        `snippets` (search results) replace a row's second line with the text
+        around the match.
+        """
         self._articles = tuple(articles)
         self._marks = dict(marks or {})
+        self._snippets = dict(snippets or {})
         self._empty_message = empty_message
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._articles) * ROW_HEIGHT)
@@ -261,6 +271,9 @@ class ArticleList(ScrollView, can_focus=True):
                 (article.title, Style(bold=not marks.read)),
                 style=base,
             )
+        elif article.id in self._snippets:
+            text = Text.assemble("    ", style=base)
+            text.append_text(self._snippet_text(self._snippets[article.id]))
         else:
             # The user's own note first; then fixed-width facts; the outlet is what
             # an ellipsis cuts.
@@ -276,3 +289,12 @@ class ArticleList(ScrollView, can_focus=True):
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(list(text.render(self.app.console)), width)
+
+    def _snippet_text(self, snippet: Snippet) -> Text:
+        """A search snippet with its matched words in the match style."""
+        meta = self.get_component_rich_style("article-list--meta")
+        match = self.get_component_rich_style("article-list--match")
+        text = Text(style=meta)
+        for part, matched in snippet:
+            text.append(part, style=match if matched else None)
+        return text

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -31,8 +32,11 @@ from textual.worker import get_current_worker
 from reader.document import Section, reference_definitions, split_sections, strip_repeated_title
 from reader.library.article import Article
 from reader.rendering import HeaderStyles, Line, header_lines, markdown_lines, offscreen_console
+from reader.textfold import fold
 
 MIN_COLUMN = 20
+MATCH_CONTEXT = 2
+"""Lines shown above a search match when jumping to it."""
 MEASURE_BATCH = 24
 """Sections measured between two reports from the measuring thread."""
 
@@ -64,6 +68,16 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("home,g", "top", "Top of article", show=False, id="reader.top"),
         Binding("end,G", "bottom", "End of article", show=False, id="reader.bottom"),
+        Binding(
+            "right_square_bracket", "next_match", "Next match", show=False, id="reader.next_match"
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_match",
+            "Previous match",
+            show=False,
+            id="reader.previous_match",
+        ),
     ]
     """Reading keys; vim keys share each binding with the usual ones."""
 
@@ -74,6 +88,7 @@ class ReadingPane(ScrollView, can_focus=True):
         "reading-pane--link",
         "reading-pane--rule",
         "reading-pane--placeholder",
+        "reading-pane--match",
     }
 
     column_width: reactive[int] = reactive(80)
@@ -131,6 +146,9 @@ class ReadingPane(ScrollView, can_focus=True):
         self._measured: list[bool] = []
         self._offsets: list[int] = []
         self._cache: LRUCache[int, list[Strip]] = LRUCache(96)
+        self._highlight: re.Pattern[str] | None = None
+        self._match_sections: list[int] = []
+        self._match_lines: dict[int, list[int]] = {}
         self._pending: Anchor | None = None
         self._pending_end = False
         self.measuring = False
@@ -156,6 +174,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._sections = split_sections(body)
         self._section_lines = [section.line for section in self._sections]
         self._references = reference_definitions(body)
+        self._find_matches()
         self._pending = anchor
         self._pending_end = False
         self._column = 0  # forces a relayout, and silences position reports until then
@@ -174,6 +193,89 @@ class ReadingPane(ScrollView, can_focus=True):
     @property
     def sections(self) -> tuple[Section, ...]:
         return self._sections
+
+    # -- search matches ------------------------------------------------------
+
+    def set_highlight(self, pattern: re.Pattern[str] | None) -> None:
+        """Highlight what `pattern` finds in the `fold`ed text (None: nothing)."""
+        if pattern == self._highlight:
+            return
+        self._highlight = pattern
+        self._find_matches()
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def match_count(self) -> int:
+        """How many sections hold a match."""
+        return len(self._match_sections)
+
+    def _find_matches(self) -> None:
+        self._match_lines = {}
+        pattern = self._highlight
+        if pattern is None:
+            self._match_sections = []
+            return
+        self._match_sections = [
+            index
+            for index, section in enumerate(self._sections)
+            if pattern.search(fold(section.text))
+        ]
+
+    def _mark_matches(self, index: int, lines: list[Line]) -> list[Line]:
+        """Restyle the matched words of a rendered section; remember which lines hold one."""
+        pattern = self._highlight
+        if pattern is None or index not in self._match_sections:
+            return lines
+        style = self.get_component_rich_style("reading-pane--match")
+        marked: list[Line] = []
+        found: list[int] = []
+        for number, line in enumerate(lines):
+            plain = "".join(segment.text for segment in line)
+            spans = [match.span() for match in pattern.finditer(fold(plain))]
+            if not spans:
+                marked.append(line)
+                continue
+            found.append(number)
+            text = Text.assemble(*((segment.text, segment.style) for segment in line))
+            for start, end in spans:
+                text.stylize(style, start, end)
+            marked.append(list(text.render(self.app.console)))
+        self._match_lines[index] = found
+        return marked
+
+    def _match_targets(self) -> list[int]:
+        """The scroll positions that put each match near the top, in order."""
+        targets = []
+        for index in self._match_sections:
+            self._section_strips(index)
+            for line in self._match_lines.get(index, []):
+                y = len(self._header) + self._offsets[index] + line
+                targets.append(max(0, y - MATCH_CONTEXT))
+        return targets
+
+    def action_next_match(self) -> None:
+        self._jump_to_match(forward=True)
+
+    def action_previous_match(self) -> None:
+        self._jump_to_match(forward=False)
+
+    def _jump_to_match(self, forward: bool) -> None:
+        if not self._match_sections:
+            self.notify("No search matches in this article.", timeout=2)
+            return
+        self._user_moved()
+        current = round(self.scroll_y)
+        targets = self._match_targets()
+        chosen = (
+            next((y for y in targets if y > current), None)
+            if forward
+            else next((y for y in reversed(targets) if y < current), None)
+        )
+        if chosen is None:
+            self.notify("No more matches " + ("below." if forward else "above."), timeout=2)
+            return
+        self.scroll_to(y=chosen, animate=False, immediate=True)
 
     # -- position ------------------------------------------------------------
 
@@ -357,6 +459,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if strips is None:
             section = self._sections[index]
             lines = markdown_lines(section.text, self.app.console, self._column, self._references)
+            lines = self._mark_matches(index, lines)
             strips = [self._to_strip(line) for line in lines]
             if index < len(self._sections) - 1:
                 strips.append(self._blank())
