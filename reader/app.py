@@ -28,7 +28,7 @@ from reader.library.loader import count_by_severity
 from reader.messages import IndexProgress, IndexReady, LibraryLoaded, LibraryProgress, OpenArticle
 from reader.screens.bookmark_note import BookmarkNoteScreen
 from reader.screens.main import MainScreen
-from reader.search import Hit, SearchIndex
+from reader.search import Hit, Query, SearchIndex
 from reader.store import ArticleState, BackgroundWriter, Bookmark, Position, Store, now
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
@@ -147,7 +147,7 @@ class ReaderApp(App[None]):
 
     # -- search ----------------------------------------------------------------
 
-    def _search(self, query: str) -> list[Hit]:
+    def _search(self, query: Query) -> list[Hit]:
         """Run on a worker thread by the screen; empty until the index has opened."""
         return self.index.search(query) if self.index is not None else []
 

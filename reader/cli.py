@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folders to check (default: the library reader would load)",
     )
+    search = commands.add_parser(
+        "search", parents=[common], help="full-text search, best match first"
+    )
+    search.add_argument("query", nargs="+", help='words, "a phrase", prefix*')
+    search.add_argument("--json", action="store_true", help="print a JSON array instead")
+    search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+
     bookmarks = commands.add_parser(
         "bookmarks", parents=[common], help="list, add or remove bookmarks"
     )
@@ -212,6 +219,34 @@ def _default_state() -> Any:
     from reader.store import ArticleState
 
     return ArticleState()
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.search import MARK_END, MARK_START, SearchIndex
+
+    settings = _settings(args)
+    library = _load(settings)
+    index = SearchIndex.open(settings.cache_dir)
+    index.sync(library.articles)
+    hits = index.search(" ".join(args.query), limit=max(1, args.limit))
+    records = []
+    for hit in hits:
+        article = library.get(hit.article_id)
+        if article is None:
+            continue
+        snippet = hit.snippet.replace(MARK_START, "").replace(MARK_END, "")
+        records.append(
+            {"id": article.id, "title": article.title, "snippet": snippet, "score": hit.score}
+        )
+    if args.json:
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    if not records:
+        out.write("No article matches.\n")
+    for record in records:
+        out.write(f"{record['id']}  {record['title']}\n    {record['snippet']}\n")
+    return EXIT_OK
 
 
 def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
@@ -362,6 +397,7 @@ COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
     "check": cmd_check,
+    "search": cmd_search,
     "bookmarks": cmd_bookmarks,
     "export": cmd_export,
     "import": cmd_import,

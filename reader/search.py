@@ -29,6 +29,8 @@ INDEX_NAME = "search.sqlite3"
 INDEX_VERSION = 1
 MARK_START, MARK_END = "\ue000", "\ue001"
 """Private-use characters around matched words in snippets (styled by the list)."""
+SNIPPETS = 200
+"""Hits that get a snippet; the rest of a long result list is listed without one."""
 WEIGHTS = (0.0, 10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
 """bm25 weights of id, title, summary, tags, outlet, sources, body: title hits rank first."""
 
@@ -66,8 +68,12 @@ class Query:
         return " ".join(parts)
 
 
-def parse_query(text: str) -> Query:
-    """Words, "phrases" and prefix* from what the user typed; nothing else is syntax."""
+def parse_query(text: str, as_you_type: bool = False) -> Query:
+    """Words, "phrases" and prefix* from what the user typed; nothing else is syntax.
+
+    `as_you_type`: the last word, still being typed, is taken as a prefix (so
+    the list narrows with every key); a space after it makes it a whole word.
+    """
     terms: list[Term] = []
     for found in _TOKEN.finditer(text):
         phrase, word = found.group(1), found.group(2)
@@ -79,6 +85,8 @@ def parse_query(text: str) -> Query:
         word = word.rstrip("*")
         if _WORD.search(word):
             terms.append(Term(word, prefix=prefix))
+    if as_you_type and terms and not terms[-1].phrase and text[-1:] not in ("", " ", '"'):
+        terms[-1] = Term(terms[-1].text, prefix=True)
     return Query(tuple(terms))
 
 
@@ -264,24 +272,40 @@ class SearchIndex:
                     ),
                 )
 
-    def search(self, query: Query | str, limit: int = 500) -> list[Hit]:
-        """Articles matching every term, best first. An empty query matches nothing."""
+    def search(
+        self, query: Query | str, limit: int | None = None, snippets: int = SNIPPETS
+    ) -> list[Hit]:
+        """Articles matching every term, best first. An empty query matches nothing.
+
+        Every match is returned (or `limit`), but only the best `snippets` of
+        them get a snippet: making one costs far more than ranking.
+        """
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return []
         weights = ", ".join(str(weight) for weight in WEIGHTS)
-        sql = (
-            f"SELECT article_id, bm25(docs, {weights}) AS rank, "
-            f"snippet(docs, -1, '{MARK_START}', '{MARK_END}', '…', 12) "
-            "FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?"
+        ranked = (
+            f"SELECT rowid, article_id, bm25(docs, {weights}) AS rank FROM docs "
+            "WHERE docs MATCH ? ORDER BY rank LIMIT ?"
         )
         with self._lock:
             try:
-                rows = self._db.execute(sql, (parsed.match_expression(), limit)).fetchall()
+                rows = self._db.execute(
+                    ranked, (parsed.match_expression(), -1 if limit is None else limit)
+                ).fetchall()
+                best = [row[0] for row in rows[:snippets]]
+                marked = dict(
+                    self._db.execute(
+                        f"SELECT rowid, snippet(docs, -1, '{MARK_START}', '{MARK_END}', '…', 12) "
+                        f"FROM docs WHERE docs MATCH ? AND rowid IN ({','.join('?' * len(best))})",
+                        (parsed.match_expression(), *best),
+                    ).fetchall()
+                )
             except sqlite3.OperationalError:
                 return []  # should not happen with quoted terms; never an error for a person
         return [
-            Hit(article_id, -rank, " ".join(snippet.split())) for article_id, rank, snippet in rows
+            Hit(article_id, -rank, " ".join(marked.get(rowid, "").split()))
+            for rowid, article_id, rank in rows
         ]
 
 

@@ -29,7 +29,7 @@ def test_version_and_help_list_every_command(capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit):
         main(["--help"])
     text = capsys.readouterr().out
-    for command in ("list", "show", "check", "bookmarks", "export", "import"):
+    for command in ("list", "show", "check", "search", "bookmarks", "export", "import"):
         assert f"    {command} " in text
 
 
@@ -190,3 +190,18 @@ def test_import_of_a_bad_file_is_a_clear_error(
     assert f"{bad} is not a JSON export" in capsys.readouterr().err
     assert run("import", str(tmp_path / "missing.json"))[0] == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_search_from_the_command_line(library_dir: Path) -> None:
+    where = ("--no-bundled", "--content", str(library_dir))
+    code, out = run("search", "securite", "--json", *where)
+    records = json.loads(out)
+    assert code == 0
+    assert {r["id"] for r in records} == {"first", "world/second-fr"}
+    for record in records:
+        assert set(record) >= {"id", "title", "snippet", "score"}
+        assert "sécurité" in record["snippet"]
+    code, out = run("search", "AND", "OR", "(", *where)
+    assert code == 0 and out == "No article matches.\n"
+    plain = run("search", "english", *where)[1]
+    assert plain.startswith("world/second-en  Beta report")

@@ -163,3 +163,27 @@ def test_an_unwritable_cache_still_searches(corpus: Path, tmp_path: Path) -> Non
     index = _index(corpus, blocker)
     assert index.path is None
     assert ids(index, "drone") == ["drones"]
+
+
+def test_as_you_type_the_last_word_is_a_prefix_until_a_space() -> None:
+    assert parse_query("coalition dro", as_you_type=True).match_expression() == (
+        '"coalition" "dro"*'
+    )
+    assert parse_query("coalition dro ", as_you_type=True).match_expression() == (
+        '"coalition" "dro"'
+    )
+    assert parse_query('"a phrase"', as_you_type=True).match_expression() == '"a phrase"'
+    assert parse_query("dro").match_expression() == '"dro"'
+
+
+def test_every_match_is_returned_but_only_the_best_get_snippets(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(30):
+        _write(folder, f"a{number}", f"Article {number}", "common word " * (number + 1))
+    index = SearchIndex.open(tmp_path / "cache")
+    index.sync(load_library([folder]).articles)
+    hits = index.search("common", snippets=5)
+    assert len(hits) == 30
+    assert all(hit.snippet for hit in hits[:5]) and not any(hit.snippet for hit in hits[5:])
+    assert len(index.search("common", limit=3)) == 3

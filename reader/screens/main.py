@@ -9,6 +9,7 @@ change state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
@@ -26,7 +27,7 @@ from reader.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.library import Article, Library
 from reader.library.frontmatter import BodyError
 from reader.screens.help import HelpScreen, KeyGroup
-from reader.search import Hit, highlight_pattern, parse_query, snippet_parts
+from reader.search import Hit, Query, highlight_pattern, parse_query, snippet_parts
 from reader.store import ArticleState
 from reader.widgets.article_list import ArticleList, Marks
 from reader.widgets.reading_pane import Anchor, ReadingPane
@@ -34,7 +35,7 @@ from reader.widgets.search_box import SearchBox
 from reader.widgets.sources_sidebar import SourcesSidebar
 
 BodyLoader = Callable[[Article], str]
-Searcher = Callable[[str], list[Hit]]
+Searcher = Callable[[Query], list[Hit]]
 _NO_STATE = ArticleState()
 
 
@@ -200,7 +201,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _run_search(self, query: str) -> None:
-        hits = self._search(query)
+        hits = self._search(parse_query(query, as_you_type=True))
         self.app.call_from_thread(self._search_done, query, hits)
 
     def _search_done(self, query: str, hits: list[Hit]) -> None:
@@ -212,7 +213,10 @@ class MainScreen(Screen[None]):
     def _after_search(self) -> None:
         self._refill()
         pane = self.query_one(ReadingPane)
-        pane.set_highlight(highlight_pattern(parse_query(self._filter.query)))
+        pane.set_highlight(self._highlight())
+
+    def _highlight(self) -> re.Pattern[str] | None:
+        return highlight_pattern(parse_query(self._filter.query, as_you_type=True))
 
     @on(Input.Submitted, "#search")
     def _open_first_hit(self, event: Input.Submitted) -> None:
@@ -290,7 +294,7 @@ class MainScreen(Screen[None]):
     def _display(self, article: Article, body: str, anchor: Anchor | None) -> None:
         self._current = article
         pane = self.query_one(ReadingPane)
-        pane.set_highlight(highlight_pattern(parse_query(self._filter.query)))
+        pane.set_highlight(self._highlight())
         pane.show(article, body, self._library.translations(article), anchor)
         self.query_one(SourcesSidebar).show(article.sources)
         self.query_one(ArticleList).move_to(article.id)

@@ -273,7 +273,7 @@ class ArticleList(ScrollView, can_focus=True):
             )
         elif article.id in self._snippets:
             text = Text.assemble("    ", style=base)
-            text.append_text(self._snippet_text(self._snippets[article.id]))
+            text.append_text(self._snippet_text(self._snippets[article.id], width - 4))
         else:
             # The user's own note first; then fixed-width facts; the outlet is what
             # an ellipsis cuts.
@@ -290,11 +290,32 @@ class ArticleList(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(list(text.render(self.app.console)), width)
 
-    def _snippet_text(self, snippet: Snippet) -> Text:
-        """A search snippet with its matched words in the match style."""
+    def _snippet_text(self, snippet: Snippet, width: int) -> Text:
+        """A search snippet with its matched words in the match style.
+
+        The row is narrow: the text before the first match is cut so that the
+        match itself is in view.
+        """
         meta = self.get_component_rich_style("article-list--meta")
         match = self.get_component_rich_style("article-list--match")
+        lead = width // 4
+        parts = list(snippet)
+        before = 0
+        for part, matched in parts:
+            if matched:
+                break
+            before += len(part)
+        if before > lead:
+            cut = before - lead
+            trimmed: list[tuple[str, bool]] = []
+            for part, matched in parts:
+                if cut >= len(part):
+                    cut -= len(part)
+                    continue
+                trimmed.append((part[cut:], matched))
+                cut = 0
+            parts = [("…", False), *trimmed]
         text = Text(style=meta)
-        for part, matched in snippet:
+        for part, matched in parts:
             text.append(part, style=match if matched else None)
         return text

@@ -1,0 +1,1 @@
+"""Benchmarks for reader: a synthetic-library generator and a runner."""

@@ -1,0 +1,137 @@
+"""Search and filters in the interface, driven as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+
+from reader.widgets.article_list import ArticleList
+from reader.widgets.reading_pane import ReadingPane
+from reader.widgets.search_box import SearchBox
+from tests.ui import build_app, on_screen, settle, visible_text
+
+
+def listed(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [a.id for a in app.screen.query_one(ArticleList).articles]
+
+
+async def test_typing_narrows_the_list_as_you_type(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not on_screen(app.screen.query_one(SearchBox))
+        await pilot.press("slash")
+        assert app.screen.query_one(SearchBox).has_focus
+        await pilot.press("s", "e", "c")
+        await settle(pilot)
+        # The word being typed is a prefix: 'sec' already finds 'sécurité'.
+        assert set(listed(app)) == {"first", "world/second-fr"}
+        await pilot.press(*"urite")
+        await settle(pilot)
+        assert set(listed(app)) == {"first", "world/second-fr"}
+        text = visible_text(app.screen.query_one(ArticleList))
+        assert "sécurité" in text  # the snippet, not the date line
+        assert "“securite” — 2 of 4" in visible_text(app.screen.query_one("#filter-bar"))
+
+
+async def test_escape_clears_and_enter_opens_the_first_hit(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"english")
+        await settle(pilot)
+        assert listed(app) == ["world/second-en"]
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.id == "world/second-en"
+        await pilot.press("escape", "slash", "escape")
+        await settle(pilot)
+        assert len(listed(app)) == 4
+        assert app.screen.query_one(SearchBox).value == ""
+        assert app.screen.query_one(ArticleList).has_focus
+
+
+async def test_garbage_queries_show_no_error(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *'AND OR ( " *')
+        await settle(pilot)
+        assert listed(app) == []
+        assert "Nothing matches" in visible_text(app.screen.query_one(ArticleList))
+
+
+async def test_matches_are_highlighted_and_brackets_jump_between_them(tmp_path: Path) -> None:
+    body = "\n\n".join(
+        f"Paragraph {n}: " + ("the needle is here. " if n in (5, 40, 80) else "") + "filler " * 60
+        for n in range(100)
+    )
+    (tmp_path / "hay.md").write_text(f"---\ntitle: Haystack\n---\n{body}\n", encoding="utf-8")
+    app = build_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"needle", "enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.match_count == 3
+        seen = []
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            text = visible_text(pane)
+            assert "needle" in text
+            seen.append(text.split("Paragraph ")[1].split(":")[0])
+        assert [int(n) for n in seen] == sorted(int(n) for n in seen)
+        assert int(seen[-1]) >= 79
+        top = pane.scroll_y
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert pane.scroll_y < top and "needle" in visible_text(pane)
+        match_style = pane.get_component_rich_style("reading-pane--match")
+        strips = pane.render_lines(pane.region.reset_offset)
+        styled = [seg for strip in strips for seg in strip if "needle" in seg.text]
+        assert any(seg.style and seg.style.bgcolor == match_style.bgcolor for seg in styled)
+
+
+async def test_filters_combine_show_counts_and_clear(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")  # most common language first: English
+        assert listed(app) == ["first", "world/second-en"]
+        bar = visible_text(app.screen.query_one("#filter-bar"))
+        assert "English — 2 of 4" in bar
+        await pilot.press("m", "2")  # mark Alpha read, then unread only
+        assert listed(app) == ["world/second-en"]
+        await pilot.press("slash", *"report")
+        await settle(pilot)
+        assert listed(app) == ["world/second-en"]
+        await pilot.press("escape", "x")
+        await settle(pilot)
+        assert len(listed(app)) == 4
+        assert not on_screen(app.screen.query_one("#filter-bar"))
+
+
+async def test_palette_opens_articles_and_applies_filters(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"open gamma")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.id == "undated"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"tag: alpha")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert listed(app) == ["first"]
+        assert "#alpha" in visible_text(app.screen.query_one("#filter-bar"))
