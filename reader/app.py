@@ -77,7 +77,9 @@ class ReaderApp(App[None]):
         self.index: SearchIndex | None = None
         """The full-text index, opened and brought up to date in a worker."""
         self.main_screen = MainScreen(
-            load_body=lambda article: read_body(article.path), search=self._search
+            load_body=lambda article: read_body(article.path),
+            search=self._search,
+            snippets=self._snippets,
         )
         """The three-pane screen, always at the bottom of the stack."""
         self._restored = False
@@ -150,6 +152,9 @@ class ReaderApp(App[None]):
     def _search(self, query: Query) -> list[Hit]:
         """Run on a worker thread by the screen; empty until the index has opened."""
         return self.index.search(query) if self.index is not None else []
+
+    def _snippets(self, query: Query, article_ids: list[str]) -> dict[str, str]:
+        return self.index.snippets(query, article_ids) if self.index is not None else {}
 
     @work(thread=True, exclusive=True, group="index")
     def _index_library(self, library: Library) -> None:

@@ -17,20 +17,23 @@ import os
 import re
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library.article import Article
 from reader.library.frontmatter import BodyError, read_body
-from reader.textfold import fold
 
 INDEX_NAME = "search.sqlite3"
 INDEX_VERSION = 1
 MARK_START, MARK_END = "\ue000", "\ue001"
 """Private-use characters around matched words in snippets (styled by the list)."""
-SNIPPETS = 200
-"""Hits that get a snippet; the rest of a long result list is listed without one."""
+MIN_PREFIX = 2
+"""Letters a word being typed needs before it is searched as a prefix."""
+SNIPPETS = 20
+"""Hits that get a snippet with the results; `SearchIndex.snippets` makes more on demand."""
+SNIPPET_WIDTH = 90
 WEIGHTS = (0.0, 10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
 """bm25 weights of id, title, summary, tags, outlet, sources, body: title hits rank first."""
 
@@ -86,23 +89,68 @@ def parse_query(text: str, as_you_type: bool = False) -> Query:
         if _WORD.search(word):
             terms.append(Term(word, prefix=prefix))
     if as_you_type and terms and not terms[-1].phrase and text[-1:] not in ("", " ", '"'):
-        terms[-1] = Term(terms[-1].text, prefix=True)
+        if len(terms[-1].text) < MIN_PREFIX:
+            terms.pop()  # one letter matches nearly everything: wait for the next key
+        else:
+            terms[-1] = Term(terms[-1].text, prefix=True)
     return Query(tuple(terms))
 
 
-def highlight_pattern(query: Query) -> re.Pattern[str] | None:
-    """A regex over `fold`ed text that finds what the query matched, for highlighting."""
+def _variants() -> dict[str, str]:
+    """Each ASCII letter with every accented Latin letter that folds to it."""
+    table: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base.isascii() and base.isalpha():
+            table.setdefault(base.lower(), {base.lower()}).update({char, char.lower()})
+    return {base: "".join(sorted(chars)) for base, chars in table.items()}
+
+
+_VARIANTS = _variants()
+
+
+def _accent_free(word: str) -> str:
+    """A regex for a word that ignores accents: `e` also matches é, è, ê, ë..."""
+    parts = []
+    for char in word:
+        base = unicodedata.normalize("NFD", char)[0].lower()
+        variants = _VARIANTS.get(base)
+        parts.append(f"[{re.escape(variants)}]" if variants else re.escape(char))
+    return "".join(parts)
+
+
+def search_pattern(query: Query) -> re.Pattern[str] | None:
+    """A regex that finds what the query matched in plain text, ignoring case and accents.
+
+    Used for snippets and for highlighting in the reading pane; it follows the
+    index's tokenizer (words are runs of letters and digits).
+    """
     if query.is_empty:
         return None
     alternatives = []
     for term in query.terms:
-        words = [re.escape(fold(word)) for word in re.findall(r"\w+", term.text)]
+        words = [_accent_free(word) for word in re.findall(r"\w+", term.text)]
         if not words:
             continue
-        body = r"\W+".join(words)
         tail = r"\w*" if term.prefix else r"\b"
-        alternatives.append(rf"\b{body}{tail}")
-    return re.compile("|".join(alternatives)) if alternatives else None
+        alternatives.append(r"\b" + r"\W+".join(words) + tail)
+    if not alternatives:
+        return None
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def make_snippet(text: str, pattern: re.Pattern[str], width: int = SNIPPET_WIDTH) -> str:
+    """The text around the first match, matched words between MARK_START and MARK_END."""
+    first = pattern.search(text)
+    if first is None:
+        return ""
+    start = max(0, first.start() - width // 3)
+    end = min(len(text), start + width)
+    window = text[start:end]
+    marked = pattern.sub(lambda m: f"{MARK_START}{m.group()}{MARK_END}", window)
+    marked = " ".join(marked.split())
+    return ("…" if start else "") + marked + ("…" if end < len(text) else "")
 
 
 # ---------------------------------------------------------------------------
@@ -277,15 +325,15 @@ class SearchIndex:
     ) -> list[Hit]:
         """Articles matching every term, best first. An empty query matches nothing.
 
-        Every match is returned (or `limit`), but only the best `snippets` of
-        them get a snippet: making one costs far more than ranking.
+        Every match is returned (or `limit`), and the best `snippets` of them
+        come with a snippet; `snippets()` makes the others when they are needed.
         """
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return []
         weights = ", ".join(str(weight) for weight in WEIGHTS)
         ranked = (
-            f"SELECT rowid, article_id, bm25(docs, {weights}) AS rank FROM docs "
+            f"SELECT article_id, bm25(docs, {weights}) AS rank FROM docs "
             "WHERE docs MATCH ? ORDER BY rank LIMIT ?"
         )
         with self._lock:
@@ -293,20 +341,35 @@ class SearchIndex:
                 rows = self._db.execute(
                     ranked, (parsed.match_expression(), -1 if limit is None else limit)
                 ).fetchall()
-                best = [row[0] for row in rows[:snippets]]
-                marked = dict(
-                    self._db.execute(
-                        f"SELECT rowid, snippet(docs, -1, '{MARK_START}', '{MARK_END}', '…', 12) "
-                        f"FROM docs WHERE docs MATCH ? AND rowid IN ({','.join('?' * len(best))})",
-                        (parsed.match_expression(), *best),
-                    ).fetchall()
-                )
             except sqlite3.OperationalError:
                 return []  # should not happen with quoted terms; never an error for a person
-        return [
-            Hit(article_id, -rank, " ".join(marked.get(rowid, "").split()))
-            for rowid, article_id, rank in rows
-        ]
+        marked = self.snippets(parsed, [article_id for article_id, _rank in rows[:snippets]])
+        return [Hit(article_id, -rank, marked.get(article_id, "")) for article_id, rank in rows]
+
+    def snippets(self, query: Query, article_ids: Sequence[str]) -> dict[str, str]:
+        """Snippets for these articles: the text around the first match.
+
+        Made in Python from the stored text (a regex that ignores accents), not
+        by FTS5's snippet(), which would evaluate the whole query again.
+        """
+        pattern = search_pattern(query)
+        if pattern is None or not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT article_id, body, summary, sources, tags, outlet, title FROM docs "
+                f"WHERE article_id IN ({marks})",
+                tuple(article_ids),
+            ).fetchall()
+        result = {}
+        for article_id, *columns in rows:
+            for text in columns:
+                snippet = make_snippet(text or "", pattern)
+                if snippet:
+                    result[article_id] = snippet
+                    break
+        return result
 
 
 def _open_file(path: Path) -> sqlite3.Connection:

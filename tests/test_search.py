@@ -13,10 +13,10 @@ from reader.search import (
     MARK_END,
     MARK_START,
     SearchIndex,
-    highlight_pattern,
+    make_snippet,
     parse_query,
+    search_pattern,
 )
-from reader.textfold import fold
 
 
 def _write(folder: Path, name: str, title: str, body: str, **fields: str) -> Path:
@@ -95,6 +95,8 @@ def test_snippets_mark_the_matched_words(corpus: Path, tmp_path: Path) -> None:
     index = _index(corpus, tmp_path / "cache")
     [hit] = index.search("washington")
     assert f"{MARK_START}Washington{MARK_END}" in hit.snippet
+    [accented] = index.search("defense")[:1]
+    assert MARK_START in accented.snippet
 
 
 @pytest.mark.parametrize(
@@ -111,17 +113,26 @@ def test_operators_are_plain_words() -> None:
     assert parse_query('*  ( ) "').is_empty
 
 
-def test_fold_keeps_offsets() -> None:
-    text = "Sécurité, DÉFENSE, œuvre"
-    assert len(fold(text)) == len(text)
-    assert fold(text).startswith("securite, defense")
-
-
-def test_highlight_pattern_matches_folded_text() -> None:
-    pattern = highlight_pattern(parse_query('securite "coalition of" dron*'))
+def test_search_pattern_ignores_case_and_accents_in_plain_text() -> None:
+    pattern = search_pattern(parse_query('securite "coalition of" dron* defense'))
     assert pattern is not None
-    folded = fold("La sécurité, the Coalition  of the willing, drones.")
-    assert [m.group() for m in pattern.finditer(folded)] == ["securite", "coalition  of", "drones"]
+    text = "La SÉCURITÉ, the Coalition  of the willing, drones, la défense; insecurity."
+    assert [m.group() for m in pattern.finditer(text)] == [
+        "SÉCURITÉ",
+        "Coalition  of",
+        "drones",
+        "défense",
+    ]
+
+
+def test_snippets_start_near_the_match_and_mark_it() -> None:
+    pattern = search_pattern(parse_query("needle"))
+    assert pattern is not None
+    text = "hay " * 100 + "the Needle here " + "hay " * 100
+    snippet = make_snippet(text, pattern)
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert f"{MARK_START}Needle{MARK_END}" in snippet
+    assert len(snippet) < 120
 
 
 def test_reindexing_is_incremental(corpus: Path, tmp_path: Path) -> None:
@@ -174,6 +185,8 @@ def test_as_you_type_the_last_word_is_a_prefix_until_a_space() -> None:
     )
     assert parse_query('"a phrase"', as_you_type=True).match_expression() == '"a phrase"'
     assert parse_query("dro").match_expression() == '"dro"'
+    assert parse_query("coalition d", as_you_type=True).match_expression() == '"coalition"'
+    assert parse_query("d", as_you_type=True).is_empty
 
 
 def test_every_match_is_returned_but_only_the_best_get_snippets(tmp_path: Path) -> None:

@@ -21,13 +21,14 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from reader.commands import FilterCommands
 from reader.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.library import Article, Library
 from reader.library.frontmatter import BodyError
 from reader.screens.help import HelpScreen, KeyGroup
-from reader.search import Hit, Query, highlight_pattern, parse_query, snippet_parts
+from reader.search import Hit, Query, parse_query, search_pattern, snippet_parts
 from reader.store import ArticleState
 from reader.widgets.article_list import ArticleList, Marks
 from reader.widgets.reading_pane import Anchor, ReadingPane
@@ -36,6 +37,9 @@ from reader.widgets.sources_sidebar import SourcesSidebar
 
 BodyLoader = Callable[[Article], str]
 Searcher = Callable[[Query], list[Hit]]
+Snippeter = Callable[[Query, list[str]], dict[str, str]]
+MORE_SNIPPETS = 200
+"""Hits given a snippet in the background after the first results are shown."""
 _NO_STATE = ArticleState()
 
 
@@ -79,10 +83,11 @@ class MainScreen(Screen[None]):
 
         article: Article
 
-    def __init__(self, load_body: BodyLoader, search: Searcher) -> None:
+    def __init__(self, load_body: BodyLoader, search: Searcher, snippets: Snippeter) -> None:
         super().__init__()
         self._load_body = load_body
         self._search = search
+        self._snippets = snippets
         self._hits: list[Hit] | None = None
         self._status = ""
         self._library = Library()
@@ -138,7 +143,7 @@ class MainScreen(Screen[None]):
         article_list = self.query_one(ArticleList)
         highlighted = article_list.highlighted
         keep = highlighted.id if highlighted else (self._current.id if self._current else None)
-        searching = bool(self._filter.query.strip())
+        searching = not self._query().is_empty
         hits = self._hits if searching else None
         ranking = [hit.article_id for hit in hits] if hits is not None else None
         shown = apply_filter(self._library.articles, self._states, self._filter, ranking)
@@ -165,7 +170,7 @@ class MainScreen(Screen[None]):
 
     def search_again(self) -> None:
         """Re-run the current search (the index has more in it now)."""
-        if self._filter.query.strip():
+        if not self._query().is_empty:
             self._run_search(self._filter.query)
 
     def _update_counts(self) -> None:
@@ -189,26 +194,43 @@ class MainScreen(Screen[None]):
         self.add_class("-searching")
         box.focus()
 
+    def _query(self) -> Query:
+        return parse_query(self._filter.query, as_you_type=True)
+
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._filter = replace(self._filter, query=event.value)
-        if not event.value.strip():
+        if self._query().is_empty:
             self._hits = None
             self._after_search()
             return
         self._run_search(event.value)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _run_search(self, query: str) -> None:
-        hits = self._search(parse_query(query, as_you_type=True))
-        self.app.call_from_thread(self._search_done, query, hits)
+    def _run_search(self, text: str) -> None:
+        """Search off the UI thread; then give more hits their snippets, unless a key came."""
+        query = parse_query(text, as_you_type=True)
+        hits = self._search(query)
+        self.app.call_from_thread(self._search_done, text, hits)
+        waiting = [hit.article_id for hit in hits[:MORE_SNIPPETS] if not hit.snippet]
+        if waiting and not get_current_worker().is_cancelled:
+            more = self._snippets(query, waiting)
+            self.app.call_from_thread(self._snippets_done, text, more)
 
-    def _search_done(self, query: str, hits: list[Hit]) -> None:
-        if query != self._filter.query:
+    def _search_done(self, text: str, hits: list[Hit]) -> None:
+        if text != self._filter.query:
             return  # a newer keystroke already asked again
         self._hits = hits
         self._after_search()
+
+    def _snippets_done(self, text: str, snippets: dict[str, str]) -> None:
+        if text != self._filter.query or self._hits is None:
+            return
+        self._hits = [
+            replace(hit, snippet=snippets.get(hit.article_id, hit.snippet)) for hit in self._hits
+        ]
+        self._refill()
 
     def _after_search(self) -> None:
         self._refill()
@@ -216,7 +238,7 @@ class MainScreen(Screen[None]):
         pane.set_highlight(self._highlight())
 
     def _highlight(self) -> re.Pattern[str] | None:
-        return highlight_pattern(parse_query(self._filter.query, as_you_type=True))
+        return search_pattern(self._query())
 
     @on(Input.Submitted, "#search")
     def _open_first_hit(self, event: Input.Submitted) -> None:

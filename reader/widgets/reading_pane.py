@@ -32,7 +32,6 @@ from textual.worker import get_current_worker
 from reader.document import Section, reference_definitions, split_sections, strip_repeated_title
 from reader.library.article import Article
 from reader.rendering import HeaderStyles, Line, header_lines, markdown_lines, offscreen_console
-from reader.textfold import fold
 
 MIN_COLUMN = 20
 MATCH_CONTEXT = 2
@@ -197,7 +196,7 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- search matches ------------------------------------------------------
 
     def set_highlight(self, pattern: re.Pattern[str] | None) -> None:
-        """Highlight what `pattern` finds in the `fold`ed text (None: nothing)."""
+        """Highlight what `pattern` finds (None: nothing)."""
         if pattern == self._highlight:
             return
         self._highlight = pattern
@@ -217,9 +216,7 @@ class ReadingPane(ScrollView, can_focus=True):
             self._match_sections = []
             return
         self._match_sections = [
-            index
-            for index, section in enumerate(self._sections)
-            if pattern.search(fold(section.text))
+            index for index, section in enumerate(self._sections) if pattern.search(section.text)
         ]
 
     def _mark_matches(self, index: int, lines: list[Line]) -> list[Line]:
@@ -232,7 +229,7 @@ class ReadingPane(ScrollView, can_focus=True):
         found: list[int] = []
         for number, line in enumerate(lines):
             plain = "".join(segment.text for segment in line)
-            spans = [match.span() for match in pattern.finditer(fold(plain))]
+            spans = [match.span() for match in pattern.finditer(plain)]
             if not spans:
                 marked.append(line)
                 continue
