@@ -20,15 +20,16 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from reader import resources
+from reader.catalogue import Catalogue
 from reader.commands import ArticleCommands
 from reader.config import Settings, library_folders
-from reader.library import Article, Library, load_library
+from reader.library import Article, Library
 from reader.library.frontmatter import read_body
 from reader.library.loader import count_by_severity
 from reader.messages import IndexProgress, IndexReady, LibraryLoaded, LibraryProgress, OpenArticle
 from reader.screens.bookmark_note import BookmarkNoteScreen
 from reader.screens.main import MainScreen
-from reader.search import Hit, Query, SearchIndex
+from reader.search import Hit, Query
 from reader.store import ArticleState, BackgroundWriter, Bookmark, Position, Store, now
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
@@ -74,8 +75,8 @@ class ReaderApp(App[None]):
         """Seconds an article must stay open to count as read (0: at once)."""
         self.store = Store.open(settings.data_dir)
         self.writer = BackgroundWriter(on_error=lambda text: self.post_message(StoreFailed(text)))
-        self.index: SearchIndex | None = None
-        """The full-text index, opened and brought up to date in a worker."""
+        self.catalogue: Catalogue | None = None
+        """Parsed articles and the search index, cached; opened by the loading worker."""
         self.main_screen = MainScreen(
             load_body=lambda article: read_body(article.path),
             search=self._search,
@@ -110,17 +111,36 @@ class ReaderApp(App[None]):
         self._flush()
         self.writer.close()
         self.store.close()
-        if self.index is not None:
-            self.index.close()
+        if self.catalogue is not None:
+            self.catalogue.close()
 
     @work(thread=True, exclusive=True, group="library")
     def _load_library(self) -> None:
-        """Parse the content folders off the UI thread; report progress as it goes."""
+        """Show the cached library at once, bring it up to date, then index what changed.
 
-        def progress(done: int, total: int) -> None:
+        Runs off the UI thread; reports through messages.
+        """
+        worker = get_current_worker()
+        if self.catalogue is None:
+            self.catalogue = Catalogue.open(self.settings.cache_dir)
+        catalogue = self.catalogue
+        cached = catalogue.cached_library(self.folders)
+        if len(cached):
+            self.post_message(LibraryLoaded(cached, final=False))
+
+        def loading(done: int, total: int) -> None:
             self.post_message(LibraryProgress(done, total))
 
-        self.post_message(LibraryLoaded(load_library(self.folders, progress=progress)))
+        def indexing(done: int, total: int) -> None:
+            self.post_message(IndexProgress(done, total))
+
+        report = catalogue.sync(self.folders, loading, cancelled=lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
+        self.post_message(LibraryLoaded(report.library, final=True))
+        catalogue.index(indexing, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(IndexReady())
 
     def on_library_progress(self, message: LibraryProgress) -> None:
         if not self.main_screen.is_attached:
@@ -131,11 +151,11 @@ class ReaderApp(App[None]):
         if not self.main_screen.is_attached:
             return  # a worker reporting while the app shuts down
         self.library = message.library
-        self.main_screen.set_status("")
+        if message.final:
+            self.main_screen.set_status("")
         self.main_screen.show_library(self.library, self.store.states())
-        self._index_library(self.library)
         errors, warnings = count_by_severity(self.library.problems)
-        if errors or warnings:
+        if message.final and (errors or warnings):
             self.notify(
                 f"{errors} file(s) not loaded, {warnings} warning(s). "
                 "Run `reader check` for the details.",
@@ -150,25 +170,11 @@ class ReaderApp(App[None]):
     # -- search ----------------------------------------------------------------
 
     def _search(self, query: Query) -> list[Hit]:
-        """Run on a worker thread by the screen; empty until the index has opened."""
-        return self.index.search(query) if self.index is not None else []
+        """Run on a worker thread by the screen; empty until the catalogue has opened."""
+        return self.catalogue.search(query) if self.catalogue is not None else []
 
     def _snippets(self, query: Query, article_ids: list[str]) -> dict[str, str]:
-        return self.index.snippets(query, article_ids) if self.index is not None else {}
-
-    @work(thread=True, exclusive=True, group="index")
-    def _index_library(self, library: Library) -> None:
-        """Open the index and bring it up to date; searching works during the update."""
-        worker = get_current_worker()
-        if self.index is None:
-            self.index = SearchIndex.open(self.settings.cache_dir)
-
-        def progress(done: int, total: int) -> None:
-            self.post_message(IndexProgress(done, total))
-
-        self.index.sync(library.articles, progress, cancelled=lambda: worker.is_cancelled)
-        if not worker.is_cancelled:
-            self.post_message(IndexReady())
+        return self.catalogue.snippets(query, article_ids) if self.catalogue is not None else {}
 
     def on_index_progress(self, message: IndexProgress) -> None:
         if not self.main_screen.is_attached:

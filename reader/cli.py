@@ -139,11 +139,18 @@ def _settings(args: argparse.Namespace) -> Settings:
 # commands
 
 
-def _load(settings: Settings) -> Any:
-    from reader.config import library_folders
-    from reader.library import load_library
+def _catalogue(settings: Settings) -> Any:
+    from reader.catalogue import Catalogue
 
-    return load_library(library_folders(settings))
+    return Catalogue.open(settings.cache_dir)
+
+
+def _load(settings: Settings, catalogue: Any = None) -> Any:
+    """The library, through the catalogue: only changed files are parsed again."""
+    from reader.config import library_folders
+
+    catalogue = catalogue or _catalogue(settings)
+    return catalogue.sync(library_folders(settings)).library
 
 
 def _open_store(settings: Settings) -> Any:
@@ -222,13 +229,13 @@ def _default_state() -> Any:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.search import MARK_END, MARK_START, SearchIndex
+    from reader.search import MARK_END, MARK_START
 
     settings = _settings(args)
-    library = _load(settings)
-    index = SearchIndex.open(settings.cache_dir)
-    index.sync(library.articles)
-    hits = index.search(" ".join(args.query), limit=max(1, args.limit))
+    catalogue = _catalogue(settings)
+    library = _load(settings, catalogue)
+    catalogue.index()
+    hits = catalogue.search(" ".join(args.query), limit=max(1, args.limit))
     records = []
     for hit in hits:
         article = library.get(hit.article_id)

@@ -11,9 +11,10 @@ from reader.library import Library
 
 @dataclass
 class LibraryLoaded(Message):
-    """The library finished loading (in a worker thread)."""
+    """A library to show: first as cached (final=False), then as found on disk."""
 
     library: Library
+    final: bool = True
 
 
 @dataclass

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import load_library
+from reader.catalogue import CATALOGUE_NAME, Catalogue
 from reader.search import (
-    INDEX_NAME,
     MARK_END,
     MARK_START,
-    SearchIndex,
     make_snippet,
     parse_query,
     search_pattern,
@@ -47,13 +45,14 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def _index(corpus: Path, cache: Path) -> SearchIndex:
-    index = SearchIndex.open(cache)
-    index.sync(load_library([corpus]).articles)
+def _index(corpus: Path, cache: Path) -> Catalogue:
+    index = Catalogue.open(cache)
+    index.sync([corpus])
+    index.index()
     return index
 
 
-def ids(index: SearchIndex, query: str) -> list[str]:
+def ids(index: Catalogue, query: str) -> list[str]:
     return [hit.article_id for hit in index.search(query)]
 
 
@@ -138,8 +137,9 @@ def test_snippets_start_near_the_match_and_mark_it() -> None:
 def test_reindexing_is_incremental(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     index = _index(corpus, cache)
-    library = load_library([corpus])
-    assert index.sync(library.articles).unchanged == 4
+    report = index.sync([corpus])
+    assert (report.parsed, report.unchanged) == (0, 4)
+    assert index.index() == 0
 
     changed = corpus / "drones.md"
     changed.write_text("---\ntitle: Drone industry\n---\n\nNow about tanks.\n", encoding="utf-8")
@@ -148,24 +148,25 @@ def test_reindexing_is_incremental(corpus: Path, tmp_path: Path) -> None:
     _write(corpus, "new", "Brand new", "Greenland tariffs.")
     (corpus / "securite.md").unlink()
 
-    report = index.sync(load_library([corpus]).articles)
-    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 2)
+    report = index.sync([corpus])
+    assert (report.parsed, report.removed, report.unchanged) == (2, 1, 2)
+    assert index.index() == 2
     assert ids(index, "tanks") == ["drones"]
     assert ids(index, "willing") == []
     assert set(ids(index, "greenland")) == {"tagged", "new"}
     assert ids(index, "securite") == []
     index.close()
-    reopened = SearchIndex.open(cache)
-    assert len(reopened) == 4 and ids(reopened, "tanks") == ["drones"]
+    reopened = Catalogue.open(cache)
+    assert len(reopened.cached_library([corpus])) == 4 and ids(reopened, "tanks") == ["drones"]
 
 
 def test_a_damaged_index_is_rebuilt_silently(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / INDEX_NAME).write_bytes(b"not sqlite" * 500)
+    (cache / CATALOGUE_NAME).write_bytes(b"not sqlite" * 500)
     index = _index(corpus, cache)
     assert ids(index, "drone") == ["drones"]
-    assert index.path == cache / INDEX_NAME
+    assert index.path == cache / CATALOGUE_NAME
 
 
 def test_an_unwritable_cache_still_searches(corpus: Path, tmp_path: Path) -> None:
@@ -194,9 +195,10 @@ def test_every_match_is_returned_but_only_the_best_get_snippets(tmp_path: Path) 
     folder.mkdir()
     for number in range(30):
         _write(folder, f"a{number}", f"Article {number}", "common word " * (number + 1))
-    index = SearchIndex.open(tmp_path / "cache")
-    index.sync(load_library([folder]).articles)
-    hits = index.search("common", snippets=5)
+    index = _index(folder, tmp_path / "cache")
+    hits = index.search("common")
     assert len(hits) == 30
-    assert all(hit.snippet for hit in hits[:5]) and not any(hit.snippet for hit in hits[5:])
+    assert all(hit.snippet for hit in hits[:20]) and not any(hit.snippet for hit in hits[20:])
     assert len(index.search("common", limit=3)) == 3
+    more = index.snippets(parse_query("common"), [hit.article_id for hit in hits[20:]])
+    assert len(more) == 10 and all(MARK_START in snippet for snippet in more.values())

@@ -75,16 +75,8 @@ def _newest_first(article: Article) -> tuple[bool, int, str]:
     return (article.published is None, -ordinal, article.title.casefold())
 
 
-def load_library(
-    folders: Sequence[Path],
-    *,
-    progress: ProgressCallback | None = None,
-    parse: Callable[[Path, Path], ParseResult] = parse_file,
-) -> Library:
-    """Load every article below the given folders.
-
-    `parse` is the per-file step; a caching catalogue can stand in for it.
-    """
+def scan(folders: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem]]:
+    """Every (file, its content folder) to read, in order; and folders that are not there."""
     problems: list[Problem] = []
     work: list[tuple[Path, Path]] = []
     for folder in folders:
@@ -93,31 +85,51 @@ def load_library(
             problems.append(Problem(folder, None, "error", f"content folder {reason}"))
             continue
         work.extend((path, folder) for path in iter_markdown_files(folder))
+    return work, problems
 
+
+def assemble(results: Iterable[ParseResult], problems: Sequence[Problem] = ()) -> Library:
+    """Parse results (in folder, then path order) to a library: duplicates settled, newest first."""
+    found = list(problems)
     owners: dict[str, Article] = {}
-    total = len(work)
-    for done, (path, folder) in enumerate(work, start=1):
-        result = parse(path, folder)
-        problems.extend(result.problems)
+    for result in results:
+        found.extend(result.problems)
         article = result.article
-        if article is not None:
-            first = owners.get(article.id)
-            if first is None:
-                owners[article.id] = article
-            else:
-                problems.append(
-                    Problem(
-                        path,
-                        None,
-                        "error",
-                        f"duplicate id '{article.id}': {first.path} already uses it; "
-                        "this file was not loaded (give one of them another `id:`)",
-                    )
+        if article is None:
+            continue
+        first = owners.get(article.id)
+        if first is None:
+            owners[article.id] = article
+        else:
+            found.append(
+                Problem(
+                    article.path,
+                    None,
+                    "error",
+                    f"duplicate id '{article.id}': {first.path} already uses it; "
+                    "this file was not loaded (give one of them another `id:`)",
                 )
-        if progress is not None and (done % 200 == 0 or done == total):
-            progress(done, total)
-    articles = sorted(owners.values(), key=_newest_first)
-    return Library(tuple(articles), tuple(problems))
+            )
+    return Library(tuple(sorted(owners.values(), key=_newest_first)), tuple(found))
+
+
+def load_library(
+    folders: Sequence[Path],
+    *,
+    progress: ProgressCallback | None = None,
+    parse: Callable[[Path, Path], ParseResult] = parse_file,
+) -> Library:
+    """Load every article below the given folders, parsing every file."""
+    work, problems = scan(folders)
+    total = len(work)
+
+    def results() -> Iterator[ParseResult]:
+        for done, (path, folder) in enumerate(work, start=1):
+            yield parse(path, folder)
+            if progress is not None and (done % 200 == 0 or done == total):
+                progress(done, total)
+
+    return assemble(results(), problems)
 
 
 def count_by_severity(problems: Iterable[Problem]) -> tuple[int, int]:

@@ -1,0 +1,397 @@
+"""The catalogue: parsed articles and their full-text index, cached in one SQLite file.
+
+Parsing 10,000 files takes seconds; reading their cached metadata takes
+milliseconds. So the app shows the library from the catalogue at once, then
+brings it up to date: every file is checked by size and modification time,
+only changed or new files are parsed again, and files that left go. Bodies
+are indexed (FTS5) in a second pass, so the complete list is there long
+before the index is.
+
+It is a cache: a missing, damaged or outdated file is rebuilt, and a folder
+that cannot be written gives a catalogue in memory. Nothing here is the
+user's own data (that is `reader.store`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.library import Article, Library, Problem, Source
+from reader.library.frontmatter import BodyError, ParseResult, parse_file, read_body
+from reader.library.loader import assemble, scan
+from reader.search import FTS_SCHEMA, Hit, Query, make_snippets, search
+
+CATALOGUE_NAME = "catalogue.sqlite3"
+CATALOGUE_VERSION = 1
+"""Bump when Article's fields or the parser change: old catalogues are rebuilt."""
+BATCH = 250
+
+Progress = Callable[[int, int], None]
+
+_ARTICLE_COLUMNS = (
+    "article_id, title, summary, author, outlet, published, date_precision, language, kind, "
+    "tags, translation_of, sources, word_count"
+)
+_SCHEMA = f"""
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    folder TEXT NOT NULL,
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0,
+    problems TEXT,
+    article_id TEXT,
+    title TEXT,
+    summary TEXT,
+    author TEXT,
+    outlet TEXT,
+    published TEXT,
+    date_precision TEXT,
+    language TEXT,
+    kind TEXT,
+    tags TEXT,
+    translation_of TEXT,
+    sources TEXT,
+    word_count INTEGER,
+    UNIQUE (folder, path)
+);
+{FTS_SCHEMA}
+"""
+_TAG_SEPARATOR = "\x1f"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    row_id: int
+    seq: int
+    size: int
+    mtime_ns: int
+    result: ParseResult
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    library: Library
+    parsed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.parsed or self.removed)
+
+
+class Catalogue:
+    """The cache. Thread-safe: one connection behind a lock."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self._db = connection
+        self._lock = threading.RLock()
+        self.path = path
+        """The file, or None when the catalogue lives in memory."""
+
+    @classmethod
+    def open(cls, cache_dir: Path) -> Catalogue:
+        """Open, or build, the catalogue; never raises for a bad file or folder."""
+        path = cache_dir / CATALOGUE_NAME
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                return cls(_open_file(path), path)
+            except sqlite3.DatabaseError:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                return cls(_open_file(path), path)
+        except (OSError, sqlite3.Error):
+            connection = sqlite3.connect(":memory:", check_same_thread=False)
+            _create(connection)
+            return cls(connection, None)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # -- the library ---------------------------------------------------------
+
+    def cached_library(self, folders: Sequence[Path]) -> Library:
+        """The library as it was last seen, without touching the content folders."""
+        entries = self._entries(folders)
+        order = {str(folder): number for number, folder in enumerate(folders)}
+        ranked = sorted(entries.items(), key=lambda item: (order[item[0][0]], item[1].seq))
+        return assemble(entry.result for _key, entry in ranked)
+
+    def _entries(self, folders: Sequence[Path]) -> dict[tuple[str, str], _Entry]:
+        names = [str(folder) for folder in folders]
+        if not names:
+            return {}
+        marks = ",".join("?" * len(names))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT id, folder, path, seq, size, mtime_ns, problems, {_ARTICLE_COLUMNS} "
+                f"FROM files WHERE folder IN ({marks})",
+                names,
+            ).fetchall()
+        entries = {}
+        for row_id, folder, path, seq, size, mtime_ns, problems, *article in rows:
+            result = ParseResult(
+                _article(article, Path(path), Path(folder)), _problems(problems, Path(path))
+            )
+            entries[(folder, path)] = _Entry(row_id, seq, size, mtime_ns, result)
+        return entries
+
+    def sync(
+        self,
+        folders: Sequence[Path],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> SyncReport:
+        """Check every file; parse the changed and new ones; forget the gone ones."""
+        work, folder_problems = scan(folders)
+        known = self._entries(folders)
+        results: list[ParseResult] = []
+        pending: list[tuple[str, str, int, os.stat_result | None, ParseResult]] = []
+        seen: set[tuple[str, str]] = set()
+        parsed = unchanged = 0
+        total = len(work)
+        for seq, (path, folder) in enumerate(work):
+            if cancelled():
+                break
+            key = (str(folder), str(path))
+            seen.add(key)
+            try:
+                stat: os.stat_result | None = os.stat(path)
+            except OSError:
+                stat = None
+            entry = known.get(key)
+            if (
+                entry is not None
+                and stat is not None
+                and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+            ):
+                results.append(entry.result)
+                unchanged += 1
+                if entry.seq != seq:
+                    pending.append((key[0], key[1], seq, stat, entry.result))
+            else:
+                result = parse_file(path, folder)
+                results.append(result)
+                pending.append((key[0], key[1], seq, stat, result))
+                parsed += 1
+            if len(pending) >= BATCH:
+                self._write(pending)
+                pending = []
+            if progress is not None and ((seq + 1) % BATCH == 0 or seq + 1 == total):
+                progress(seq + 1, total)
+        self._write(pending)
+        gone = [entry.row_id for key, entry in known.items() if key not in seen]
+        if gone and not cancelled():
+            with self._lock, self._db:
+                self._db.executemany("DELETE FROM docs WHERE rowid = ?", [(i,) for i in gone])
+                self._db.executemany("DELETE FROM files WHERE id = ?", [(i,) for i in gone])
+        library = assemble(results, folder_problems)
+        return SyncReport(library, parsed, len(gone), unchanged)
+
+    def _write(
+        self, pending: list[tuple[str, str, int, os.stat_result | None, ParseResult]]
+    ) -> None:
+        if not pending:
+            return
+        with self._lock, self._db:
+            for folder, path, seq, stat, result in pending:
+                size, mtime_ns = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
+                values = _article_values(result.article)
+                row = self._db.execute(
+                    "SELECT id, size, mtime_ns FROM files WHERE folder = ? AND path = ?",
+                    (folder, path),
+                ).fetchone()
+                if row is not None and (row[1], row[2]) == (size, mtime_ns):
+                    self._db.execute("UPDATE files SET seq = ? WHERE id = ?", (seq, row[0]))
+                    continue
+                if row is not None:
+                    self._db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
+                    self._db.execute("DELETE FROM files WHERE id = ?", (row[0],))
+                self._db.execute(
+                    f"INSERT INTO files (folder, path, seq, size, mtime_ns, indexed, problems, "
+                    f"{_ARTICLE_COLUMNS}) VALUES ({','.join('?' * 20)})",
+                    (
+                        folder,
+                        path,
+                        seq,
+                        size,
+                        mtime_ns,
+                        0 if result.article is not None else 1,
+                        _problems_json(result.problems),
+                        *values,
+                    ),
+                )
+
+    # -- the index -----------------------------------------------------------
+
+    def index(
+        self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
+    ) -> int:
+        """Index the bodies not indexed yet; returns how many were."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, path, article_id, title, summary, tags, outlet, sources FROM files "
+                "WHERE indexed = 0"
+            ).fetchall()
+        total = len(rows)
+        for start in range(0, total, BATCH):
+            if cancelled():
+                return start
+            batch = []
+            for row_id, path, article_id, title, summary, tags, outlet, sources in rows[
+                start : start + BATCH
+            ]:
+                try:
+                    body = read_body(Path(path))
+                except BodyError:
+                    body = ""
+                names = " ".join(
+                    part
+                    for source in json.loads(sources or "[]")
+                    for part in (source.get("publisher"), source.get("title"))
+                    if part
+                )
+                tag_text = " ".join((tags or "").split(_TAG_SEPARATOR))
+                batch.append(
+                    (row_id, article_id, title, summary or "", tag_text, outlet or "", names, body)
+                )
+            with self._lock, self._db:
+                for entry in batch:
+                    self._db.execute("DELETE FROM docs WHERE rowid = ?", (entry[0],))
+                self._db.executemany(
+                    "INSERT INTO docs (rowid, article_id, title, summary, tags, outlet, sources, "
+                    "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    batch,
+                )
+                self._db.executemany(
+                    "UPDATE files SET indexed = 1 WHERE id = ?", [(entry[0],) for entry in batch]
+                )
+            if progress is not None:
+                progress(min(start + BATCH, total), total)
+        return total
+
+    @property
+    def unindexed(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM files WHERE indexed = 0").fetchone()[0]
+
+    def search(self, query: Query | str, limit: int | None = None) -> list[Hit]:
+        """Best matches first (see `reader.search.search`); each article once."""
+        with self._lock:
+            hits = search(self._db, query, limit)
+        seen: set[str] = set()
+        unique = []
+        for hit in hits:
+            if hit.article_id not in seen:  # a duplicate-id file may be indexed too
+                seen.add(hit.article_id)
+                unique.append(hit)
+        return unique
+
+    def snippets(self, query: Query, article_ids: Sequence[str]) -> dict[str, str]:
+        with self._lock:
+            return make_snippets(self._db, query, article_ids)
+
+
+# ---------------------------------------------------------------------------
+# rows <-> objects
+
+
+def _article_values(article: Article | None) -> tuple[Any, ...]:
+    if article is None:
+        return (None,) * 13
+    sources = [
+        {
+            "publisher": s.publisher,
+            "title": s.title,
+            "date": s.date,
+            "url": s.url,
+            "kind": s.kind,
+            "note": s.note,
+        }
+        for s in article.sources
+    ]
+    return (
+        article.id,
+        article.title,
+        article.summary,
+        article.author,
+        article.outlet,
+        article.published.isoformat() if article.published else None,
+        article.date_precision,
+        article.language,
+        article.kind,
+        _TAG_SEPARATOR.join(article.tags),
+        article.translation_of,
+        json.dumps(sources, ensure_ascii=False) if sources else None,
+        article.word_count,
+    )
+
+
+def _article(values: list[Any], path: Path, folder: Path) -> Article | None:
+    (article_id, title, summary, author, outlet, published, precision, language, kind, tags,
+     translation_of, sources, word_count) = values  # fmt: skip
+    if article_id is None:
+        return None
+    return Article(
+        id=article_id,
+        path=path,
+        title=title,
+        summary=summary,
+        author=author,
+        outlet=outlet,
+        published=dt.date.fromisoformat(published) if published else None,
+        date_precision=precision or "day",
+        language=language,
+        kind=kind,
+        tags=tuple(tags.split(_TAG_SEPARATOR)) if tags else (),
+        translation_of=translation_of,
+        sources=tuple(Source(**source) for source in json.loads(sources)) if sources else (),
+        word_count=word_count or 0,
+        folder=folder,
+    )
+
+
+def _problems_json(problems: Sequence[Problem]) -> str | None:
+    if not problems:
+        return None
+    return json.dumps([[p.line, p.severity, p.message] for p in problems], ensure_ascii=False)
+
+
+def _problems(text: str | None, path: Path) -> tuple[Problem, ...]:
+    if not text:
+        return ()
+    return tuple(
+        Problem(path, line, severity, message) for line, severity, message in json.loads(text)
+    )
+
+
+def _open_file(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise sqlite3.DatabaseError("damaged")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    if version != CATALOGUE_VERSION:
+        connection.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs;")
+        _create(connection)
+    return connection
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    connection.executescript(_SCHEMA)
+    connection.execute(f"PRAGMA user_version = {CATALOGUE_VERSION}")
+    connection.commit()

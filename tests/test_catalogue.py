@@ -1,0 +1,73 @@
+"""The catalogue caches parsed articles: the same library, without parsing again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.catalogue import Catalogue
+from reader.library import load_library
+
+
+def test_cached_library_equals_a_fresh_parse(
+    library_dir: Path, cases_dir: Path, tmp_path: Path
+) -> None:
+    folders = [library_dir, cases_dir]
+    catalogue = Catalogue.open(tmp_path / "cache")
+    synced = catalogue.sync(folders).library
+    fresh = load_library(folders)
+    assert synced.articles == fresh.articles
+    assert sorted(p.format() for p in synced.problems) == sorted(p.format() for p in fresh.problems)
+    catalogue.close()
+    cached = Catalogue.open(tmp_path / "cache").cached_library(folders)
+    assert cached.articles == fresh.articles
+    assert [a.sources for a in cached.articles] == [a.sources for a in fresh.articles]
+    assert sorted(p.format() for p in cached.problems) == sorted(
+        p.format() for p in fresh.problems if "content folder" not in p.message
+    )
+
+
+def test_an_unchanged_library_is_not_parsed_again(library_dir: Path, tmp_path: Path) -> None:
+    catalogue = Catalogue.open(tmp_path / "cache")
+    first = catalogue.sync([library_dir])
+    second = catalogue.sync([library_dir])
+    assert (first.parsed, second.parsed, second.unchanged) == (4, 0, 4)
+    assert not second.changed
+
+
+def test_duplicate_ids_resolve_the_same_way_from_the_cache(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        folder.mkdir()
+        (folder / "same.md").write_text(f"# From {folder.name}\n", encoding="utf-8")
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([one, two])
+    cached = catalogue.cached_library([one, two])
+    assert cached.get("same").title == "From one"  # type: ignore[union-attr]
+    assert any("duplicate id" in p.message for p in cached.problems)
+    assert catalogue.cached_library([two, one]).get("same").title == "From two"  # type: ignore[union-attr]
+
+
+def test_the_cache_shows_the_last_library_until_the_sync_says_otherwise(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([library_dir])
+    (library_dir / "undated.md").unlink()
+    assert len(catalogue.cached_library([library_dir])) == 4  # no disk access: still there
+    report = catalogue.sync([library_dir])
+    assert report.removed == 1 and len(report.library) == 3
+    assert len(catalogue.cached_library([library_dir])) == 3
+
+
+def test_progress_is_reported_while_syncing(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(600):
+        (folder / f"a{number}.md").write_text(f"# Article {number}\n\nText.\n", encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([folder], progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (600, 600) and len(seen) >= 3
+    indexed: list[tuple[int, int]] = []
+    assert catalogue.index(lambda done, total: indexed.append((done, total))) == 600
+    assert indexed[-1] == (600, 600) and catalogue.unindexed == 0
