@@ -60,7 +60,11 @@ def _block(rng: random.Random, words: list[str], number: int) -> str:
     return _paragraph(rng, words)
 
 
-def article_text(rng: random.Random, number: int, target_size: int) -> str:
+BIG_OPENING = "This is the start of a long article."
+"""The first line of the big articles' bodies, so a benchmark can see it appear."""
+
+
+def article_text(rng: random.Random, number: int, target_size: int, opening: str = "") -> str:
     """One article's Markdown, front matter included, of about `target_size` bytes."""
     french = rng.random() < 0.4
     words = FR_WORDS if french else EN_WORDS
@@ -85,7 +89,7 @@ def article_text(rng: random.Random, number: int, target_size: int) -> str:
         + (f"sources:\n{sources}\n" if sources else "")
         + "---\n\n"
     )
-    blocks = [front]
+    blocks = [front, f"{opening}\n\n" if opening else ""]
     size = len(front)
     while size < target_size:
         block = _block(rng, list(words), number)
@@ -109,7 +113,8 @@ def generate(out: Path, count: int, seed: int = 7, big: bool = False) -> list[Pa
         (out / "big").mkdir(parents=True, exist_ok=True)
         for name, size in (("100k", 100 * 1024), ("1m", 1024 * 1024)):
             path = out / "big" / f"{name}.md"
-            path.write_text(article_text(rng, 900_000 + size, size), encoding="utf-8")
+            text = article_text(rng, 900_000 + size, size, opening=BIG_OPENING)
+            path.write_text(text, encoding="utf-8")
             paths.append(path)
     return paths
 

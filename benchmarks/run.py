@@ -1,0 +1,534 @@
+"""Measure reader against its budgets, in one run, on this machine.
+
+    python -m benchmarks.run [--runs 5] [--sizes 1000,10000] [--quick]
+
+Cases are interleaved (each round runs every case once) so that a noisy
+machine affects them alike; every figure is a median with its min and max,
+and startup is compared with a bare Textual app measured in the same run.
+Results print as a table and are written as JSON (and Markdown) to
+benchmarks/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.generate import BIG_OPENING, generate
+from benchmarks.terminal import Terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+TIMEOUT = 60.0
+
+
+@dataclass
+class Samples:
+    values: list[float] = field(default_factory=list)
+
+    def add(self, value: float | None) -> None:
+        if value is not None:
+            self.values.append(value)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values) if self.values else float("nan")
+
+    def percentile(self, fraction: float) -> float:
+        if not self.values:
+            return float("nan")
+        ordered = sorted(self.values)
+        return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+    def summary(self) -> dict[str, float | int]:
+        if not self.values:
+            return {"n": 0}
+        return {
+            "n": len(self.values),
+            "median": self.median,
+            "min": min(self.values),
+            "max": max(self.values),
+            "p95": self.percentile(0.95),
+        }
+
+
+# ---------------------------------------------------------------------------
+# libraries
+
+
+@dataclass
+class Library:
+    name: str
+    folder: Path | None  # None: the bundled library
+    first_title: str
+    count: int
+
+
+def newest_title(folder: Path | None) -> tuple[str, int]:
+    from reader.config import library_folders, resolve_settings
+    from reader.library import load_library
+
+    settings = resolve_settings(
+        content_dirs=[folder] if folder else [], include_bundled=folder is None
+    )
+    library = load_library(library_folders(settings))
+    return library.articles[0].title, len(library)
+
+
+def make_libraries(work: Path, sizes: list[int]) -> list[Library]:
+    libraries = []
+    title, count = newest_title(None)
+    libraries.append(Library("bundled", None, title, count))
+    for size in sizes:
+        folder = work / f"lib{size}"
+        generate(folder, size, seed=7)
+        title, count = newest_title(folder)
+        libraries.append(Library(f"{size:,}", folder, title, count))
+    return libraries
+
+
+def reader_argv(library: Library) -> list[str]:
+    argv = [sys.executable, "-m", "reader"]
+    if library.folder is not None:
+        argv += ["--no-bundled", "--content", str(library.folder)]
+    return argv
+
+
+def environment(data: Path, cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("READER_", "TEXTUAL"))}
+    env.update(
+        TERM="xterm-256color",
+        COLORTERM="truecolor",
+        READER_DATA_DIR=str(data),
+        READER_CACHE_DIR=str(cache),
+    )
+    return env
+
+
+def warm_cache(library: Library, cache: Path) -> None:
+    """Build the catalogue and index as a previous run of reader would have."""
+    from reader.catalogue import Catalogue
+    from reader.config import library_folders, resolve_settings
+
+    settings = resolve_settings(
+        content_dirs=[library.folder] if library.folder else [],
+        include_bundled=library.folder is None,
+        cache_dir=cache,
+    )
+    catalogue = Catalogue.open(cache)
+    catalogue.sync(library_folders(settings))
+    catalogue.index()
+    catalogue.close()
+
+
+def visible(title: str) -> Callable[[str], bool]:
+    probe = title[:24]
+    return lambda text: probe in text
+
+
+# ---------------------------------------------------------------------------
+# (a) startup and (e) memory
+
+
+def run_bare(env: dict[str, str]) -> tuple[float | None, int]:
+    terminal = Terminal([sys.executable, "-m", "benchmarks.bare_app"], env)
+    try:
+        seen = terminal.wait_for(lambda text: "bare app ready" in text, TIMEOUT)
+        terminal.settle(0.3)
+        return (seen - terminal.started if seen else None), terminal.rss_peak()
+    finally:
+        terminal.close()
+
+
+def run_warm(library: Library, env: dict[str, str]) -> tuple[float | None, int]:
+    terminal = Terminal(reader_argv(library), env)
+    try:
+        seen = terminal.wait_for(visible(library.first_title), TIMEOUT)
+        terminal.settle(0.5)  # the check of every file runs after the first frame
+        return (seen - terminal.started if seen else None), terminal.rss_peak()
+    finally:
+        terminal.close()
+
+
+def index_complete(cache: Path, expected: int) -> bool:
+    path = cache / "catalogue.sqlite3"
+    if not path.exists():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.2) as db:
+            total, waiting = db.execute("SELECT count(*), sum(indexed = 0) FROM files").fetchone()
+    except sqlite3.Error:
+        return False
+    return total >= expected and not waiting
+
+
+def run_cold(library: Library, env: dict[str, str], cache: Path) -> dict[str, float | None]:
+    shutil.rmtree(cache, ignore_errors=True)
+    terminal = Terminal(reader_argv(library), env)
+    try:
+        frame = terminal.wait_for(lambda text: "Articles" in text or "loading" in text, TIMEOUT)
+        listed = terminal.wait_for(visible(library.first_title), TIMEOUT)
+        indexed = None
+        deadline = time.perf_counter() + TIMEOUT
+        while time.perf_counter() < deadline:
+            terminal.pump(0.05)
+            if index_complete(cache, library.count):
+                indexed = time.perf_counter()
+                break
+        return {
+            "first_frame": frame - terminal.started if frame else None,
+            "list_complete": listed - terminal.started if listed else None,
+            "index_complete": indexed - terminal.started if indexed else None,
+            "rss_kb": terminal.rss_peak(),
+        }
+    finally:
+        terminal.close()
+
+
+# ---------------------------------------------------------------------------
+# (b) opening a big article
+
+
+def run_open(folder: Path, env: dict[str, str], title: str) -> dict[str, float | None]:
+    terminal = Terminal(
+        [sys.executable, "-m", "reader", "--no-bundled", "--content", str(folder)], env
+    )
+    try:
+        terminal.wait_for(visible(title), TIMEOUT)
+        terminal.settle(0.2)
+        pressed = terminal.send("\r")
+        shown = terminal.wait_for(lambda text: BIG_OPENING[:30] in text, TIMEOUT)
+        latencies = Samples()
+        # Keys while the rest of the article is measured in the background.
+        for _ in range(8):
+            before = terminal.text()
+            sent = terminal.send("j")
+            changed = terminal.wait_for(lambda text, before=before: text != before, 5.0)
+            latencies.add(changed - sent if changed else None)
+            terminal.settle(0.05, timeout=0.3)
+        return {
+            "first_screen": shown - pressed if shown else None,
+            "key_max": max(latencies.values) if latencies.values else None,
+        }
+    finally:
+        terminal.close()
+
+
+# ---------------------------------------------------------------------------
+# (c) search
+
+
+QUERIES = [
+    "security",
+    "sécurité",
+    "securite",
+    "defense",
+    "défense",
+    '"air defence"',
+    '"coalition ukraine"',
+    "drone*",
+    "resil*",
+    "coalition ukraine",
+    "énergie",
+    "energie budget",
+    "treaty summit",
+    "garantie crise",
+    "ammunition production",
+    "nucl*",
+    '"la défense"',
+    "logistics training",
+    "stratégie",
+    "zzznothing",
+]
+
+
+def search_layer(cache: Path) -> Samples:
+    from reader.catalogue import Catalogue
+
+    catalogue = Catalogue.open(cache)
+    samples = Samples()
+    for _ in range(5):
+        for query in QUERIES:
+            started = time.perf_counter()
+            catalogue.search(query)
+            samples.add(time.perf_counter() - started)
+    catalogue.close()
+    return samples
+
+
+def search_keystrokes(library: Library, env: dict[str, str], word: str) -> Samples:
+    terminal = Terminal(reader_argv(library), env)
+    samples = Samples()
+    try:
+        terminal.wait_for(visible(library.first_title), TIMEOUT)
+        terminal.settle(0.5)
+        terminal.send("/")
+        terminal.settle(0.1)
+        for end in range(1, len(word) + 1):
+            typed = word[:end]
+            sent = terminal.send(word[end - 1])
+            shown = terminal.wait_for(lambda text, typed=typed: f"“{typed.strip()}” —" in text, 5)
+            samples.add(shown - sent if shown else None)
+            terminal.settle(0.05, timeout=0.5)
+        return samples
+    finally:
+        terminal.close()
+
+
+# ---------------------------------------------------------------------------
+# (d) state
+
+
+def state_writes(work: Path) -> dict[str, Samples]:
+    from reader.store import Position, Store
+
+    store = Store.open(work / "state-bench")
+    toggles, positions = Samples(), Samples()
+    for number in range(200):
+        started = time.perf_counter()
+        store.toggle_bookmark(f"article-{number % 20}", "title")
+        toggles.add(time.perf_counter() - started)
+        started = time.perf_counter()
+        store.save_position(f"article-{number % 20}", Position(number, 0.5, 0.5))
+        positions.add(time.perf_counter() - started)
+    store.close()
+    return {"bookmark_toggle": toggles, "position_save": positions}
+
+
+# ---------------------------------------------------------------------------
+# the run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument(
+        "--quick", action="store_true", help="tiny libraries, one run (a smoke test)"
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    runs = 1 if args.quick else args.runs
+    sizes = [20, 60] if args.quick else [int(size) for size in args.sizes.split(",")]
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="reader-bench-"))
+    try:
+        results = run_all(work, sizes, runs, args.quick)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    report(results, args.out)
+
+
+def run_all(work: Path, sizes: list[int], runs: int, quick: bool) -> dict:
+    libraries = make_libraries(work, sizes)
+    largest = libraries[-1]
+    big = work / "big"
+    generate(big, 0, seed=11, big=True)
+    bigs = {}
+    for name in ("100k", "1m"):
+        folder = work / f"open-{name}"
+        folder.mkdir()
+        shutil.copy(big / "big" / f"{name}.md", folder / f"{name}.md")
+        bigs[name] = (folder, newest_title(folder)[0])
+
+    caches = {library.name: work / f"cache-{library.name}" for library in libraries}
+    for library in libraries:
+        warm_cache(library, caches[library.name])
+    cold_cache = work / "cache-cold"
+    data = work / "data"
+
+    startup: dict[str, Samples] = {"bare": Samples()}
+    memory: dict[str, Samples] = {"bare": Samples()}
+    cold: dict[str, Samples] = {
+        key: Samples() for key in ("first_frame", "list_complete", "index_complete", "rss_kb")
+    }
+    opening: dict[str, dict[str, Samples]] = {
+        name: {"first_screen": Samples(), "key_max": Samples()} for name in bigs
+    }
+    for library in libraries:
+        startup[library.name] = Samples()
+        memory[library.name] = Samples()
+
+    for _round in range(runs):
+        seconds, rss = run_bare(environment(data, caches["bundled"]))
+        startup["bare"].add(seconds)
+        memory["bare"].add(rss)
+        for library in libraries:
+            seconds, rss = run_warm(library, environment(data, caches[library.name]))
+            startup[library.name].add(seconds)
+            memory[library.name].add(rss)
+        for key, value in run_cold(largest, environment(data, cold_cache), cold_cache).items():
+            cold[key].add(value)
+        for name, (folder, title) in bigs.items():
+            measured = run_open(folder, environment(data, work / f"cache-open-{name}"), title)
+            for key, value in measured.items():
+                opening[name][key].add(value)
+
+    search = search_layer(caches[largest.name])
+    keystrokes = Samples()
+    for _round in range(max(1, runs // 2)):
+        keystrokes.values += search_keystrokes(
+            largest, environment(data, caches[largest.name]), "coalition dro"
+        ).values
+    state = state_writes(work)
+
+    return {
+        "machine": {
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+        },
+        "runs": runs,
+        "quick": quick,
+        "sizes": [library.count for library in libraries],
+        "startup": {name: samples.summary() for name, samples in startup.items()},
+        "memory_kb": {name: samples.summary() for name, samples in memory.items()},
+        "cold": {key: samples.summary() for key, samples in cold.items()},
+        "cold_size": largest.count,
+        "opening": {
+            name: {key: samples.summary() for key, samples in cases.items()}
+            for name, cases in opening.items()
+        },
+        "search_layer": search.summary(),
+        "search_keystroke": keystrokes.summary(),
+        "state": {key: samples.summary() for key, samples in state.items()},
+    }
+
+
+# ---------------------------------------------------------------------------
+# report
+
+
+def budgets(results: dict) -> list[tuple[str, str, bool]]:
+    """Each budget: what it says, what was measured, met or not."""
+    bare = results["startup"]["bare"]["median"]
+    bare_rss = results["memory_kb"]["bare"]["median"]
+    names = list(results["startup"])
+    largest = names[-1]
+    rows = []
+
+    def ratio(name: str) -> float:
+        return results["startup"][name]["median"] / bare
+
+    rows.append(("(a) bundled ≤ 1.3× bare", f"{ratio('bundled'):.2f}×", ratio("bundled") <= 1.3))
+    rows.append(
+        (f"(a) {largest} warm ≤ 1.6× bare", f"{ratio(largest):.2f}×", ratio(largest) <= 1.6)
+    )
+    cold = results["cold"]
+    first = cold["first_frame"].get("median", float("nan")) / bare
+    rows.append((f"(a) {largest} cold first frame ≤ 2×", f"{first:.2f}×", first <= 2))
+    listed = cold["list_complete"].get("median", float("nan"))
+    rows.append((f"(a) {largest} cold list ≤ 5 s", f"{listed:.2f} s", listed <= 5))
+    indexed = cold["index_complete"].get("median", float("nan"))
+    rows.append((f"(a) {largest} cold index ≤ 10 s", f"{indexed:.2f} s", indexed <= 10))
+    one = results["opening"]["1m"]
+    shown = one["first_screen"].get("median", float("nan"))
+    rows.append(("(b) 1 MB first screen ≤ 0.5 s", f"{shown:.3f} s", shown <= 0.5))
+    keys = max(case["key_max"].get("max", float("nan")) for case in results["opening"].values())
+    rows.append(("(b) keys answered ≤ 100 ms", f"{keys * 1000:.0f} ms", keys <= 0.1))
+    p95 = results["search_layer"].get("p95", float("nan"))
+    rows.append(("(c) search p95 ≤ 30 ms", f"{p95 * 1000:.1f} ms", p95 <= 0.03))
+    key = results["search_keystroke"].get("p95", float("nan"))
+    rows.append(("(c) keystroke → list ≤ 100 ms (p95)", f"{key * 1000:.0f} ms", key <= 0.1))
+    for name, label in (("bookmark_toggle", "bookmark toggle"), ("position_save", "position save")):
+        value = results["state"][name].get("p95", float("nan"))
+        rows.append((f"(d) {label} p95 ≤ 10 ms", f"{value * 1000:.2f} ms", value <= 0.01))
+    extra = (results["memory_kb"][largest]["median"] - bare_rss) / 1024
+    rows.append((f"(e) {largest} memory ≤ bare + 80 MB", f"+{extra:.0f} MB", extra <= 80))
+    return rows
+
+
+def markdown(results: dict) -> str:
+    bare = results["startup"]["bare"]["median"]
+    lines = [
+        f"Machine: {results['machine']['platform']}, Python {results['machine']['python']}, "
+        f"{results['machine']['cpus']} CPUs; {results['runs']} interleaved runs per case, "
+        f"whole run {results['seconds']} s.",
+        "",
+        "| startup (spawn → first title) | median | min – max | vs bare | peak RSS |",
+        "|---|---|---|---|---|",
+    ]
+    for name, summary in results["startup"].items():
+        rss = results["memory_kb"][name].get("median", 0) / 1024
+        lines.append(
+            f"| {name} | {summary['median']:.3f} s | {summary['min']:.3f} – {summary['max']:.3f} s"
+            f" | {summary['median'] / bare:.2f}× | {rss:.0f} MB |"
+        )
+    cold = results["cold"]
+    lines += [
+        "",
+        f"| {results['cold_size']:,} articles, empty cache | median | min – max |",
+        "|---|---|---|",
+    ]
+    for key, label in (
+        ("first_frame", "first frame"),
+        ("list_complete", "complete list"),
+        ("index_complete", "search index complete"),
+    ):
+        summary = cold[key]
+        if summary.get("n"):
+            lines.append(
+                f"| {label} | {summary['median']:.2f} s | {summary['min']:.2f} – "
+                f"{summary['max']:.2f} s |"
+            )
+    lines += ["", "| other | median | p95 / max |", "|---|---|---|"]
+    for name, cases in results["opening"].items():
+        first = cases["first_screen"]
+        keys = cases["key_max"]
+        if first.get("n"):
+            lines.append(
+                f"| open {name} article: Enter → first screen | {first['median'] * 1000:.0f} ms |"
+                f" max {first['max'] * 1000:.0f} ms |"
+            )
+        if keys.get("n"):
+            lines.append(
+                f"| open {name}: slowest key while rendering | {keys['median'] * 1000:.0f} ms |"
+                f" max {keys['max'] * 1000:.0f} ms |"
+            )
+    for key, label in (
+        ("search_layer", f"search layer, {len(QUERIES)} queries at {results['cold_size']:,}"),
+        ("search_keystroke", "keystroke → updated list"),
+    ):
+        summary = results[key]
+        if summary.get("n"):
+            lines.append(
+                f"| {label} | {summary['median'] * 1000:.1f} ms | p95 "
+                f"{summary['p95'] * 1000:.1f} ms |"
+            )
+    for key, label in (("bookmark_toggle", "bookmark toggle"), ("position_save", "position save")):
+        summary = results["state"][key]
+        lines.append(
+            f"| {label} | {summary['median'] * 1000:.2f} ms | p95 {summary['p95'] * 1000:.2f} ms |"
+        )
+    lines += ["", "| budget | measured | met |", "|---|---|---|"]
+    for label, measured, met in budgets(results):
+        lines.append(f"| {label} | {measured} | {'yes' if met else '**NO**'} |")
+    return "\n".join(lines) + "\n"
+
+
+def report(results: dict, out: Path) -> None:
+    text = markdown(results)
+    print(text)
+    if results.get("quick"):
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (out / f"{stamp}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    (out / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    (out / "latest.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
