@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import App
@@ -19,17 +20,17 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
+if TYPE_CHECKING:
+    from reader.search import Hit, Query
+
 from reader import resources
 from reader.catalogue import Catalogue
 from reader.commands import ArticleCommands
 from reader.config import Settings, library_folders
 from reader.library import Article, Library
-from reader.library.frontmatter import read_body
 from reader.library.loader import count_by_severity
 from reader.messages import IndexProgress, IndexReady, LibraryLoaded, LibraryProgress, OpenArticle
-from reader.screens.bookmark_note import BookmarkNoteScreen
 from reader.screens.main import MainScreen
-from reader.search import Hit, Query
 from reader.store import ArticleState, BackgroundWriter, Bookmark, Position, Store, now
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
@@ -78,7 +79,7 @@ class ReaderApp(App[None]):
         self.catalogue: Catalogue | None = None
         """Parsed articles and the search index, cached; opened by the loading worker."""
         self.main_screen = MainScreen(
-            load_body=lambda article: read_body(article.path),
+            load_body=_read_body,
             search=self._search,
             snippets=self._snippets,
         )
@@ -102,9 +103,16 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.store.notices:
             self.notify(notice, title="Reading state", severity="warning", timeout=20, markup=False)
+        # The library as last seen, from the catalogue: milliseconds, and the first
+        # frame shows the list. The worker then checks it against the disk.
+        self.catalogue = Catalogue.open(self.settings.cache_dir)
+        self.library = self.catalogue.cached_library(self.folders)
+        self.main_screen.show_library(self.library, self.store.states())
 
     @on(MainScreen.Ready)
     def _screen_ready(self) -> None:
+        if len(self.library):
+            self._restore_session()
         self._load_library()
 
     def on_unmount(self) -> None:
@@ -116,17 +124,14 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def _load_library(self) -> None:
-        """Show the cached library at once, bring it up to date, then index what changed.
+        """Bring the library up to date with the disk, then index what changed.
 
         Runs off the UI thread; reports through messages.
         """
         worker = get_current_worker()
-        if self.catalogue is None:
-            self.catalogue = Catalogue.open(self.settings.cache_dir)
         catalogue = self.catalogue
-        cached = catalogue.cached_library(self.folders)
-        if len(cached):
-            self.post_message(LibraryLoaded(cached, final=False))
+        if catalogue is None:
+            return
 
         def loading(done: int, total: int) -> None:
             self.post_message(LibraryProgress(done, total))
@@ -163,8 +168,7 @@ class ReaderApp(App[None]):
                 severity="warning" if errors else "information",
                 timeout=8,
             )
-        if not self._restored:
-            self._restored = True
+        if message.final:
             self._restore_session()
 
     # -- search ----------------------------------------------------------------
@@ -189,7 +193,10 @@ class ReaderApp(App[None]):
         self.main_screen.search_again()
 
     def _restore_session(self) -> None:
-        """Put the list and the reading pane back where the last session left them."""
+        """Put the list and the reading pane back where the last session left them (once)."""
+        if self._restored:
+            return
+        self._restored = True
         selected = self.store.session(SESSION_SELECTED)
         if selected:
             self.main_screen.select(selected)
@@ -295,6 +302,8 @@ class ReaderApp(App[None]):
             self._set_state(article.id, ArticleState(state.read, state.position, bookmark))
             self.writer.submit(lambda: self.store.set_note(article.id, note, article.title))
 
+        from reader.screens.bookmark_note import BookmarkNoteScreen
+
         self.push_screen(BookmarkNoteScreen(article.title, existing.note if existing else ""), save)
 
     def action_toggle_read(self) -> None:
@@ -325,6 +334,12 @@ class ReaderApp(App[None]):
         if not self.main_screen.open_by_id(message.article_id):
             text = f"No article with id '{message.article_id}'."
             self.notify(text, severity="error", markup=False)
+
+
+def _read_body(article: Article) -> str:
+    from reader.library.frontmatter import read_body  # yaml and friends: not at start-up
+
+    return read_body(article.path)
 
 
 def make_app(settings: Settings) -> ReaderApp:

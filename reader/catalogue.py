@@ -22,12 +22,14 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.library import Article, Library, Problem, Source
-from reader.library.frontmatter import BodyError, ParseResult, parse_file, read_body
+from reader.library.article import ParseResult
 from reader.library.loader import assemble, scan
-from reader.search import FTS_SCHEMA, Hit, Query, make_snippets, search
+
+if TYPE_CHECKING:
+    from reader.search import Hit, Query
 
 CATALOGUE_NAME = "catalogue.sqlite3"
 CATALOGUE_VERSION = 1
@@ -40,7 +42,7 @@ _ARTICLE_COLUMNS = (
     "article_id, title, summary, author, outlet, published, date_precision, language, kind, "
     "tags, translation_of, sources, word_count"
 )
-_SCHEMA = f"""
+_SCHEMA = """
 CREATE TABLE files (
     id INTEGER PRIMARY KEY,
     folder TEXT NOT NULL,
@@ -65,8 +67,12 @@ CREATE TABLE files (
     word_count INTEGER,
     UNIQUE (folder, path)
 );
-{FTS_SCHEMA}
+CREATE VIRTUAL TABLE docs USING fts5(
+    article_id UNINDEXED, title, summary, tags, outlet, sources, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
 """
+"""The docs table's column order matches reader.search.WEIGHTS."""
 _TAG_SEPARATOR = "\x1f"
 
 
@@ -103,19 +109,17 @@ class Catalogue:
     @classmethod
     def open(cls, cache_dir: Path) -> Catalogue:
         """Open, or build, the catalogue; never raises for a bad file or folder."""
-        path = cache_dir / CATALOGUE_NAME
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            try:
-                return cls(_open_file(path), path)
-            except sqlite3.DatabaseError:
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{path}{suffix}").unlink(missing_ok=True)
-                return cls(_open_file(path), path)
-        except (OSError, sqlite3.Error):
-            connection = sqlite3.connect(":memory:", check_same_thread=False)
-            _create(connection)
-            return cls(connection, None)
+        connection, path = _connect(cache_dir / CATALOGUE_NAME, fresh=False)
+        return cls(connection, path)
+
+    def _rebuild(self) -> None:
+        """The file is damaged: start again from nothing (it is only a cache)."""
+        with self._lock:
+            self._db.close()
+            if self.path is not None:
+                self._db, self.path = _connect(self.path, fresh=True)
+            else:
+                self._db = _memory()
 
     def close(self) -> None:
         with self._lock:
@@ -125,7 +129,11 @@ class Catalogue:
 
     def cached_library(self, folders: Sequence[Path]) -> Library:
         """The library as it was last seen, without touching the content folders."""
-        entries = self._entries(folders)
+        try:
+            entries = self._entries(folders)
+        except sqlite3.DatabaseError:
+            self._rebuild()
+            return Library()
         order = {str(folder): number for number, folder in enumerate(folders)}
         ranked = sorted(entries.items(), key=lambda item: (order[item[0][0]], item[1].seq))
         return assemble(entry.result for _key, entry in ranked)
@@ -156,6 +164,20 @@ class Catalogue:
         cancelled: Callable[[], bool] = lambda: False,
     ) -> SyncReport:
         """Check every file; parse the changed and new ones; forget the gone ones."""
+        try:
+            return self._sync(folders, progress, cancelled)
+        except sqlite3.DatabaseError:
+            self._rebuild()
+            return self._sync(folders, progress, cancelled)
+
+    def _sync(
+        self,
+        folders: Sequence[Path],
+        progress: Progress | None,
+        cancelled: Callable[[], bool],
+    ) -> SyncReport:
+        from reader.library.frontmatter import parse_file  # yaml: only when a file changed
+
         work, folder_problems = scan(folders)
         known = self._entries(folders)
         results: list[ParseResult] = []
@@ -241,6 +263,8 @@ class Catalogue:
         self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
     ) -> int:
         """Index the bodies not indexed yet; returns how many were."""
+        from reader.library.frontmatter import BodyError, read_body
+
         with self._lock:
             rows = self._db.execute(
                 "SELECT id, path, article_id, title, summary, tags, outlet, sources FROM files "
@@ -290,6 +314,8 @@ class Catalogue:
 
     def search(self, query: Query | str, limit: int | None = None) -> list[Hit]:
         """Best matches first (see `reader.search.search`); each article once."""
+        from reader.search import search
+
         with self._lock:
             hits = search(self._db, query, limit)
         seen: set[str] = set()
@@ -301,6 +327,8 @@ class Catalogue:
         return unique
 
     def snippets(self, query: Query, article_ids: Sequence[str]) -> dict[str, str]:
+        from reader.search import make_snippets
+
         with self._lock:
             return make_snippets(self._db, query, article_ids)
 
@@ -379,15 +407,41 @@ def _problems(text: str | None, path: Path) -> tuple[Problem, ...]:
 
 
 def _open_file(path: Path) -> sqlite3.Connection:
+    # No integrity check here: on a large catalogue it would cost start-up time.
+    # Damage shows up as DatabaseError on use, and the catalogue is rebuilt then.
     connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
     version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-        raise sqlite3.DatabaseError("damaged")
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     if version != CATALOGUE_VERSION:
         connection.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs;")
         _create(connection)
+    return connection
+
+
+def _connect(path: Path, fresh: bool) -> tuple[sqlite3.Connection, Path | None]:
+    """The catalogue file (deleted first if `fresh`, or if it will not open), else memory."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if fresh:
+            _delete(path)
+        try:
+            return _open_file(path), path
+        except sqlite3.DatabaseError:
+            _delete(path)
+            return _open_file(path), path
+    except (OSError, sqlite3.Error):
+        return _memory(), None
+
+
+def _delete(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _memory() -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    _create(connection)
     return connection
 
 

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -49,11 +48,6 @@ def format_date(date: dt.date | None, precision: DatePrecision = "day") -> str:
         return str(date.year)
     month = f"{_MONTHS[date.month - 1]} {date.year}"
     return month if precision == "month" else f"{date.day} {month}"
-
-
-def short_date(article: Article) -> str:
-    """`2026-01-19`: compact and sortable, for the article list."""
-    return article.published_iso or "undated"
 
 
 def offscreen_console(width: int) -> Console:
@@ -97,6 +91,8 @@ def _safe(lines: list[Line]) -> list[Line]:
 
 def markdown_lines(text: str, console: Console, width: int, references: str = "") -> list[Line]:
     """Render one section of Markdown to lines, without leading or trailing blank lines."""
+    from rich.markdown import Markdown  # markdown-it and pygments: only once an article opens
+
     source = f"{text}\n\n{references}" if references else text
     renderable = Markdown(source, hyperlinks=False, code_theme=CODE_THEME)
     options = console.options.update(width=width, max_width=width, height=None)

@@ -14,6 +14,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 MARK_START, MARK_END = "\ue000", "\ue001"
 """Private-use characters around matched words in snippets (styled by the list)."""
@@ -84,6 +85,7 @@ def parse_query(text: str, as_you_type: bool = False) -> Query:
     return Query(tuple(terms))
 
 
+@cache
 def _variants() -> dict[str, str]:
     """Each ASCII letter with every accented Latin letter that folds to it."""
     table: dict[str, set[str]] = {}
@@ -95,15 +97,12 @@ def _variants() -> dict[str, str]:
     return {base: "".join(sorted(chars)) for base, chars in table.items()}
 
 
-_VARIANTS = _variants()
-
-
 def _accent_free(word: str) -> str:
     """A regex for a word that ignores accents: `e` also matches é, è, ê, ë..."""
     parts = []
     for char in word:
         base = unicodedata.normalize("NFD", char)[0].lower()
-        variants = _VARIANTS.get(base)
+        variants = _variants().get(base)
         parts.append(f"[{re.escape(variants)}]" if variants else re.escape(char))
     return "".join(parts)
 
@@ -212,12 +211,3 @@ def make_snippets(
                 result[article_id] = snippet
                 break
     return result
-
-
-FTS_SCHEMA = """
-CREATE VIRTUAL TABLE docs USING fts5(
-    article_id UNINDEXED, title, summary, tags, outlet, sources, body,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-"""
-"""The full-text table; its column order matches WEIGHTS."""

@@ -20,8 +20,9 @@ async def test_typing_narrows_the_list_as_you_type(library_dir: Path) -> None:
     app = build_app(library_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert not on_screen(app.screen.query_one(SearchBox))
+        assert not any(on_screen(box) for box in app.screen.query(SearchBox))
         await pilot.press("slash")
+        await pilot.pause()
         assert app.screen.query_one(SearchBox).has_focus
         await pilot.press("s", "e", "c")
         await settle(pilot)

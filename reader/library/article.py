@@ -88,3 +88,11 @@ class Article:
     def reading_minutes(self) -> int:
         """Estimated reading time at 230 words a minute, never less than a minute."""
         return max(1, round(self.word_count / WORDS_PER_MINUTE))
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """What parsing one file gave: the article (None if rejected) and what was wrong."""
+
+    article: Article | None
+    problems: tuple[Problem, ...] = ()

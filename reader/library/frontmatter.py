@@ -18,6 +18,7 @@ from reader.library.article import (
     SOURCE_KINDS,
     Article,
     DatePrecision,
+    ParseResult,
     Problem,
     Source,
     SourceKind,
@@ -31,14 +32,6 @@ _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ])")
 _HEADING = re.compile(r" {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _TOML_LINE = re.compile(r"at line (\d+)")
-
-
-@dataclass(frozen=True, slots=True)
-class ParseResult:
-    """What parsing one file gave: the article (None if rejected) and what was wrong."""
-
-    article: Article | None
-    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

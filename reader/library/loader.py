@@ -12,8 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.library.article import Article, Problem
-from reader.library.frontmatter import ParseResult, parse_file
+from reader.library.article import Article, ParseResult, Problem
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
@@ -117,9 +116,11 @@ def load_library(
     folders: Sequence[Path],
     *,
     progress: ProgressCallback | None = None,
-    parse: Callable[[Path, Path], ParseResult] = parse_file,
+    parse: Callable[[Path, Path], ParseResult] | None = None,
 ) -> Library:
     """Load every article below the given folders, parsing every file."""
+    if parse is None:
+        from reader.library.frontmatter import parse_file as parse
     work, problems = scan(folders)
     total = len(work)
 

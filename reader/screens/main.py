@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,12 +24,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+if TYPE_CHECKING:
+    from reader.screens.help import KeyGroup
+    from reader.search import Hit, Query
+
 from reader.commands import FilterCommands
 from reader.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.library import Article, Library
-from reader.library.frontmatter import BodyError
-from reader.screens.help import HelpScreen, KeyGroup
-from reader.search import Hit, Query, parse_query, search_pattern, snippet_parts
 from reader.store import ArticleState
 from reader.widgets.article_list import ArticleList, Marks
 from reader.widgets.reading_pane import Anchor, ReadingPane
@@ -36,8 +38,8 @@ from reader.widgets.search_box import SearchBox
 from reader.widgets.sources_sidebar import SourcesSidebar
 
 BodyLoader = Callable[[Article], str]
-Searcher = Callable[[Query], list[Hit]]
-Snippeter = Callable[[Query, list[str]], dict[str, str]]
+Searcher = Callable[["Query"], "list[Hit]"]
+Snippeter = Callable[["Query", list[str]], dict[str, str]]
 MORE_SNIPPETS = 200
 """Hits given a snippet in the background after the first results are shown."""
 _NO_STATE = ArticleState()
@@ -67,10 +69,10 @@ class MainScreen(Screen[None]):
         Binding("x", "clear_filters", "Clear filters", show=False, id="main.clear"),
         Binding("n", "next_article", "Next article", id="main.next"),
         Binding("p", "previous_article", "Previous article", id="main.previous"),
-        Binding("s", "toggle_sources", "Show/hide sources", id="main.sources"),
+        Binding("s", "toggle_sources", "Show/hide sources", show=False, id="main.sources"),
         Binding("1", "show_view('all')", "All articles", show=False, id="main.view_all"),
         Binding("2", "show_view('unread')", "Unread only", show=False, id="main.view_unread"),
-        Binding("3", "show_view('bookmarked')", "Bookmarks", id="main.view_bookmarks"),
+        Binding("3", "show_view('bookmarked')", "Bookmarks", show=False, id="main.view_bookmarks"),
         Binding("question_mark", "help", "Help", id="main.help"),
     ]
 
@@ -90,6 +92,7 @@ class MainScreen(Screen[None]):
         self._snippets = snippets
         self._hits: list[Hit] | None = None
         self._status = ""
+        self._panes_ready = False
         self._library = Library()
         self._states: dict[str, ArticleState] = {}
         self._filter = ListFilter()
@@ -98,7 +101,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="left"):
-                yield SearchBox(id="search")
+                # The search field is mounted on the first `/`: not needed for the first frame.
                 yield Static(id="filter-bar", markup=False)
                 yield ArticleList(id="list")
             yield ReadingPane(id="reading")
@@ -106,7 +109,9 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._panes_ready = True
         self.query_one(ArticleList).focus()
+        self._refill()  # what the app handed over before the panes existed
         self.post_message(self.Ready())
 
     # -- data in -------------------------------------------------------------
@@ -140,15 +145,21 @@ class MainScreen(Screen[None]):
 
     def _refill(self) -> None:
         """Show the articles that pass the filter (and the search), keeping the cursor's article."""
+        if not self._panes_ready:
+            return
         article_list = self.query_one(ArticleList)
         highlighted = article_list.highlighted
         keep = highlighted.id if highlighted else (self._current.id if self._current else None)
-        searching = not self._query().is_empty
+        searching = bool(self._filter.query.strip()) and not self._query().is_empty
         hits = self._hits if searching else None
         ranking = [hit.article_id for hit in hits] if hits is not None else None
         shown = apply_filter(self._library.articles, self._states, self._filter, ranking)
         marks = {a.id: marks_of(self._states[a.id]) for a in shown if a.id in self._states}
-        snippets = {hit.article_id: snippet_parts(hit.snippet) for hit in hits or []}
+        snippets = {}
+        if hits:
+            from reader.search import snippet_parts
+
+            snippets = {hit.article_id: snippet_parts(hit.snippet) for hit in hits}
         if searching:
             empty = "Nothing matches. Esc clears the search."
             keep = shown[0].id if shown else None
@@ -174,6 +185,8 @@ class MainScreen(Screen[None]):
             self._run_search(self._filter.query)
 
     def _update_counts(self) -> None:
+        if not self._panes_ready:
+            return
         article_list = self.query_one(ArticleList)
         articles = self._library.articles
         unread = sum(1 for a in articles if not self.state(a.id).read)
@@ -189,12 +202,21 @@ class MainScreen(Screen[None]):
 
     # -- search and filters --------------------------------------------------
 
+    def _search_box(self) -> SearchBox:
+        found = self.query(SearchBox)
+        if found:
+            return found.first()
+        box = SearchBox(id="search")
+        self.query_one("#left").mount(box, before=0)
+        return box
+
     def action_search(self) -> None:
-        box = self.query_one(SearchBox)
         self.add_class("-searching")
-        box.focus()
+        self._search_box().focus()
 
     def _query(self) -> Query:
+        from reader.search import parse_query  # the search module loads on first use
+
         return parse_query(self._filter.query, as_you_type=True)
 
     @on(Input.Changed, "#search")
@@ -210,6 +232,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _run_search(self, text: str) -> None:
         """Search off the UI thread; then give more hits their snippets, unless a key came."""
+        from reader.search import parse_query
+
         query = parse_query(text, as_you_type=True)
         hits = self._search(query)
         self.app.call_from_thread(self._search_done, text, hits)
@@ -238,6 +262,8 @@ class MainScreen(Screen[None]):
         pane.set_highlight(self._highlight())
 
     def _highlight(self) -> re.Pattern[str] | None:
+        from reader.search import search_pattern
+
         return search_pattern(self._query())
 
     @on(Input.Submitted, "#search")
@@ -248,10 +274,10 @@ class MainScreen(Screen[None]):
             self.open_article(articles[0])
 
     def clear_search(self) -> None:
-        box = self.query_one(SearchBox)
         self.remove_class("-searching")
-        if box.value:
-            box.value = ""  # posts Input.Changed, which clears the results
+        for box in self.query(SearchBox):
+            if box.value:
+                box.value = ""  # posts Input.Changed, which clears the results
         self._filter = replace(self._filter, query="")
         self._hits = None
         self._after_search()
@@ -277,7 +303,7 @@ class MainScreen(Screen[None]):
     def action_back(self) -> None:
         """Escape: from the search field or a searched list, clear the search; else to the list."""
         article_list = self.query_one(ArticleList)
-        in_search = self.query_one(SearchBox).has_focus
+        in_search = any(box.has_focus for box in self.query(SearchBox))
         if in_search or (article_list.has_focus and self._filter.query):
             self.clear_search()
         article_list.focus()
@@ -304,6 +330,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _read_body(self, article: Article, anchor: Anchor | None) -> None:
+        from reader.library.frontmatter import BodyError
+
         try:
             body = self._load_body(article)
         except BodyError as error:
@@ -381,6 +409,8 @@ class MainScreen(Screen[None]):
             sources.focus()
 
     def action_help(self) -> None:
+        from reader.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.key_groups()))
 
     def key_groups(self) -> list[KeyGroup]:

@@ -23,7 +23,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.library.article import Article
-from reader.rendering import short_date
 
 ROW_HEIGHT = 2
 Snippet = tuple[tuple[str, bool], ...]
@@ -279,7 +278,7 @@ class ArticleList(ScrollView, can_focus=True):
             # an ellipsis cuts.
             parts = [
                 f"✎ {marks.note}" if marks.note else "",
-                short_date(article),
+                article.published_iso or "undated",
                 (article.language or "").upper(),
                 f"{article.reading_minutes} min",
                 article.outlet or "",

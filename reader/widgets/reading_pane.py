@@ -16,6 +16,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.text import Text
@@ -29,9 +30,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from reader.document import Section, reference_definitions, split_sections, strip_repeated_title
 from reader.library.article import Article
-from reader.rendering import HeaderStyles, Line, header_lines, markdown_lines, offscreen_console
+
+if TYPE_CHECKING:
+    from reader.document import Section
+    from reader.rendering import Line
 
 MIN_COLUMN = 20
 MATCH_CONTEXT = 2
@@ -167,6 +170,9 @@ class ReadingPane(ScrollView, can_focus=True):
         anchor: Anchor | None = None,
     ) -> None:
         """Display an article; `anchor` is where to start reading (the top by default)."""
+        # Imported here, not at start-up: the first frame needs no article.
+        from reader.document import reference_definitions, split_sections, strip_repeated_title
+
         self._article = article
         self._translations = translations
         body = strip_repeated_title(body, article.title)
@@ -356,6 +362,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self, generation: int, sections: tuple[Section, ...], width: int, references: str
     ) -> None:
         """Measure every section's height at `width`, in order, off the UI thread."""
+        from reader.rendering import markdown_lines, offscreen_console
+
         worker = get_current_worker()
         console = offscreen_console(width)
         last = len(sections) - 1
@@ -428,6 +436,8 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- drawing -------------------------------------------------------------
 
     def _render_header(self) -> list[Strip]:
+        from reader.rendering import HeaderStyles, header_lines
+
         assert self._article is not None
         style = self.get_component_rich_style
         styles = HeaderStyles(
@@ -454,6 +464,8 @@ class ReadingPane(ScrollView, can_focus=True):
     def _section_strips(self, index: int) -> list[Strip]:
         strips = self._cache.get(index)
         if strips is None:
+            from reader.rendering import markdown_lines
+
             section = self._sections[index]
             lines = markdown_lines(section.text, self.app.console, self._column, self._references)
             lines = self._mark_matches(index, lines)
