@@ -85,7 +85,7 @@ class _Entry:
     result: ParseResult
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SyncReport:
     library: Library
     parsed: int = 0

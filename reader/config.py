@@ -17,7 +17,7 @@ DATA_DIR_ENV = "READER_DATA_DIR"
 CACHE_DIR_ENV = "READER_CACHE_DIR"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Settings:
     """What one run of reader works with."""
 

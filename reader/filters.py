@@ -23,7 +23,7 @@ VIEW_TITLES: dict[View, str] = {"all": "Articles", "unread": "Unread", "bookmark
 _NO_STATE = ArticleState()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ListFilter:
     """What the list is narrowed to."""
 

@@ -61,7 +61,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Position:
     """Where reading stopped: a body line where a section starts, and a fraction of that section.
 
@@ -74,7 +74,7 @@ class Position:
     """How far through the article, 0.0 to 1.0 (for showing a percentage)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Bookmark:
     article_id: str
     created: str
@@ -94,7 +94,7 @@ class ArticleState:
         return self.bookmark is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ImportResult:
     read: int = 0
     positions: int = 0

@@ -19,7 +19,7 @@ SOURCE_KINDS: tuple[SourceKind, ...] = ("primary", "secondary", "quoted")
 WORDS_PER_MINUTE = 230
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Problem:
     """Something wrong with a content file, said so that a person can fix it.
 

@@ -43,7 +43,7 @@ MEASURE_BATCH = 24
 """Sections measured between two reports from the measuring thread."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Anchor:
     """A place in an article that survives a change of width (and a restart).
 
