@@ -103,6 +103,7 @@ class Catalogue:
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
         self._db = connection
         self._lock = threading.RLock()
+        self._ids: dict[int, str] | None = None
         self.path = path
         """The file, or None when the catalogue lives in memory."""
 
@@ -115,6 +116,7 @@ class Catalogue:
     def _rebuild(self) -> None:
         """The file is damaged: start again from nothing (it is only a cache)."""
         with self._lock:
+            self._ids = None
             self._db.close()
             if self.path is not None:
                 self._db, self.path = _connect(self.path, fresh=True)
@@ -218,6 +220,7 @@ class Catalogue:
         gone = [entry.row_id for key, entry in known.items() if key not in seen]
         if gone and not cancelled():
             with self._lock, self._db:
+                self._ids = None
                 self._db.executemany("DELETE FROM docs WHERE rowid = ?", [(i,) for i in gone])
                 self._db.executemany("DELETE FROM files WHERE id = ?", [(i,) for i in gone])
         library = assemble(results, folder_problems)
@@ -229,6 +232,7 @@ class Catalogue:
         if not pending:
             return
         with self._lock, self._db:
+            self._ids = None
             for folder, path, seq, stat, result in pending:
                 size, mtime_ns = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
                 values = _article_values(result.article)
@@ -312,12 +316,21 @@ class Catalogue:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM files WHERE indexed = 0").fetchone()[0]
 
+    def _article_ids(self) -> dict[int, str]:
+        """Row id to article id for every indexed row (cached until the next write)."""
+        if self._ids is None:
+            rows = self._db.execute(
+                "SELECT id, article_id FROM files WHERE article_id IS NOT NULL"
+            ).fetchall()
+            self._ids = dict(rows)
+        return self._ids
+
     def search(self, query: Query | str, limit: int | None = None) -> list[Hit]:
         """Best matches first (see `reader.search.search`); each article once."""
         from reader.search import search
 
         with self._lock:
-            hits = search(self._db, query, limit)
+            hits = search(self._db, query, self._article_ids(), limit)
         seen: set[str] = set()
         unique = []
         for hit in hits:
@@ -327,10 +340,14 @@ class Catalogue:
         return unique
 
     def snippets(self, query: Query, article_ids: Sequence[str]) -> dict[str, str]:
+        """Snippets for these articles (those the search gave none)."""
         from reader.search import make_snippets
 
         with self._lock:
-            return make_snippets(self._db, query, article_ids)
+            wanted = set(article_ids)
+            rows = {row: aid for row, aid in self._article_ids().items() if aid in wanted}
+            marked = make_snippets(self._db, query, list(rows))
+        return {rows[row]: snippet for row, snippet in marked.items()}
 
 
 # ---------------------------------------------------------------------------

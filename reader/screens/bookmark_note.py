@@ -9,9 +9,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from reader import resources
+
 
 class BookmarkNoteScreen(ModalScreen[str | None]):
     """Returns the note (possibly empty) on Enter, or None if cancelled with Escape."""
+
+    CSS_PATH = [resources.styles_dir() / "bookmark_note.tcss"]
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
 

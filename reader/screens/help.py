@@ -16,6 +16,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader import resources
+
 KeyGroup = tuple[str, Sequence[BindingType]]
 
 
@@ -31,6 +33,8 @@ def merge_keys(bindings: Iterable[BindingType]) -> list[tuple[list[Binding], str
 
 class HelpScreen(ModalScreen[None]):
     """Every key reader answers to, by where it works."""
+
+    CSS_PATH = [resources.styles_dir() / "help.tcss"]
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
