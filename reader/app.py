@@ -35,6 +35,8 @@ from reader.store import ArticleState, BackgroundWriter, Bookmark, Position, Sto
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
 
+FIRST_PAGE = 100
+"""Articles read for the first frame (more than any screen shows); the rest follow."""
 SESSION_OPEN = "open_article"
 SESSION_SELECTED = "selected_article"
 
@@ -103,16 +105,15 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.store.notices:
             self.notify(notice, title="Reading state", severity="warning", timeout=20, markup=False)
-        # The library as last seen, from the catalogue: milliseconds, and the first
-        # frame shows the list. The worker then checks it against the disk.
+        # The top of the list as last seen, from the catalogue: a few milliseconds,
+        # so the first frame already lists articles. The worker loads the rest,
+        # then checks it all against the disk.
         self.catalogue = Catalogue.open(self.settings.cache_dir)
-        self.library = self.catalogue.cached_library(self.folders)
-        self.main_screen.show_library(self.library, self.store.states())
+        first_page = self.catalogue.cached_library(self.folders, limit=FIRST_PAGE)
+        self.main_screen.show_library(first_page, self.store.states(), loading=True)
 
     @on(MainScreen.Ready)
     def _screen_ready(self) -> None:
-        if len(self.library):
-            self._restore_session()
         self._load_library()
 
     def on_unmount(self) -> None:
@@ -132,6 +133,9 @@ class ReaderApp(App[None]):
         catalogue = self.catalogue
         if catalogue is None:
             return
+        cached = catalogue.cached_library(self.folders)
+        if len(cached) and not worker.is_cancelled:
+            self.post_message(LibraryLoaded(cached, final=False))
 
         def loading(done: int, total: int) -> None:
             self.post_message(LibraryProgress(done, total))
@@ -158,7 +162,8 @@ class ReaderApp(App[None]):
         self.library = message.library
         if message.final:
             self.main_screen.set_status("")
-        self.main_screen.show_library(self.library, self.store.states())
+        states = self.store.states()
+        self.main_screen.show_library(self.library, states, loading=not message.final)
         errors, warnings = count_by_severity(self.library.problems)
         if message.final and (errors or warnings):
             self.notify(
@@ -168,8 +173,7 @@ class ReaderApp(App[None]):
                 severity="warning" if errors else "information",
                 timeout=8,
             )
-        if message.final:
-            self._restore_session()
+        self._restore_session()
 
     # -- search ----------------------------------------------------------------
 

@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 from reader.library import Article, Library, Problem, Source
 from reader.library.article import ParseResult
-from reader.library.loader import assemble, scan
+from reader.library.loader import assemble, duplicate_problem, scan, sort_key
 
 if TYPE_CHECKING:
     from reader.search import Hit, Query
 
 CATALOGUE_NAME = "catalogue.sqlite3"
-CATALOGUE_VERSION = 1
+CATALOGUE_VERSION = 3
 """Bump when Article's fields or the parser change: old catalogues are rebuilt."""
 BATCH = 250
 
@@ -51,6 +51,7 @@ CREATE TABLE files (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     indexed INTEGER NOT NULL DEFAULT 0,
+    sort_key TEXT NOT NULL,
     problems TEXT,
     article_id TEXT,
     title TEXT,
@@ -67,6 +68,7 @@ CREATE TABLE files (
     word_count INTEGER,
     UNIQUE (folder, path)
 );
+CREATE INDEX files_order ON files (sort_key);
 CREATE VIRTUAL TABLE docs USING fts5(
     article_id UNINDEXED, title, summary, tags, outlet, sources, body,
     tokenize = 'unicode61 remove_diacritics 2'
@@ -74,6 +76,8 @@ CREATE VIRTUAL TABLE docs USING fts5(
 """
 """The docs table's column order matches reader.search.WEIGHTS."""
 _TAG_SEPARATOR = "\x1f"
+_AFTER_EVERY_ARTICLE = "~"
+"""The sort key of files that hold no article: their problems list after the articles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,16 +133,52 @@ class Catalogue:
 
     # -- the library ---------------------------------------------------------
 
-    def cached_library(self, folders: Sequence[Path]) -> Library:
-        """The library as it was last seen, without touching the content folders."""
+    def cached_library(self, folders: Sequence[Path], limit: int | None = None) -> Library:
+        """The library as it was last seen, without touching the content folders.
+
+        Rows come sorted by the database (the list order is stored with each
+        row), so 10,000 articles load without a sort in Python. `limit` gives
+        only the top of the list: enough for a first screen, at once.
+        """
+        names = [str(folder) for folder in folders]
+        if not names:
+            return Library()
+        marks = ",".join("?" * len(names))
         try:
-            entries = self._entries(folders)
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT folder, path, seq, problems, {_ARTICLE_COLUMNS} FROM files "
+                    f"WHERE folder IN ({marks}) ORDER BY sort_key LIMIT ?",
+                    (*names, -1 if limit is None else limit),
+                ).fetchall()
         except sqlite3.DatabaseError:
             self._rebuild()
             return Library()
-        order = {str(folder): number for number, folder in enumerate(folders)}
-        ranked = sorted(entries.items(), key=lambda item: (order[item[0][0]], item[1].seq))
-        return assemble(entry.result for _key, entry in ranked)
+        order = {name: number for number, name in enumerate(names)}
+        folder_paths = {name: Path(name) for name in names}
+        # Duplicate ids: the first folder's file wins, as when parsing (not the first listed).
+        winners: dict[str, tuple[int, int]] = {}
+        for folder, _path, seq, _problems_text, article_id, *_rest in rows:
+            if article_id is not None:
+                rank = (order[folder], seq)
+                winners[article_id] = min(winners.get(article_id, rank), rank)
+        results: list[ParseResult] = []
+        losers: list[Article] = []
+        kept: dict[str, Article] = {}
+        for folder, path, seq, problems, *values in rows:
+            file_path = Path(path)
+            article = _article(values, file_path, folder_paths[folder])
+            found = _problems(problems, file_path)
+            if article is not None and winners[article.id] != (order[folder], seq):
+                losers.append(article)
+                article = None
+            elif article is not None:
+                kept[article.id] = article
+            results.append(ParseResult(article, found))
+        duplicates = [
+            duplicate_problem(loser, kept[loser.id]) for loser in losers if loser.id in kept
+        ]
+        return assemble(results, duplicates, presorted=True)
 
     def _entries(self, folders: Sequence[Path]) -> dict[tuple[str, str], _Entry]:
         names = [str(folder) for folder in folders]
@@ -246,16 +286,18 @@ class Catalogue:
                 if row is not None:
                     self._db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
                     self._db.execute("DELETE FROM files WHERE id = ?", (row[0],))
+                article = result.article
                 self._db.execute(
-                    f"INSERT INTO files (folder, path, seq, size, mtime_ns, indexed, problems, "
-                    f"{_ARTICLE_COLUMNS}) VALUES ({','.join('?' * 20)})",
+                    f"INSERT INTO files (folder, path, seq, size, mtime_ns, indexed, sort_key, "
+                    f"problems, {_ARTICLE_COLUMNS}) VALUES ({','.join('?' * 21)})",
                     (
                         folder,
                         path,
                         seq,
                         size,
                         mtime_ns,
-                        0 if result.article is not None else 1,
+                        0 if article is not None else 1,
+                        sort_key(article) if article is not None else _AFTER_EVERY_ARTICLE,
                         _problems_json(result.problems),
                         *values,
                     ),

@@ -68,10 +68,14 @@ def iter_markdown_files(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _newest_first(article: Article) -> tuple[bool, int, str]:
+def sort_key(article: Article) -> str:
+    """The list order as one string: newest first, undated last, then by title.
+
+    A string so that a database can sort by it too (byte order of UTF-8 is
+    code point order, which is Python's string order).
+    """
     ordinal = article.published.toordinal() if article.published else 0
-    # Undated articles go last; same-day articles in title order.
-    return (article.published is None, -ordinal, article.title.casefold())
+    return f"{0 if article.published else 1}{9_999_999 - ordinal:07d}{article.title.casefold()}"
 
 
 def scan(folders: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem]]:
@@ -87,8 +91,25 @@ def scan(folders: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem
     return work, problems
 
 
-def assemble(results: Iterable[ParseResult], problems: Sequence[Problem] = ()) -> Library:
-    """Parse results (in folder, then path order) to a library: duplicates settled, newest first."""
+def duplicate_problem(loser: Article, winner: Article) -> Problem:
+    """The error for a file whose id another file already has."""
+    return Problem(
+        loser.path,
+        None,
+        "error",
+        f"duplicate id '{loser.id}': {winner.path} already uses it; "
+        "this file was not loaded (give one of them another `id:`)",
+    )
+
+
+def assemble(
+    results: Iterable[ParseResult], problems: Sequence[Problem] = (), *, presorted: bool = False
+) -> Library:
+    """Parse results (in folder, then path order) to a library: duplicates settled, newest first.
+
+    `presorted`: the results already come in list order (from the catalogue),
+    and duplicates are settled by the first one met.
+    """
     found = list(problems)
     owners: dict[str, Article] = {}
     for result in results:
@@ -100,16 +121,9 @@ def assemble(results: Iterable[ParseResult], problems: Sequence[Problem] = ()) -
         if first is None:
             owners[article.id] = article
         else:
-            found.append(
-                Problem(
-                    article.path,
-                    None,
-                    "error",
-                    f"duplicate id '{article.id}': {first.path} already uses it; "
-                    "this file was not loaded (give one of them another `id:`)",
-                )
-            )
-    return Library(tuple(sorted(owners.values(), key=_newest_first)), tuple(found))
+            found.append(duplicate_problem(article, first))
+    articles = owners.values() if presorted else sorted(owners.values(), key=sort_key)
+    return Library(tuple(articles), tuple(found))
 
 
 def load_library(

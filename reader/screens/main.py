@@ -93,6 +93,7 @@ class MainScreen(Screen[None]):
         self._hits: list[Hit] | None = None
         self._status = ""
         self._panes_ready = False
+        self._loading = True
         self._library = Library()
         self._states: dict[str, ArticleState] = {}
         self._filter = ListFilter()
@@ -116,9 +117,15 @@ class MainScreen(Screen[None]):
 
     # -- data in -------------------------------------------------------------
 
-    def show_library(self, library: Library, states: Mapping[str, ArticleState]) -> None:
-        """Fill the list; the open article, if still there, stays open."""
+    def show_library(
+        self, library: Library, states: Mapping[str, ArticleState], *, loading: bool = False
+    ) -> None:
+        """Fill the list; the open article, if still there, stays open.
+
+        `loading`: more is on its way (an empty list then says so, not "no articles").
+        """
         self._library = library
+        self._loading = loading
         self.update_states(states)
 
     def update_states(self, states: Mapping[str, ArticleState]) -> None:
@@ -165,7 +172,9 @@ class MainScreen(Screen[None]):
             keep = shown[0].id if shown else None
         else:
             empty = {
-                "all": "No articles. Add a folder with `reader --content DIR`.",
+                "all": "Loading the library…"
+                if self._loading
+                else "No articles. Add a folder with `reader --content DIR`.",
                 "unread": "Nothing unread. Press 1 for all articles.",
                 "bookmarked": "No bookmarks yet: press b on an article.",
             }[self._filter.view]
