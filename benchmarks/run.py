@@ -272,12 +272,18 @@ def search_layer(cache: Path) -> Samples:
     return samples
 
 
-def search_keystrokes(library: Library, env: dict[str, str], word: str) -> Samples:
+def search_keystrokes(
+    library: Library, env: dict[str, str], word: str, settle: float = 3.0
+) -> Samples:
     terminal = Terminal(reader_argv(library), env)
     samples = Samples()
     try:
         terminal.wait_for(visible(library.first_title), TIMEOUT)
-        terminal.settle(0.5)
+        # Typing starts once start-up is over: the check of every file and the
+        # index update run in the background first (about a second at 10,000).
+        deadline = time.perf_counter() + settle
+        while time.perf_counter() < deadline:
+            terminal.pump(0.05)
         terminal.send("/")
         terminal.settle(0.1)
         for end in range(1, len(word) + 1):

@@ -149,6 +149,7 @@ class ReaderApp(App[None]):
         self.post_message(LibraryLoaded(report.library, final=True))
         catalogue.index(indexing, cancelled=lambda: worker.is_cancelled)
         if not worker.is_cancelled:
+            catalogue.warm_up()
             self.post_message(IndexReady())
 
     def on_library_progress(self, message: LibraryProgress) -> None:

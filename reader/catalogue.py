@@ -358,6 +358,15 @@ class Catalogue:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM files WHERE indexed = 0").fetchone()[0]
 
+    def warm_up(self) -> None:
+        """Prepare for the first search (id map, query code, index pages) off the UI thread."""
+        from reader.search import parse_query, search_pattern
+
+        search_pattern(parse_query("warm"))
+        with self._lock:
+            self._article_ids()
+        self.search("warm")
+
     def _article_ids(self) -> dict[int, str]:
         """Row id to article id for every indexed row (cached until the next write)."""
         if self._ids is None:

@@ -202,7 +202,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     library = _load(settings)
     states = _open_store(settings).states()
     view = "unread" if args.unread else "bookmarked" if args.bookmarked else "all"
-    articles = apply_filter(library.articles, states, ListFilter(view=view))
+    articles = apply_filter(library, states, ListFilter(view=view))
     default = _default_state()
     if args.json:
         records = [_article_json(a, states.get(a.id, default)) for a in articles]

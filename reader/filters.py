@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from reader.library.article import Article
+from reader.library.loader import Library
 from reader.library.vocabulary import language_name
 from reader.store import ArticleState
 
@@ -90,7 +91,7 @@ def _matches(article: Article, state: ArticleState, chosen: ListFilter) -> bool:
 
 
 def apply_filter(
-    articles: Sequence[Article],
+    library: Library,
     states: Mapping[str, ArticleState],
     chosen: ListFilter,
     ranking: Sequence[str] | None = None,
@@ -101,10 +102,13 @@ def apply_filter(
     those articles are listed, in that order.
     """
     if ranking is not None:
-        by_id = {article.id: article for article in articles}
-        candidates = [by_id[i] for i in ranking if i in by_id]
+        found = (library.get(article_id) for article_id in ranking)
+        candidates = [article for article in found if article is not None]
     else:
-        candidates = list(articles)
+        candidates = list(library.articles)
+    narrowed = replace(chosen, query="")
+    if narrowed == ListFilter():
+        return candidates  # nothing to narrow: 10,000 articles need no test each
     shown = [a for a in candidates if _matches(a, states.get(a.id, _NO_STATE), chosen)]
     if chosen.view == "bookmarked" and ranking is None:
 

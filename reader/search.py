@@ -18,7 +18,7 @@ from functools import cache
 
 MARK_START, MARK_END = "\ue000", "\ue001"
 """Private-use characters around matched words in snippets (styled by the list)."""
-MIN_PREFIX = 2
+MIN_PREFIX = 3
 """Letters a word being typed needs before it is searched as a prefix."""
 SNIPPETS = 20
 """Hits that get a snippet with the results; `SearchIndex.snippets` makes more on demand."""

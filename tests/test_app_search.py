@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
+from textual.message import Message
 
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
 from reader.widgets.search_box import SearchBox
-from tests.ui import build_app, on_screen, settle, visible_text
+from tests.ui import build_app, notices, on_screen, settle, visible_text
 
 
 def listed(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -55,13 +56,19 @@ async def test_escape_clears_and_enter_opens_the_first_hit(library_dir: Path) ->
 
 
 async def test_garbage_queries_show_no_error(library_dir: Path) -> None:
+    seen: list[Message] = []
     app = build_app(library_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *'AND OR ( " *')
+        await pilot.press("slash", *'( " * ) : ^ -')
+        await settle(pilot)
+        # Nothing searchable was typed: the whole list stays, and nothing went wrong.
+        assert len(listed(app)) == 4
+        await pilot.press(*" zzzz ")
         await settle(pilot)
         assert listed(app) == []
         assert "Nothing matches" in visible_text(app.screen.query_one(ArticleList))
+    assert not [n for n in notices(seen) if "rror" in n]
 
 
 async def test_matches_are_highlighted_and_brackets_jump_between_them(tmp_path: Path) -> None:

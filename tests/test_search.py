@@ -186,7 +186,7 @@ def test_as_you_type_the_last_word_is_a_prefix_until_a_space() -> None:
     )
     assert parse_query('"a phrase"', as_you_type=True).match_expression() == '"a phrase"'
     assert parse_query("dro").match_expression() == '"dro"'
-    assert parse_query("coalition d", as_you_type=True).match_expression() == '"coalition"'
+    assert parse_query("coalition dr", as_you_type=True).match_expression() == '"coalition"'
     assert parse_query("d", as_you_type=True).is_empty
 
 

@@ -22,7 +22,6 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
-from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
     from reader.screens.help import KeyGroup
@@ -40,8 +39,6 @@ from reader.widgets.sources_sidebar import SourcesSidebar
 BodyLoader = Callable[[Article], str]
 Searcher = Callable[["Query"], "list[Hit]"]
 Snippeter = Callable[["Query", list[str]], dict[str, str]]
-MORE_SNIPPETS = 200
-"""Hits given a snippet in the background after the first results are shown."""
 _NO_STATE = ArticleState()
 
 
@@ -94,6 +91,7 @@ class MainScreen(Screen[None]):
         self._status = ""
         self._panes_ready = False
         self._loading = True
+        self._unread_count: int | None = None
         self._library = Library()
         self._states: dict[str, ArticleState] = {}
         self._filter = ListFilter()
@@ -131,11 +129,13 @@ class MainScreen(Screen[None]):
     def update_states(self, states: Mapping[str, ArticleState]) -> None:
         """Replace all reading state (after a refresh) and re-apply the filter."""
         self._states = dict(states)
+        self._unread_count = None
         self._refill()
 
     def set_state(self, article_id: str, state: ArticleState) -> None:
         """One article's state changed: update its markers (the filter is left as it is)."""
         self._states[article_id] = state
+        self._unread_count = None
         self.query_one(ArticleList).set_marks(article_id, marks_of(state))
         self._update_counts()
 
@@ -160,7 +160,7 @@ class MainScreen(Screen[None]):
         searching = bool(self._filter.query.strip()) and not self._query().is_empty
         hits = self._hits if searching else None
         ranking = [hit.article_id for hit in hits] if hits is not None else None
-        shown = apply_filter(self._library.articles, self._states, self._filter, ranking)
+        shown = apply_filter(self._library, self._states, self._filter, ranking)
         marks = {a.id: marks_of(self._states[a.id]) for a in shown if a.id in self._states}
         snippets = {}
         if hits:
@@ -193,12 +193,19 @@ class MainScreen(Screen[None]):
         if not self._query().is_empty:
             self._run_search(self._filter.query)
 
+    def _unread(self) -> int:
+        """How many articles are unread (counted again only when state or library changed)."""
+        if self._unread_count is None:
+            articles = self._library.articles
+            self._unread_count = sum(1 for a in articles if not self.state(a.id).read)
+        return self._unread_count
+
     def _update_counts(self) -> None:
         if not self._panes_ready:
             return
         article_list = self.query_one(ArticleList)
         articles = self._library.articles
-        unread = sum(1 for a in articles if not self.state(a.id).read)
+        unread = self._unread()
         article_list.border_title = f"{self._filter.title} ({len(article_list.articles)})"
         parts = [f"{unread} unread" if articles else "", self._status]
         article_list.border_subtitle = " · ".join(part for part in parts if part)
@@ -207,7 +214,8 @@ class MainScreen(Screen[None]):
         bar.display = bool(parts)
         if parts:
             shown = len(article_list.articles)
-            bar.update(f"{' · '.join(parts)} — {shown} of {len(articles)} · x clears")
+            # One line, always: no layout pass for every keystroke of a search.
+            bar.update(f"{' · '.join(parts)} — {shown} of {len(articles)} · x clears", layout=False)
 
     # -- search and filters --------------------------------------------------
 
@@ -240,16 +248,26 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _run_search(self, text: str) -> None:
-        """Search off the UI thread; then give more hits their snippets, unless a key came."""
+        """Search off the UI thread; the best hits come with snippets."""
         from reader.search import parse_query
 
         query = parse_query(text, as_you_type=True)
         hits = self._search(query)
         self.app.call_from_thread(self._search_done, text, hits)
-        waiting = [hit.article_id for hit in hits[:MORE_SNIPPETS] if not hit.snippet]
-        if waiting and not get_current_worker().is_cancelled:
-            more = self._snippets(query, waiting)
-            self.app.call_from_thread(self._snippets_done, text, more)
+
+    @on(ArticleList.SnippetsWanted)
+    def _snippets_wanted(self, event: ArticleList.SnippetsWanted) -> None:
+        event.stop()
+        if self._hits is not None:
+            self._fetch_snippets(self._filter.query, event.article_ids)
+
+    @work(thread=True, group="snippets", exit_on_error=False)
+    def _fetch_snippets(self, text: str, article_ids: list[str]) -> None:
+        """Snippets for the rows scrolled into view (the first ones come with the results)."""
+        from reader.search import parse_query
+
+        more = self._snippets(parse_query(text, as_you_type=True), article_ids)
+        self.app.call_from_thread(self._snippets_done, text, more)
 
     def _search_done(self, text: str, hits: list[Hit]) -> None:
         if text != self._filter.query:
@@ -258,12 +276,13 @@ class MainScreen(Screen[None]):
         self._after_search()
 
     def _snippets_done(self, text: str, snippets: dict[str, str]) -> None:
+        """More hits got their snippets: show them without rebuilding the list."""
         if text != self._filter.query or self._hits is None:
             return
-        self._hits = [
-            replace(hit, snippet=snippets.get(hit.article_id, hit.snippet)) for hit in self._hits
-        ]
-        self._refill()
+        from reader.search import snippet_parts
+
+        parts = {article_id: snippet_parts(snippet) for article_id, snippet in snippets.items()}
+        self.query_one(ArticleList).add_snippets(parts)
 
     def _after_search(self) -> None:
         self._refill()

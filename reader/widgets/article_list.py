@@ -82,6 +82,17 @@ class ArticleList(ScrollView, can_focus=True):
             return self.article_list
 
     @dataclass
+    class SnippetsWanted(Message):
+        """Rows on screen show search results that have no snippet yet."""
+
+        article_list: ArticleList
+        article_ids: list[str]
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    @dataclass
     class Selected(Message):
         """The user asked to open an article (Enter or a click)."""
 
@@ -97,6 +108,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._articles: tuple[Article, ...] = ()
         self._marks: dict[str, Marks] = {}
         self._snippets: dict[str, Snippet] = {}
+        self._searching = False
+        self._wanted: set[str] = set()
+        self._asked: set[str] = set()
         self._empty_message = "Loading the library…"
         self._cache: LRUCache[tuple[int, int, bool, Marks, bool, int], Strip] = LRUCache(1024)
 
@@ -119,12 +133,21 @@ class ArticleList(ScrollView, can_focus=True):
         self._articles = tuple(articles)
         self._marks = dict(marks or {})
         self._snippets = dict(snippets or {})
+        self._searching = snippets is not None
+        self._wanted.clear()
+        self._asked = set(self._snippets)
         self._empty_message = empty_message
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._articles) * ROW_HEIGHT)
         index = self.index_of(keep) if keep else None
         self.set_reactive(ArticleList.cursor, 0)
         self.cursor = index if index is not None else 0
+        self.refresh()
+
+    def add_snippets(self, snippets: Mapping[str, Snippet]) -> None:
+        """Give more rows their search snippet (they arrive after the first results)."""
+        self._snippets.update(snippets)
+        self._cache.clear()
         self.refresh()
 
     def set_marks(self, article_id: str, marks: Marks) -> None:
@@ -274,6 +297,8 @@ class ArticleList(ScrollView, can_focus=True):
             text = Text.assemble("    ", style=base)
             text.append_text(self._snippet_text(self._snippets[article.id], width - 4))
         else:
+            if self._searching:
+                self._want_snippet(article.id)  # the facts stand in until it comes
             # The user's own note first; then fixed-width facts; the outlet is what
             # an ellipsis cuts.
             parts = [
@@ -288,6 +313,20 @@ class ArticleList(ScrollView, can_focus=True):
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(list(text.render(self.app.console)), width)
+
+    def _want_snippet(self, article_id: str) -> None:
+        """Ask (once per row, once per frame) for the snippets of rows now on screen."""
+        if article_id in self._asked:
+            return
+        self._asked.add(article_id)
+        if not self._wanted:
+            self.call_after_refresh(self._ask_for_snippets)
+        self._wanted.add(article_id)
+
+    def _ask_for_snippets(self) -> None:
+        if self._wanted:
+            self.post_message(self.SnippetsWanted(self, sorted(self._wanted)))
+            self._wanted.clear()
 
     def _snippet_text(self, snippet: Snippet, width: int) -> Text:
         """A search snippet with its matched words in the match style.
