@@ -29,7 +29,7 @@ from reader.library.article import ParseResult
 from reader.library.loader import assemble, duplicate_problem, scan, sort_key
 
 if TYPE_CHECKING:
-    from reader.search import Hit, Query
+    from reader.search import Query, Results
 
 CATALOGUE_NAME = "catalogue.sqlite3"
 CATALOGUE_VERSION = 3
@@ -376,19 +376,12 @@ class Catalogue:
             self._ids = dict(rows)
         return self._ids
 
-    def search(self, query: Query | str, limit: int | None = None) -> list[Hit]:
-        """Best matches first (see `reader.search.search`); each article once."""
+    def search(self, query: Query | str, limit: int | None = None) -> Results:
+        """Best matches first (see `reader.search.search`)."""
         from reader.search import search
 
         with self._lock:
-            hits = search(self._db, query, self._article_ids(), limit)
-        seen: set[str] = set()
-        unique = []
-        for hit in hits:
-            if hit.article_id not in seen:  # a duplicate-id file may be indexed too
-                seen.add(hit.article_id)
-                unique.append(hit)
-        return unique
+            return search(self._db, query, self._article_ids(), limit)
 
     def snippets(self, query: Query, article_ids: Sequence[str]) -> dict[str, str]:
         """Snippets for these articles (those the search gave none)."""

@@ -235,7 +235,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     catalogue = _catalogue(settings)
     library = _load(settings, catalogue)
     catalogue.index()
-    hits = catalogue.search(" ".join(args.query), limit=max(1, args.limit))
+    hits = catalogue.search(" ".join(args.query)).hits(max(1, args.limit))
     records = []
     for hit in hits:
         article = library.get(hit.article_id)

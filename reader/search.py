@@ -13,7 +13,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -152,6 +152,30 @@ class Hit:
     """Text around the best match, matched words between MARK_START and MARK_END."""
 
 
+@dataclass(frozen=True)
+class Results:
+    """A search's answer: every matching article, best first, and the best ones' snippets.
+
+    Kept as parallel lists, not an object per hit: a common word matches
+    thousands of articles, and objects were a measurable part of a keystroke.
+    """
+
+    ids: list[str] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    snippets: dict[str, str] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def hits(self, limit: int | None = None) -> list[Hit]:
+        """The first `limit` results as Hit objects (for printing them)."""
+        count = len(self.ids) if limit is None else min(limit, len(self.ids))
+        return [
+            Hit(self.ids[n], self.scores[n], self.snippets.get(self.ids[n], ""))
+            for n in range(count)
+        ]
+
+
 def snippet_parts(snippet: str) -> tuple[tuple[str, bool], ...]:
     """A marked snippet as (text, matched) parts, for whoever styles it."""
     pieces = snippet.replace(MARK_END, MARK_START).split(MARK_START)
@@ -164,18 +188,19 @@ def search(
     article_ids: Mapping[int, str],
     limit: int | None = None,
     snippets: int = SNIPPETS,
-) -> list[Hit]:
+) -> Results:
     """Articles matching every term, best first, from the `docs` FTS5 table of `db`.
 
     `article_ids` maps the table's rowids to article ids: reading the id
     column of every match from the table itself cost three times the ranking.
-    An empty query matches nothing. Every match is returned (or `limit`), and
-    the best `snippets` of them come with a snippet; `make_snippets` makes the
+    Each article is listed once (a duplicate-id file may be indexed too). An
+    empty query matches nothing. Every match is returned (or `limit`), and the
+    best `snippets` of them come with a snippet; `make_snippets` makes the
     others when they are needed.
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty:
-        return []
+        return Results()
     weights = ", ".join(str(weight) for weight in WEIGHTS)
     ranked = (
         f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs "
@@ -186,13 +211,21 @@ def search(
             ranked, (parsed.match_expression(), -1 if limit is None else limit)
         ).fetchall()
     except sqlite3.OperationalError:
-        return []  # should not happen with quoted terms; never an error for a person
-    marked = make_snippets(db, parsed, [rowid for rowid, _rank in rows[:snippets]])
-    return [
-        Hit(article_ids[rowid], -rank, marked.get(rowid, ""))
-        for rowid, rank in rows
-        if rowid in article_ids
-    ]
+        return Results()  # should not happen with quoted terms; never an error for a person
+    ids: list[str] = []
+    scores: list[float] = []
+    rowids: list[int] = []
+    seen: set[str] = set()
+    for rowid, rank in rows:
+        article_id = article_ids.get(rowid)
+        if article_id is None or article_id in seen:
+            continue
+        seen.add(article_id)
+        ids.append(article_id)
+        scores.append(-rank)
+        rowids.append(rowid)
+    marked = make_snippets(db, parsed, rowids[:snippets])
+    return Results(ids, scores, {article_ids[row]: text for row, text in marked.items()})
 
 
 def make_snippets(db: sqlite3.Connection, query: Query, rowids: Sequence[int]) -> dict[int, str]:

@@ -53,7 +53,7 @@ def _index(corpus: Path, cache: Path) -> Catalogue:
 
 
 def ids(index: Catalogue, query: str) -> list[str]:
-    return [hit.article_id for hit in index.search(query)]
+    return index.search(query).ids
 
 
 def test_accents_do_not_matter_either_way(corpus: Path, tmp_path: Path) -> None:
@@ -92,9 +92,9 @@ def test_tags_outlets_and_sources_are_searched(corpus: Path, tmp_path: Path) -> 
 
 def test_snippets_mark_the_matched_words(corpus: Path, tmp_path: Path) -> None:
     index = _index(corpus, tmp_path / "cache")
-    [hit] = index.search("washington")
+    [hit] = index.search("washington").hits()
     assert f"{MARK_START}Washington{MARK_END}" in hit.snippet
-    [accented] = index.search("defense")[:1]
+    [accented] = index.search("defense").hits(1)
     assert MARK_START in accented.snippet
 
 
@@ -103,7 +103,7 @@ def test_snippets_mark_the_matched_words(corpus: Path, tmp_path: Path) -> None:
 )
 def test_garbage_queries_never_raise(corpus: Path, tmp_path: Path, garbage: str) -> None:
     index = _index(corpus, tmp_path / "cache")
-    assert isinstance(index.search(garbage), list)
+    assert isinstance(index.search(garbage).ids, list)
 
 
 def test_operators_are_plain_words() -> None:
@@ -196,7 +196,7 @@ def test_every_match_is_returned_but_only_the_best_get_snippets(tmp_path: Path) 
     for number in range(30):
         _write(folder, f"a{number}", f"Article {number}", "common word " * (number + 1))
     index = _index(folder, tmp_path / "cache")
-    hits = index.search("common")
+    hits = index.search("common").hits()
     assert len(hits) == 30
     assert all(hit.snippet for hit in hits[:20]) and not any(hit.snippet for hit in hits[20:])
     assert len(index.search("common", limit=3)) == 3

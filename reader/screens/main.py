@@ -25,7 +25,7 @@ from textual.widgets import Footer, Input, Static
 
 if TYPE_CHECKING:
     from reader.screens.help import KeyGroup
-    from reader.search import Hit, Query
+    from reader.search import Query, Results
 
 from reader.commands import FilterCommands
 from reader.filters import Facet, ListFilter, View, apply_filter, facet_counts
@@ -37,7 +37,7 @@ from reader.widgets.search_box import SearchBox
 from reader.widgets.sources_sidebar import SourcesSidebar
 
 BodyLoader = Callable[[Article], str]
-Searcher = Callable[["Query"], "list[Hit]"]
+Searcher = Callable[["Query"], "Results"]
 Snippeter = Callable[["Query", list[str]], dict[str, str]]
 _NO_STATE = ArticleState()
 
@@ -87,7 +87,8 @@ class MainScreen(Screen[None]):
         self._load_body = load_body
         self._search = search
         self._snippets = snippets
-        self._hits: list[Hit] | None = None
+        self._results: Results | None = None
+        self._snippet_parts: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._status = ""
         self._panes_ready = False
         self._loading = True
@@ -158,15 +159,11 @@ class MainScreen(Screen[None]):
         highlighted = article_list.highlighted
         keep = highlighted.id if highlighted else (self._current.id if self._current else None)
         searching = bool(self._filter.query.strip()) and not self._query().is_empty
-        hits = self._hits if searching else None
-        ranking = [hit.article_id for hit in hits] if hits is not None else None
+        results = self._results if searching else None
+        ranking = results.ids if results is not None else None
         shown = apply_filter(self._library, self._states, self._filter, ranking)
         marks = {a.id: marks_of(self._states[a.id]) for a in shown if a.id in self._states}
-        snippets = {}
-        if hits:
-            from reader.search import snippet_parts
-
-            snippets = {hit.article_id: snippet_parts(hit.snippet) for hit in hits}
+        snippets = self._snippet_parts if results is not None else None
         if searching:
             empty = "Nothing matches. Esc clears the search."
             keep = shown[0].id if shown else None
@@ -241,7 +238,7 @@ class MainScreen(Screen[None]):
         event.stop()
         self._filter = replace(self._filter, query=event.value)
         if self._query().is_empty:
-            self._hits = None
+            self._results = None
             self._after_search()
             return
         self._run_search(event.value)
@@ -252,13 +249,13 @@ class MainScreen(Screen[None]):
         from reader.search import parse_query
 
         query = parse_query(text, as_you_type=True)
-        hits = self._search(query)
-        self.app.call_from_thread(self._search_done, text, hits)
+        results = self._search(query)
+        self.app.call_from_thread(self._search_done, text, results)
 
     @on(ArticleList.SnippetsWanted)
     def _snippets_wanted(self, event: ArticleList.SnippetsWanted) -> None:
         event.stop()
-        if self._hits is not None:
+        if self._results is not None:
             self._fetch_snippets(self._filter.query, event.article_ids)
 
     @work(thread=True, group="snippets", exit_on_error=False)
@@ -269,19 +266,23 @@ class MainScreen(Screen[None]):
         more = self._snippets(parse_query(text, as_you_type=True), article_ids)
         self.app.call_from_thread(self._snippets_done, text, more)
 
-    def _search_done(self, text: str, hits: list[Hit]) -> None:
+    def _search_done(self, text: str, results: Results) -> None:
         if text != self._filter.query:
             return  # a newer keystroke already asked again
-        self._hits = hits
+        from reader.search import snippet_parts
+
+        self._results = results
+        self._snippet_parts = {i: snippet_parts(s) for i, s in results.snippets.items()}
         self._after_search()
 
     def _snippets_done(self, text: str, snippets: dict[str, str]) -> None:
         """More hits got their snippets: show them without rebuilding the list."""
-        if text != self._filter.query or self._hits is None:
+        if text != self._filter.query or self._results is None:
             return
         from reader.search import snippet_parts
 
         parts = {article_id: snippet_parts(snippet) for article_id, snippet in snippets.items()}
+        self._snippet_parts.update(parts)
         self.query_one(ArticleList).add_snippets(parts)
 
     def _after_search(self) -> None:
@@ -307,7 +308,7 @@ class MainScreen(Screen[None]):
             if box.value:
                 box.value = ""  # posts Input.Changed, which clears the results
         self._filter = replace(self._filter, query="")
-        self._hits = None
+        self._results = None
         self._after_search()
 
     def apply_facet(self, facet: Facet, value: str | None) -> None:
