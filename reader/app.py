@@ -174,6 +174,7 @@ class ReaderApp(App[None]):
             # only, so nothing that becomes garbage later is kept by it.
             self._frozen = True
             gc.freeze()
+            gc.enable()  # the command line turned it off for start-up
         errors, warnings = count_by_severity(self.library.problems)
         if message.final and (errors or warnings):
             self.notify(

@@ -7,6 +7,7 @@ launched, so `reader list` and friends start fast and work without a terminal.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -394,6 +395,10 @@ def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
         raise UserError(
             "the reader needs a terminal; for plain output use `reader list` or `reader show ID`"
         )
+    # Start-up allocates many objects that all stay alive (modules, widgets, the
+    # library): cycle collections then only cost time. The app turns the
+    # collector back on once the library has loaded (and freezes what exists).
+    gc.disable()
     from reader.app import make_app
 
     make_app(_settings(args)).run()
