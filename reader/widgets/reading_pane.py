@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 MIN_COLUMN = 20
 MATCH_CONTEXT = 2
 """Lines shown above a search match when jumping to it."""
+MEASURE_PAUSE = 0.001
+"""Seconds the measuring thread rests after each section (it shares the GIL with the UI)."""
 MEASURE_BATCH = 24
 """Sections measured between two reports from the measuring thread."""
 
@@ -374,6 +377,9 @@ class ReadingPane(ScrollView, can_focus=True):
                 return
             lines = markdown_lines(section.text, console, width, references)
             batch.append(len(lines) + (index < last))
+            # Hand the interpreter back to the UI thread between sections: without
+            # it, a key pressed while a long article is measured waited up to 100 ms.
+            time.sleep(MEASURE_PAUSE)
             if len(batch) >= MEASURE_BATCH or index == last:
                 self.post_message(self._Measured(generation, start, batch, index == last))
                 start, batch = index + 1, []
