@@ -20,7 +20,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -401,17 +401,7 @@ class Catalogue:
 def _article_values(article: Article | None) -> tuple[Any, ...]:
     if article is None:
         return (None,) * 13
-    sources = [
-        {
-            "publisher": s.publisher,
-            "title": s.title,
-            "date": s.date,
-            "url": s.url,
-            "kind": s.kind,
-            "note": s.note,
-        }
-        for s in article.sources
-    ]
+    sources = [asdict(source) for source in article.sources]
     return (
         article.id,
         article.title,

@@ -11,6 +11,7 @@ import gc
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -182,17 +183,7 @@ def _article_json(article: Any, state: Any) -> dict[str, Any]:
         "bookmarked": state.bookmarked,
         "note": state.bookmark.note if state.bookmark else None,
         "progress": state.position.progress if state.position else None,
-        "sources": [
-            {
-                "publisher": s.publisher,
-                "title": s.title,
-                "date": s.date,
-                "url": s.url,
-                "kind": s.kind,
-                "note": s.note,
-            }
-            for s in article.sources
-        ],
+        "sources": [asdict(source) for source in article.sources],
     }
 
 
