@@ -40,6 +40,8 @@ FIRST_PAGE = 100
 """Articles read for the first frame (more than any screen shows); the rest follow."""
 SESSION_OPEN = "open_article"
 SESSION_SELECTED = "selected_article"
+SESSION_THEME = "theme"
+SESSION_WIDTH = "reading_width"
 
 
 @dataclass
@@ -80,7 +82,7 @@ class ReaderApp(App[None]):
         self.store = Store.open(settings.data_dir)
         self.writer = BackgroundWriter(on_error=lambda text: self.post_message(StoreFailed(text)))
         self.catalogue: Catalogue | None = None
-        """Parsed articles and the search index, cached; opened by the loading worker."""
+        """Parsed articles and the search index, cached; opened on mount."""
         self.main_screen = MainScreen(
             load_body=_read_body,
             search=self._search,
@@ -113,10 +115,26 @@ class ReaderApp(App[None]):
         self.catalogue = Catalogue.open(self.settings.cache_dir)
         first_page = self.catalogue.cached_library(self.folders, limit=FIRST_PAGE)
         self.main_screen.show_library(first_page, self.store.states(), loading=True)
+        theme = self.store.session(SESSION_THEME)
+        if theme in self.available_themes:
+            self.theme = theme
 
     @on(MainScreen.Ready)
     def _screen_ready(self) -> None:
+        width = self.store.session(SESSION_WIDTH)
+        if width and width.isdigit():
+            self.main_screen.set_reading_width(int(width))
         self._load_library()
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme chosen (in the palette) for the next launch."""
+        if self.store.session(SESSION_THEME) != theme:
+            self.writer.submit(lambda: self.store.set_session(SESSION_THEME, theme))
+
+    @on(ReadingPane.ColumnWidthChanged)
+    def _width_changed(self, event: ReadingPane.ColumnWidthChanged) -> None:
+        width = str(event.width)
+        self.writer.submit(lambda: self.store.set_session(SESSION_WIDTH, width))
 
     def on_unmount(self) -> None:
         self._flush()

@@ -70,6 +70,8 @@ class MainScreen(Screen[None]):
         Binding("1", "show_view('all')", "All articles", show=False, id="main.view_all"),
         Binding("2", "show_view('unread')", "Unread only", show=False, id="main.view_unread"),
         Binding("3", "show_view('bookmarked')", "Bookmarks", show=False, id="main.view_bookmarks"),
+        Binding("t", "translation", "Translation", show=False, id="main.translation"),
+        Binding("o", "outline", "Outline", show=False, id="main.outline"),
         Binding("question_mark", "help", "Help", id="main.help"),
     ]
 
@@ -351,14 +353,19 @@ class MainScreen(Screen[None]):
 
     # -- opening -------------------------------------------------------------
 
-    def open_article(self, article: Article) -> None:
-        """Read the body off the UI thread, then show it where reading stopped."""
+    def open_article(self, article: Article, at_fraction: float | None = None) -> None:
+        """Read the body off the UI thread, then show it where reading stopped.
+
+        `at_fraction` overrides the saved place with a share of the article.
+        """
         position = self.state(article.id).position
         anchor = Anchor(position.line, position.fraction) if position else None
-        self._read_body(article, anchor)
+        self._read_body(article, anchor, at_fraction)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _read_body(self, article: Article, anchor: Anchor | None) -> None:
+    def _read_body(
+        self, article: Article, anchor: Anchor | None, at_fraction: float | None = None
+    ) -> None:
         from reader.library.frontmatter import BodyError
 
         try:
@@ -368,13 +375,15 @@ class MainScreen(Screen[None]):
                 self.notify, str(error), title="Cannot open", severity="error"
             )
             return
-        self.app.call_from_thread(self._display, article, body, anchor)
+        self.app.call_from_thread(self._display, article, body, anchor, at_fraction)
 
-    def _display(self, article: Article, body: str, anchor: Anchor | None) -> None:
+    def _display(
+        self, article: Article, body: str, anchor: Anchor | None, at_fraction: float | None
+    ) -> None:
         self._current = article
         pane = self.query_one(ReadingPane)
         pane.set_highlight(self._highlight())
-        pane.show(article, body, self._library.translations(article), anchor)
+        pane.show(article, body, self._library.translations(article), anchor, at_fraction)
         self.query_one(SourcesSidebar).show(article.sources)
         self.query_one(ArticleList).move_to(article.id)
         pane.focus()
@@ -397,6 +406,10 @@ class MainScreen(Screen[None]):
             return False
         self.open_article(article)
         return True
+
+    def set_reading_width(self, width: int) -> None:
+        """The text column width the user chose last time."""
+        self.query_one(ReadingPane).column_width = width
 
     def select(self, article_id: str) -> bool:
         """Put the list's cursor on an article; False if it is not listed."""
@@ -436,6 +449,39 @@ class MainScreen(Screen[None]):
         elif not visible and self.has_class("-narrow"):
             # One pane at a time: the sidebar replaces the reading pane and takes the keys.
             sources.focus()
+
+    def action_translation(self) -> None:
+        """Switch to the article's translation, at about the same place."""
+        current = self._current
+        if current is None:
+            self.notify("Open an article first.", timeout=2)
+            return
+        others = [a for a in self._library.translations(current) if a.language != current.language]
+        if not others:
+            self.notify("This article has no translation.", timeout=2)
+            return
+        fraction = self.query_one(ReadingPane).section_fraction()
+        self.open_article(others[0], at_fraction=fraction)
+
+    def action_outline(self) -> None:
+        """Show the open article's headings; going to one scrolls there."""
+        from reader.screens.outline import OutlineScreen
+
+        pane = self.query_one(ReadingPane)
+        current = self._current
+        headings = [(s.line, s.heading) for s in pane.sections if s.heading]
+        if current is None or not headings:
+            self.notify("No headings to show." if current else "Open an article first.", timeout=2)
+            return
+        top = pane.top_anchor().line
+        reading = max((n for n, (line, _h) in enumerate(headings) if line <= top), default=0)
+
+        def go(line: int | None) -> None:
+            if line is not None:
+                pane.go_to_line(line)
+                pane.focus()
+
+        self.app.push_screen(OutlineScreen(current.title, headings, reading), go)
 
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from reader.rendering import Line
 
 MIN_COLUMN = 20
+MIN_COLUMN_SETTING, MAX_COLUMN_SETTING, WIDTH_STEP = 40, 160, 4
+"""Bounds and step of the text width the user sets with + and -."""
 MATCH_CONTEXT = 2
 """Lines shown above a search match when jumping to it."""
 MEASURE_PAUSE = 0.001
@@ -73,6 +75,8 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("home,g", "top", "Top of article", show=False, id="reader.top"),
         Binding("end,G", "bottom", "End of article", show=False, id="reader.bottom"),
+        Binding("plus", "wider", "Wider text", show=False, id="reader.wider"),
+        Binding("minus", "narrower", "Narrower text", show=False, id="reader.narrower"),
         Binding(
             "right_square_bracket", "next_match", "Next match", show=False, id="reader.next_match"
         ),
@@ -127,6 +131,17 @@ class ReadingPane(ScrollView, can_focus=True):
             return isinstance(message, ReadingPane.PositionChanged)
 
     @dataclass
+    class ColumnWidthChanged(Message):
+        """The user made the text column wider or narrower (worth remembering)."""
+
+        pane: ReadingPane
+        width: int
+
+        @property
+        def control(self) -> ReadingPane:
+            return self.pane
+
+    @dataclass
     class _Measured(Message, bubble=False):
         """Heights measured by the worker thread for sections start..start+len(heights)."""
 
@@ -171,8 +186,14 @@ class ReadingPane(ScrollView, can_focus=True):
         body: str,
         translations: tuple[Article, ...] = (),
         anchor: Anchor | None = None,
+        at_fraction: float | None = None,
     ) -> None:
-        """Display an article; `anchor` is where to start reading (the top by default)."""
+        """Display an article where reading should start.
+
+        `anchor` is a saved place; `at_fraction` a place given as a share of the
+        article's sections (to open a translation where the other one was read).
+        The top by default.
+        """
         # Imported here, not at start-up: the first frame needs no article.
         from reader.document import reference_definitions, split_sections, strip_repeated_title
 
@@ -183,6 +204,9 @@ class ReadingPane(ScrollView, can_focus=True):
         self._section_lines = [section.line for section in self._sections]
         self._references = reference_definitions(body)
         self._find_matches()
+        if at_fraction is not None and self._sections:
+            index = min(len(self._sections) - 1, int(at_fraction * len(self._sections)))
+            anchor = Anchor(self._sections[index].line, 0.0) if index else None
         self._pending = anchor
         self._pending_end = False
         self._column = 0  # forces a relayout, and silences position reports until then
@@ -295,6 +319,21 @@ class ReadingPane(ScrollView, can_focus=True):
         fraction = min(1.0, (y - self._offsets[index]) / height)
         return Anchor(self._sections[index].line, round(fraction, 4))
 
+    def section_fraction(self) -> float:
+        """How far through the article's sections the top of the view is, 0.0 to 1.0.
+
+        Unlike `progress` this does not depend on the width or on how long each
+        section renders, so it carries over to a translation of the article.
+        """
+        if not self._sections:
+            return 0.0
+        y = round(self.scroll_y) - len(self._header)
+        if y < 0:
+            return 0.0
+        index = max(0, bisect.bisect_right(self._offsets, y) - 1)
+        within = (y - self._offsets[index]) / max(1, self._heights[index])
+        return min(1.0, (index + within) / len(self._sections))
+
     @property
     def progress(self) -> float:
         """How far through the article the view is, 0.0 to 1.0 (1.0 when it all fits)."""
@@ -312,6 +351,14 @@ class ReadingPane(ScrollView, can_focus=True):
         if anchor.line == 0 and anchor.fraction == 0:
             y = 0  # the very top, header included
         self.scroll_to(y=y, animate=False, immediate=True)
+
+    def go_to_line(self, line: int) -> None:
+        """Jump to the section that starts at a body line (a heading from the outline)."""
+        self._user_moved()
+        anchor = Anchor(line, 0.0)
+        if self.measuring:
+            self._pending = anchor  # keep it in place while heights are still estimates
+        self.scroll_to_anchor(anchor)
 
     def _apply_pending(self) -> None:
         if self._pending_end:
@@ -557,6 +604,19 @@ class ReadingPane(ScrollView, can_focus=True):
         self._user_moved()
         self._pending_end = self.measuring
         self.scroll_end(animate=False)
+
+    def _change_width(self, delta: int) -> None:
+        width = max(MIN_COLUMN_SETTING, min(MAX_COLUMN_SETTING, self.column_width + delta))
+        if width != self.column_width:
+            self.column_width = width
+            self.post_message(self.ColumnWidthChanged(self, width))
+        self.notify(f"Text width: {width} columns", timeout=1)
+
+    def action_wider(self) -> None:
+        self._change_width(+WIDTH_STEP)
+
+    def action_narrower(self) -> None:
+        self._change_width(-WIDTH_STEP)
 
     def action_open_translation(self, number: int) -> None:
         if 0 <= number < len(self._translations):

@@ -1,0 +1,49 @@
+"""The outline of the open article: its headings; choosing one goes there."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader import resources
+
+
+class OutlineScreen(ModalScreen[int | None]):
+    """Returns the body line of the chosen heading, or None if dismissed."""
+
+    CSS_PATH = [resources.styles_dir() / "outline.tcss"]
+    BINDINGS = [Binding("escape,o", "dismiss_outline", "Close the outline", id="outline.close")]
+
+    def __init__(self, title: str, headings: Sequence[tuple[int, str]], current: int = 0) -> None:
+        """`headings`: (body line, heading text) in order; `current`: the one being read."""
+        super().__init__()
+        self._title = title
+        self._headings = list(headings)
+        self._current = current
+
+    def compose(self) -> ComposeResult:
+        options = [Option(Text(text), id=str(line)) for line, text in self._headings]
+        outline = OptionList(*options, id="outline")
+        outline.border_title = f"Outline: {self._title}"
+        outline.border_subtitle = "Enter goes there · Esc closes"
+        yield outline
+
+    def on_mount(self) -> None:
+        outline = self.query_one(OptionList)
+        outline.highlighted = self._current
+        outline.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id or 0))
+
+    def action_dismiss_outline(self) -> None:
+        self.dismiss(None)

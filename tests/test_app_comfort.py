@@ -1,0 +1,107 @@
+"""Reading comfort: translation switch, outline, text width and theme that persist."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from reader.screens.outline import OutlineScreen
+from reader.store import Store
+from reader.widgets.article_list import ArticleList
+from reader.widgets.reading_pane import ReadingPane
+from tests.ui import build_app, settle, visible_text
+
+
+def _write_pair(folder: Path) -> None:
+    for language, word in (("en", "Part"), ("fr", "Partie")):
+        body = "\n\n".join(f"## {word} {n}\n\n" + f"{word} {n} text. " * 120 for n in range(1, 13))
+        translation = "translation_of: long-en\n" if language == "fr" else ""
+        (folder / f"long-{language}.md").write_text(
+            f"---\ntitle: Long {language}\npublished: 2026-01-0{1 if language == 'en' else 2}\n"
+            f"language: {language}\n{translation}---\n\n{body}\n",
+            encoding="utf-8",
+        )
+
+
+async def test_t_switches_to_the_translation_at_the_same_place(tmp_path: Path) -> None:
+    _write_pair(tmp_path)
+    app = build_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ArticleList).move_to("long-en")
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        for _ in range(40):
+            await pilot.press("space")
+        await settle(pilot)
+        english = visible_text(pane)
+        part = next(n for n in range(12, 0, -1) if f"Part {n} text" in english)
+        assert part > 4
+        await pilot.press("t")
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "long-fr"
+        french = visible_text(pane)
+        assert any(f"Partie {n} text" in french for n in (part - 1, part, part + 1))
+        await pilot.press("t")
+        await settle(pilot)
+        assert pane.article.id == "long-en"
+
+
+async def test_outline_lists_headings_and_goes_to_one(tmp_path: Path) -> None:
+    _write_pair(tmp_path)
+    app = build_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ArticleList).move_to("long-en")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OutlineScreen)
+        outline = app.screen.query_one(OptionList)
+        labels = [str(outline.get_option_at_index(i).prompt) for i in range(outline.option_count)]
+        assert labels == [f"Part {n}" for n in range(1, 13)]
+        for _ in range(8):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert not isinstance(app.screen, OutlineScreen)
+        assert visible_text(pane).splitlines()[1].strip("│ ").startswith("Part 9")
+
+
+async def test_text_width_changes_and_persists(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.column_width == 80
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert pane.column_width == 72
+        inner = [line.strip("│").strip() for line in visible_text(pane).splitlines()[1:-1]]
+        assert max(len(line) for line in inner) <= 72
+    again = build_app(library_dir)
+    async with again.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        assert again.screen.query_one(ReadingPane).column_width == 72
+
+
+async def test_chosen_theme_is_kept_across_launches(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.theme = "textual-light"
+        await settle(pilot)
+    store = Store.open(Path(os.environ["READER_DATA_DIR"]))
+    assert store.session("theme") == "textual-light"
+    store.close()
+    again = build_app(library_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.theme == "textual-light"
