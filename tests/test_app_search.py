@@ -143,3 +143,15 @@ async def test_palette_opens_articles_and_applies_filters(library_dir: Path) -> 
         await settle(pilot)
         assert listed(app) == ["first"]
         assert "#alpha" in visible_text(app.screen.query_one("#filter-bar"))
+
+
+async def test_letters_typed_in_the_search_field_are_text_not_commands(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"quit bsm")
+        await settle(pilot)
+        assert app.is_running
+        assert app.screen.query_one(SearchBox).value == "quit bsm"
+        assert app.main_screen.state("first").bookmark is None
+        assert not app.main_screen.state("first").read
