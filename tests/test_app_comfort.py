@@ -7,11 +7,13 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from reader.screens.confirm import ConfirmScreen
 from reader.screens.outline import OutlineScreen
 from reader.store import Store
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
-from tests.ui import build_app, settle, visible_text
+from reader.widgets.sources_sidebar import SourcesSidebar
+from tests.ui import build_app, notices, settle, visible_text
 
 
 def _write_pair(folder: Path) -> None:
@@ -105,3 +107,50 @@ async def test_chosen_theme_is_kept_across_launches(library_dir: Path) -> None:
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert again.theme == "textual-light"
+
+
+async def test_a_source_link_opens_only_after_a_yes(library_dir: Path, monkeypatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    seen: list = []
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab")  # to the sources; the cursor is on the first source
+        sidebar = app.screen.query_one(SourcesSidebar)
+        assert sidebar.has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "https://example.org/primary" in visible_text(
+            app.screen.query_one("#confirm-detail")
+        )
+        await pilot.press("n")
+        await settle(pilot)
+        assert opened == []
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert opened == ["https://example.org/primary"]
+        await pilot.press("down", "enter")  # a source without a link
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+    assert any("has no link" in n for n in notices(seen))
+
+
+async def test_c_copies_a_source_link(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    copied: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab", "c")
+        await pilot.pause()
+    assert copied == ["https://example.org/primary"]

@@ -399,6 +399,31 @@ class MainScreen(Screen[None]):
         event.stop()
         self.open_article(event.article)
 
+    @on(SourcesSidebar.OpenRequested)
+    def _open_source(self, event: SourcesSidebar.OpenRequested) -> None:
+        """Nothing leaves reader without the user's yes, after seeing the full address."""
+        event.stop()
+        url = event.source.url
+        if not url:
+            self.notify("This source has no link.", timeout=2)
+            return
+        from reader.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._open_in_browser(url)
+
+        self.app.push_screen(ConfirmScreen("Open this link in your browser?", url), answered)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        import webbrowser  # may start a program and wait for it: off the UI thread
+
+        if not webbrowser.open(url):
+            self.app.call_from_thread(
+                self.notify, f"No browser could open {url}", severity="warning", markup=False
+            )
+
     def open_by_id(self, article_id: str) -> bool:
         """Open an article by id; False if the library has no such article."""
         article = self._library.get(article_id)

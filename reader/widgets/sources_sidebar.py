@@ -8,8 +8,12 @@ disabled options, skipped by the cursor.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -37,11 +41,27 @@ def describe(source: Source) -> Text:
 
 
 class SourcesSidebar(OptionList):
-    """Lists the sources of the article on display."""
+    """Lists the sources of the article on display; Enter asks to open one's link."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("c", "copy_link", "Copy the link", id="sources.copy"),
+    ]
+
+    @dataclass
+    class OpenRequested(Message):
+        """The user chose a source (Enter or a click): the screen asks before opening."""
+
+        sidebar: SourcesSidebar
+        source: Source
+
+        @property
+        def control(self) -> SourcesSidebar:
+            return self.sidebar
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.border_title = "Sources"
+        self._sources: list[Source] = []
 
     def on_mount(self) -> None:
         self.show(None)
@@ -49,6 +69,7 @@ class SourcesSidebar(OptionList):
     def show(self, sources: Sequence[Source] | None) -> None:
         """List these sources; None means no article is open."""
         self.clear_options()
+        self._sources = list(sources or ())
         if sources is None:
             self.add_option(
                 Option(Text("Open an article to see its sources.", "dim"), disabled=True)
@@ -66,4 +87,30 @@ class SourcesSidebar(OptionList):
             heading = Text(f"{GROUP_TITLES[kind]} ({len(group)})", style="bold underline")
             self.add_option(Option(heading, disabled=True))
             for source in group:
-                self.add_option(Option(describe(source)))
+                self.add_option(Option(describe(source), id=str(self._sources.index(source))))
+        # The cursor starts on the first source (headings cannot be chosen).
+        self.highlighted = next(
+            (n for n in range(self.option_count) if not self.get_option_at_index(n).disabled),
+            None,
+        )
+
+    def _highlighted_source(self) -> Source | None:
+        if self.highlighted is None:
+            return None
+        option_id = self.get_option_at_index(self.highlighted).id
+        return self._sources[int(option_id)] if option_id is not None else None
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.OpenRequested(self, self._sources[int(event.option.id)]))
+
+    def action_copy_link(self) -> None:
+        """Copy the highlighted source's link to the clipboard (OSC 52, works over ssh)."""
+        source = self._highlighted_source()
+        if source is None or not source.url:
+            self.notify("This source has no link to copy.", timeout=2)
+            return
+        self.app.copy_to_clipboard(source.url)
+        self.notify(f"Copied: {source.url}", timeout=3, markup=False)
