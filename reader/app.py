@@ -79,6 +79,8 @@ class ReaderApp(App[None]):
         self.library = Library()
         self.read_after = self.READ_AFTER_SECONDS
         """Seconds an article must stay open to count as read (0: at once)."""
+        if settings.keys:
+            self.set_keymap(settings.keys)
         self.store = Store.open(settings.data_dir)
         self.writer = BackgroundWriter(on_error=lambda text: self.post_message(StoreFailed(text)))
         self.catalogue: Catalogue | None = None
@@ -115,14 +117,20 @@ class ReaderApp(App[None]):
         self.catalogue = Catalogue.open(self.settings.cache_dir)
         first_page = self.catalogue.cached_library(self.folders, limit=FIRST_PAGE)
         self.main_screen.show_library(first_page, self.store.states(), loading=True)
-        theme = self.store.session(SESSION_THEME)
+        for problem in self.settings.config_problems:
+            self.notify(problem, title="Config file", severity="warning", timeout=15, markup=False)
+        # The config file's theme wins at launch; else the one last chosen.
+        theme = self.settings.theme or self.store.session(SESSION_THEME)
         if theme in self.available_themes:
             self.theme = theme
+        elif self.settings.theme:
+            text = f"Unknown theme '{self.settings.theme}' in the config file."
+            self.notify(text, title="Config file", severity="warning", markup=False)
 
     @on(MainScreen.Ready)
     def _screen_ready(self) -> None:
-        width = self.store.session(SESSION_WIDTH)
-        if width and width.isdigit():
+        width = self.settings.reading_width or self.store.session(SESSION_WIDTH)
+        if width and str(width).isdigit():
             self.main_screen.set_reading_width(int(width))
         self._load_library()
 

@@ -122,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
+    config = commands.add_parser(
+        "config", parents=[common], help="where the config file is, and the settings in force"
+    )
+    config.add_argument(
+        "action",
+        choices=("path", "show"),
+        help="path: print where it is; show: print the effective settings",
+    )
+
     importing = commands.add_parser(
         "import", parents=[common], help="merge a JSON export back in (safe to repeat)"
     )
@@ -129,12 +138,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    return resolve_settings(
+def _settings(args: argparse.Namespace, report: bool = True) -> Settings:
+    from reader.config_file import config_path
+
+    settings = resolve_settings(
         data_dir=getattr(args, "data_dir", None),
         content_dirs=getattr(args, "content", None) or (),
         include_bundled=not getattr(args, "no_bundled", False),
+        config_file=config_path(),
     )
+    if report:
+        for problem in settings.config_problems:
+            print(f"reader: {problem}", file=sys.stderr)
+    return settings
 
 
 # ---------------------------------------------------------------------------
@@ -381,6 +397,29 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_ERROR if errors else EXIT_OK
 
 
+def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.config_file import EXAMPLE, config_path
+
+    path = config_path()
+    if args.action == "path":
+        out.write(f"{path}\n")
+        if not path.exists():
+            out.write(f"(not created yet; an example:)\n{EXAMPLE}")
+        return EXIT_OK
+    settings = _settings(args)
+    out.write(f"config file: {path}{'' if path.exists() else ' (none)'}\n")
+    out.write(f"data dir: {settings.data_dir}\ncache dir: {settings.cache_dir}\n")
+    out.write(f"bundled library: {'yes' if settings.include_bundled else 'no'}\n")
+    folders = ", ".join(str(folder) for folder in settings.content_dirs) or "(none)"
+    out.write(f"extra folders: {folders}\n")
+    out.write(f"theme: {settings.theme or '(the last one chosen)'}\n")
+    out.write(f"reading width: {settings.reading_width or '(the last one chosen, else 80)'}\n")
+    out.write(f"interface language: {settings.language}\n")
+    for binding_id, keys in sorted(settings.keys.items()):
+        out.write(f"key {binding_id}: {keys}\n")
+    return EXIT_ERROR if settings.config_problems else EXIT_OK
+
+
 def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError(
@@ -392,7 +431,7 @@ def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
     gc.disable()
     from reader.app import make_app
 
-    make_app(_settings(args)).run()
+    make_app(_settings(args, report=False)).run()  # the app shows config problems itself
     return EXIT_OK
 
 
@@ -404,6 +443,7 @@ COMMANDS = {
     "bookmarks": cmd_bookmarks,
     "export": cmd_export,
     "import": cmd_import,
+    "config": cmd_config,
     None: cmd_ui,
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 APP_NAME = "reader"
@@ -29,6 +29,16 @@ class Settings:
     """Extra article folders the user asked for, in the order given."""
     include_bundled: bool = True
     """Whether the library shipped with reader is read too."""
+    theme: str | None = None
+    """The theme the config file asks for (None: the last one chosen, or Textual's)."""
+    reading_width: int | None = None
+    """The text column width the config file asks for."""
+    language: str = "en"
+    """The interface language (the config file's, else the locale's, else English)."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Key overrides by binding id (Textual keymap)."""
+    config_problems: tuple[str, ...] = ()
+    """What was wrong in the config file (each part broken fell back to its default)."""
 
 
 def _user_dir(kind: str) -> Path:
@@ -47,6 +57,7 @@ def resolve_settings(
     content_dirs: Iterable[str | os.PathLike[str]] = (),
     include_bundled: bool = True,
     environ: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
 ) -> Settings:
     """Combine command-line values, environment and platform defaults.
 
@@ -62,12 +73,30 @@ def resolve_settings(
             return Path(env[variable]).expanduser()
         return _user_dir(kind)
 
+    from reader.config_file import FileConfig, load_config
+
+    config = load_config(config_file) if config_file is not None else None
+    config = config or FileConfig(Path())
     return Settings(
         data_dir=pick(data_dir, DATA_DIR_ENV, "data"),
         cache_dir=pick(cache_dir, CACHE_DIR_ENV, "cache"),
-        content_dirs=tuple(Path(p).expanduser() for p in content_dirs),
+        content_dirs=config.content + tuple(Path(p).expanduser() for p in content_dirs),
         include_bundled=include_bundled,
+        theme=config.theme,
+        reading_width=config.reading_width,
+        language=config.language or locale_language(env),
+        keys=config.keys,
+        config_problems=config.problems,
     )
+
+
+def locale_language(environ: Mapping[str, str]) -> str:
+    """`fr` when LC_ALL, LC_MESSAGES or LANG (the first one set) says French; else `en`."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
 
 
 def library_folders(settings: Settings) -> list[Path]:

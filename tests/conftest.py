@@ -17,6 +17,7 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name, value in {
         "READER_DATA_DIR": home / "data",
         "READER_CACHE_DIR": home / "cache",
+        "READER_CONFIG": home / "config.yaml",
         "XDG_DATA_HOME": home / "xdg-data",
         "XDG_CACHE_HOME": home / "xdg-cache",
         "XDG_CONFIG_HOME": home / "xdg-config",

@@ -1,0 +1,122 @@
+"""The user's YAML config file: defaults they choose once (theme, width, folders, keys).
+
+Where it lives: `READER_CONFIG` if set, else `config.yaml` in the user config
+folder (platformdirs). A broken file never stops reader: each problem is
+reported with the file and line, and what was broken falls back to the default.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CONFIG_ENV = "READER_CONFIG"
+UI_LANGUAGES = ("en", "fr")
+WIDTH_RANGE = (40, 160)
+
+EXAMPLE = """\
+# reader's settings. Every key is optional.
+theme: textual-dark          # any theme name from the command palette
+reading_width: 80            # text column, 40 to 160
+content:                     # extra article folders, read at every launch
+  - ~/notes
+language: en                 # interface language: en or fr
+keys:                        # binding id: key(s); the README lists the ids
+  main.next: "n,right"
+"""
+
+
+@dataclass(frozen=True)
+class FileConfig:
+    """What the file says (None where it says nothing, or nothing usable)."""
+
+    path: Path
+    theme: str | None = None
+    reading_width: int | None = None
+    content: tuple[Path, ...] = ()
+    language: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+    """`path:line: message` for every part that was ignored."""
+
+
+def config_path(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    if env.get(CONFIG_ENV):
+        return Path(env[CONFIG_ENV]).expanduser()
+    import platformdirs
+
+    return platformdirs.user_config_path("reader", appauthor=False) / "config.yaml"
+
+
+def _key_line(raw: str, key: str) -> int | None:
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return None
+
+
+def load_config(path: Path) -> FileConfig:
+    """Read the config file; a missing file is an empty config, a broken one a list of problems."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return FileConfig(path)
+    except (OSError, UnicodeDecodeError) as error:
+        return FileConfig(path, problems=(f"{path}: cannot be read ({error})",))
+    import yaml
+
+    try:
+        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        reason = getattr(error, "problem", None) or "not valid YAML"
+        return FileConfig(path, problems=(f"{path}{line}: {reason}; using the defaults",))
+    if data is None:
+        return FileConfig(path)
+    if not isinstance(data, dict):
+        return FileConfig(path, problems=(f"{path}:1: expected keys such as 'theme:'",))
+    problems: list[str] = []
+
+    def bad(key: str, message: str) -> None:
+        line = _key_line(raw, key)
+        problems.append(f"{path}{f':{line}' if line else ''}: {message}; ignored")
+
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "theme":
+            if isinstance(value, str) and value.strip():
+                values["theme"] = value.strip()
+            else:
+                bad(key, "'theme' must be a theme name")
+        elif key == "reading_width":
+            low, high = WIDTH_RANGE
+            if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+                values["reading_width"] = value
+            else:
+                bad(key, f"'reading_width' must be a whole number from {low} to {high}")
+        elif key == "content":
+            items = [value] if isinstance(value, str) else value
+            if isinstance(items, list) and all(isinstance(item, str) for item in items):
+                values["content"] = tuple(Path(item).expanduser() for item in items)
+            else:
+                bad(key, "'content' must be a folder or a list of folders")
+        elif key == "language":
+            if value in UI_LANGUAGES:
+                values["language"] = value
+            else:
+                bad(key, f"'language' must be one of {', '.join(UI_LANGUAGES)}")
+        elif key == "keys":
+            if isinstance(value, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ):
+                values["keys"] = dict(value)
+            else:
+                bad(key, "'keys' must map binding ids to keys, e.g. main.next: n")
+        else:
+            bad(str(key), f"unknown setting '{key}'")
+    return FileConfig(path, problems=tuple(problems), **values)
