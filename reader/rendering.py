@@ -89,12 +89,18 @@ def _safe(lines: list[Line]) -> list[Line]:
     ]
 
 
-def markdown_lines(text: str, console: Console, width: int, references: str = "") -> list[Line]:
-    """Render one section of Markdown to lines, without leading or trailing blank lines."""
+def markdown_lines(
+    text: str, console: Console, width: int, references: str = "", links: bool = False
+) -> list[Line]:
+    """Render one section of Markdown to lines, without leading or trailing blank lines.
+
+    `links`: link texts carry their target in the style (for a widget to make
+    them actionable) instead of showing the address after the text.
+    """
     from rich.markdown import Markdown  # markdown-it and pygments: only once an article opens
 
     source = f"{text}\n\n{references}" if references else text
-    renderable = Markdown(source, hyperlinks=False, code_theme=CODE_THEME)
+    renderable = Markdown(source, hyperlinks=links, code_theme=CODE_THEME)
     options = console.options.update(width=width, max_width=width, height=None)
     return _safe(_trim(console.render_lines(renderable, options, pad=False)))
 

@@ -154,3 +154,63 @@ async def test_c_copies_a_source_link(library_dir: Path) -> None:
         await pilot.press("tab", "c")
         await pilot.pause()
     assert copied == ["https://example.org/primary"]
+
+
+def _write_links(folder: Path) -> None:
+    (folder / "links.md").write_text(
+        "---\ntitle: Links\npublished: 2026-02-01\n---\n\n"
+        "See [the beta report](reader:world/second-en) first.\n\n"
+        "Then [the French one](world/second-fr.md) and [the web](https://example.org/x).\n",
+        encoding="utf-8",
+    )
+
+
+async def test_links_are_selected_followed_and_come_back(library_dir: Path, monkeypatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    _write_links(library_dir)
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ArticleList).move_to("links")
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        text = visible_text(pane)
+        assert "the beta report" in text and "reader:world" not in text  # no raw address
+        await pilot.press("period", "enter")
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "world/second-en"
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert pane.article.id == "links"
+        await pilot.press("period", "period", "enter")
+        await settle(pilot)
+        assert pane.article.id == "world/second-fr"
+        await pilot.press("alt+left")
+        await settle(pilot)
+        await pilot.press("period", "period", "period", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "https://example.org/x" in visible_text(app.screen.query_one("#confirm-detail"))
+        await pilot.press("y")
+        await settle(pilot)
+    assert opened == ["https://example.org/x"]
+
+
+async def test_clicking_a_link_follows_it(library_dir: Path) -> None:
+    _write_links(library_dir)
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ArticleList).move_to("links")
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        lines = visible_text(pane).splitlines()
+        [row] = [n for n, line in enumerate(lines) if "the beta report" in line]
+        await pilot.click(ReadingPane, offset=(lines[row].index("beta"), row))
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "world/second-en"

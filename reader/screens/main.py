@@ -71,6 +71,9 @@ class MainScreen(Screen[None]):
         Binding("2", "show_view('unread')", "Unread only", show=False, id="main.view_unread"),
         Binding("3", "show_view('bookmarked')", "Bookmarks", show=False, id="main.view_bookmarks"),
         Binding("t", "translation", "Translation", show=False, id="main.translation"),
+        Binding(
+            "backspace,alt+left", "go_back", "Back (after a link)", show=False, id="main.back_link"
+        ),
         Binding("o", "outline", "Outline", show=False, id="main.outline"),
         Binding("question_mark", "help", "Help", id="main.help"),
     ]
@@ -92,6 +95,8 @@ class MainScreen(Screen[None]):
         self._results: Results | None = None
         self._snippet_parts: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._status = ""
+        self._history: list[tuple[Article, Anchor]] = []
+        """Where followed links were, for Backspace."""
         self._panes_ready = False
         self._loading = True
         self._unread_count: int | None = None
@@ -399,6 +404,41 @@ class MainScreen(Screen[None]):
         event.stop()
         self.open_article(event.article)
 
+    @on(ReadingPane.LinkFollowed)
+    def _link_followed(self, event: ReadingPane.LinkFollowed) -> None:
+        """Links to other articles open here (Backspace comes back); others are asked about."""
+        event.stop()
+        target = event.target.strip()
+        article = self._linked_article(target)
+        if article is not None:
+            pane = self.query_one(ReadingPane)
+            if self._current is not None:
+                self._history.append((self._current, pane.top_anchor()))
+            self.open_article(article)
+        elif target.lower().startswith(("http://", "https://", "mailto:")):
+            self._confirm_and_open(target)
+        else:
+            text = f"No article here for the link '{target}'."
+            self.notify(text, severity="warning", timeout=4, markup=False)
+
+    def _linked_article(self, target: str) -> Article | None:
+        """The article a link points to: `reader:ID`, or a relative path to a Markdown file."""
+        if target.lower().startswith("reader:"):
+            return self._library.get(target[len("reader:") :])
+        if "://" in target or target.startswith(("mailto:", "#")) or self._current is None:
+            return None
+
+        path = (self._current.path.parent / target.split("#", 1)[0]).resolve()
+        return next((a for a in self._library.articles if a.path.resolve() == path), None)
+
+    def action_go_back(self) -> None:
+        """Back to where a followed link was (Backspace or Alt+Left)."""
+        if not self._history:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        article, anchor = self._history.pop()
+        self._read_body(article, anchor)
+
     @on(SourcesSidebar.OpenRequested)
     def _open_source(self, event: SourcesSidebar.OpenRequested) -> None:
         """Nothing leaves reader without the user's yes, after seeing the full address."""
@@ -407,6 +447,9 @@ class MainScreen(Screen[None]):
         if not url:
             self.notify("This source has no link.", timeout=2)
             return
+        self._confirm_and_open(url)
+
+    def _confirm_and_open(self, url: str) -> None:
         from reader.screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events, work
 from textual.binding import Binding, BindingType
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from reader.document import Section
     from reader.rendering import Line
 
+_MAY_LINK = re.compile(r"\]\(|\]\[|<[a-z]+:", re.IGNORECASE)
+"""Text that may hold a Markdown link; sections without it are not rendered to look."""
 MIN_COLUMN = 20
 MIN_COLUMN_SETTING, MAX_COLUMN_SETTING, WIDTH_STEP = 40, 160, 4
 """Bounds and step of the text width the user sets with + and -."""
@@ -75,6 +78,9 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("home,g", "top", "Top of article", show=False, id="reader.top"),
         Binding("end,G", "bottom", "End of article", show=False, id="reader.bottom"),
+        Binding("period", "next_link", "Next link", show=False, id="reader.next_link"),
+        Binding("comma", "previous_link", "Previous link", show=False, id="reader.previous_link"),
+        Binding("enter", "follow_link", "Follow the link", show=False, id="reader.follow_link"),
         Binding("plus", "wider", "Wider text", show=False, id="reader.wider"),
         Binding("minus", "narrower", "Narrower text", show=False, id="reader.narrower"),
         Binding(
@@ -98,6 +104,7 @@ class ReadingPane(ScrollView, can_focus=True):
         "reading-pane--rule",
         "reading-pane--placeholder",
         "reading-pane--match",
+        "reading-pane--link-selected",
     }
 
     column_width: reactive[int] = reactive(80)
@@ -129,6 +136,17 @@ class ReadingPane(ScrollView, can_focus=True):
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, ReadingPane.PositionChanged)
+
+    @dataclass
+    class LinkFollowed(Message):
+        """The user chose a link in the article (Enter on the selected one, or a click)."""
+
+        pane: ReadingPane
+        target: str
+
+        @property
+        def control(self) -> ReadingPane:
+            return self.pane
 
     @dataclass
     class ColumnWidthChanged(Message):
@@ -169,6 +187,9 @@ class ReadingPane(ScrollView, can_focus=True):
         self._highlight: re.Pattern[str] | None = None
         self._match_sections: list[int] = []
         self._match_lines: dict[int, list[int]] = {}
+        self._links: dict[int, list[tuple[str, int]]] = {}
+        """Per rendered section: each link's target and the line it starts on."""
+        self._selected_link: tuple[int, int] | None = None
         self._pending: Anchor | None = None
         self._pending_end = False
         self.measuring = False
@@ -204,6 +225,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self._section_lines = [section.line for section in self._sections]
         self._references = reference_definitions(body)
         self._find_matches()
+        self._links = {}
+        self._selected_link = None
         if at_fraction is not None and self._sections:
             index = min(len(self._sections) - 1, int(at_fraction * len(self._sections)))
             anchor = Anchor(self._sections[index].line, 0.0) if index else None
@@ -273,6 +296,99 @@ class ReadingPane(ScrollView, can_focus=True):
             marked.append(list(text.render(self.app.console)))
         self._match_lines[index] = found
         return marked
+
+    # -- links ---------------------------------------------------------------
+
+    def _mark_links(self, index: int, lines: list[Line]) -> list[Line]:
+        """Make the links of a rendered section actionable, and remember where they are.
+
+        Rich puts the target in the style (an OSC 8 hyperlink a terminal could
+        open on its own); it is taken out, and a click runs our own action
+        instead, so that nothing opens without reader asking first.
+        """
+        found: list[tuple[str, int]] = []
+        link_style = self.get_component_rich_style("reading-pane--link")
+        selected_style = self.get_component_rich_style("reading-pane--link-selected")
+        marked: list[Line] = []
+        previous: str | None = None
+        for number, line in enumerate(lines):
+            new_line = []
+            for segment in line:
+                style = segment.style
+                target = style.link if style is not None else None
+                if not target or style is None:
+                    if segment.text.strip():
+                        previous = None
+                    new_line.append(segment)
+                    continue
+                if target != previous:
+                    found.append((target, number))
+                    previous = target
+                k = len(found) - 1
+                look = link_style + (
+                    selected_style if self._selected_link == (index, k) else Style()
+                )
+                action = Style.from_meta({"@click": f"follow_link_at({index},{k})"})
+                new_line.append(Segment(segment.text, style.clear_meta_and_links() + look + action))
+            marked.append(new_line)
+        self._links[index] = found
+        return marked
+
+    def _link_positions(self) -> list[tuple[int, int, int]]:
+        """Every link as (y in the document, section, number in section), in order."""
+        positions = []
+        for index, section in enumerate(self._sections):
+            if not _MAY_LINK.search(section.text):
+                continue
+            self._section_strips(index)
+            for k, (_target, line) in enumerate(self._links.get(index, [])):
+                positions.append((len(self._header) + self._offsets[index] + line, index, k))
+        return positions
+
+    def _select_link(self, forward: bool) -> None:
+        positions = self._link_positions()
+        if not positions:
+            self.notify("This article has no links.", timeout=2)
+            return
+        top = round(self.scroll_y)
+        if self._selected_link is None:
+            candidates = [p for p in positions if p[0] >= top] if forward else positions[::-1]
+        else:
+            here = next(
+                (n for n, p in enumerate(positions) if (p[1], p[2]) == self._selected_link), -1
+            )
+            candidates = positions[here + 1 :] if forward else positions[:here][::-1]
+        if not candidates:
+            self.notify("No more links " + ("below." if forward else "above."), timeout=2)
+            return
+        y, index, k = candidates[0]
+        old = self._selected_link
+        self._selected_link = (index, k)
+        for section in {index, old[0] if old else index}:
+            self._cache.discard(section)
+        height = self.scrollable_content_region.height
+        if not top <= y < top + height:
+            self._user_moved()
+            self.scroll_to(y=max(0, y - MATCH_CONTEXT), animate=False, immediate=True)
+        self.refresh()
+
+    def action_next_link(self) -> None:
+        self._select_link(forward=True)
+
+    def action_previous_link(self) -> None:
+        self._select_link(forward=False)
+
+    def action_follow_link(self) -> None:
+        if self._selected_link is None:
+            self.notify("Select a link first with . (and , to go back).", timeout=2)
+            return
+        self.action_follow_link_at(*self._selected_link)
+
+    def action_follow_link_at(self, index: int, k: int) -> None:
+        links = self._links.get(index, [])
+        if 0 <= k < len(links):
+            self._selected_link = (index, k)
+            self.post_message(self.LinkFollowed(self, links[k][0]))
 
     def _match_targets(self) -> list[int]:
         """The scroll positions that put each match near the top, in order."""
@@ -422,7 +538,7 @@ class ReadingPane(ScrollView, can_focus=True):
         for index, section in enumerate(sections):
             if worker.is_cancelled:
                 return
-            lines = markdown_lines(section.text, console, width, references)
+            lines = markdown_lines(section.text, console, width, references, links=True)
             batch.append(len(lines) + (index < last))
             # Hand the interpreter back to the UI thread between sections: without
             # it, a key pressed while a long article is measured waited up to 100 ms.
@@ -520,8 +636,11 @@ class ReadingPane(ScrollView, can_focus=True):
             from reader.rendering import markdown_lines
 
             section = self._sections[index]
-            lines = markdown_lines(section.text, self.app.console, self._column, self._references)
+            lines = markdown_lines(
+                section.text, self.app.console, self._column, self._references, links=True
+            )
             lines = self._mark_matches(index, lines)
+            lines = self._mark_links(index, lines)
             strips = [self._to_strip(line) for line in lines]
             if index < len(self._sections) - 1:
                 strips.append(self._blank())
