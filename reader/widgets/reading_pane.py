@@ -78,7 +78,7 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("home,g", "top", "Top of article", show=False, id="reader.top"),
         Binding("end,G", "bottom", "End of article", show=False, id="reader.bottom"),
-        Binding("period", "next_link", "Next link", show=False, id="reader.next_link"),
+        Binding("full_stop", "next_link", "Next link", show=False, id="reader.next_link"),
         Binding("comma", "previous_link", "Previous link", show=False, id="reader.previous_link"),
         Binding("enter", "follow_link", "Follow the link", show=False, id="reader.follow_link"),
         Binding("plus", "wider", "Wider text", show=False, id="reader.wider"),
