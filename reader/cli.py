@@ -268,6 +268,8 @@ def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
     settings = _settings(args)
     store = _open_store(settings)
     action = args.action or "list"
+    if action != "list" and not store.persistent:
+        raise UserError("nothing was changed: the reading state cannot be saved (see above)")
     if action == "list":
         library = _load(settings)
         records = []
@@ -344,6 +346,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise UserError(f"{source} is not a JSON export: {error}") from None
     store = _open_store(_settings(args))
+    if not store.persistent:
+        raise UserError("nothing was imported: the reading state cannot be saved (see above)")
     try:
         result = store.import_state(data)
     except StoreError as error:

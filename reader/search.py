@@ -28,6 +28,7 @@ WEIGHTS = (0.0, 10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
+_MARKUP = re.compile(r"(?:\*+|_{2,}|`+|^#+ |^> |\]\([^)]*\)|\[)", re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------
@@ -134,7 +135,7 @@ def make_snippet(text: str, pattern: re.Pattern[str], width: int = SNIPPET_WIDTH
         return ""
     start = max(0, first.start() - width // 3)
     end = min(len(text), start + width)
-    window = text[start:end]
+    window = _MARKUP.sub("", text[start:end])  # a snippet is prose, not Markdown
     marked = pattern.sub(lambda m: f"{MARK_START}{m.group()}{MARK_END}", window)
     marked = " ".join(marked.split())
     return ("…" if start else "") + marked + ("…" if end < len(text) else "")

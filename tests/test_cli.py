@@ -205,3 +205,14 @@ def test_search_from_the_command_line(library_dir: Path) -> None:
     assert code == 0 and out == "No article matches.\n"
     plain = run("search", "english", *where)[1]
     assert plain.startswith("world/second-en  Beta report")
+
+
+def test_bookmarking_fails_clearly_when_nothing_can_be_saved(
+    library_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("READER_DATA_DIR", str(blocker))
+    code, out = run("bookmarks", "add", "first", "--no-bundled", "--content", str(library_dir))
+    assert code == 1 and "Bookmarked" not in out
+    assert "cannot be saved" in capsys.readouterr().err

@@ -124,6 +124,16 @@ def test_search_pattern_ignores_case_and_accents_in_plain_text() -> None:
     ]
 
 
+def test_snippets_are_prose_without_markdown_signs() -> None:
+    pattern = search_pattern(parse_query("willing"))
+    assert pattern is not None
+    snippet = make_snippet(
+        "the *coalition of the willing* and [a link](http://x) **bold**", pattern
+    )
+    assert "*" not in snippet and "](" not in snippet and "[" not in snippet
+    assert f"{MARK_START}willing{MARK_END}" in snippet and "a link" in snippet
+
+
 def test_snippets_start_near_the_match_and_mark_it() -> None:
     pattern = search_pattern(parse_query("needle"))
     assert pattern is not None
