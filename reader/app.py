@@ -32,7 +32,7 @@ from reader.library import Article, Library
 from reader.library.loader import count_by_severity
 from reader.messages import IndexProgress, IndexReady, LibraryLoaded, LibraryProgress, OpenArticle
 from reader.screens.main import MainScreen
-from reader.store import ArticleState, BackgroundWriter, Bookmark, Position, Store, now
+from reader.store import BackgroundWriter, Bookmark, Position, Store, now
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
 
@@ -249,14 +249,11 @@ class ReaderApp(App[None]):
 
     # -- state changes -------------------------------------------------------
 
-    def _set_state(self, article_id: str, state: ArticleState) -> None:
-        self.main_screen.set_state(article_id, state)
-
     def _mark_read(self, article: Article, read: bool) -> None:
         state = self.main_screen.state(article.id)
         if state.read == read:
             return
-        self._set_state(article.id, ArticleState(read, state.position, state.bookmark))
+        self.main_screen.set_state(article.id, replace(state, read=read))
         self.writer.submit(lambda: self.store.set_read(article.id, read))
 
     @on(MainScreen.ArticleOpened)
@@ -283,7 +280,7 @@ class ReaderApp(App[None]):
         article, anchor = event.article, event.anchor
         position = Position(anchor.line, anchor.fraction, round(event.progress, 4))
         state = self.main_screen.state(article.id)
-        self.main_screen.set_state(article.id, ArticleState(state.read, position, state.bookmark))
+        self.main_screen.set_state(article.id, replace(state, position=position))
         self._pending_positions[article.id] = position
         self._schedule_save()
         if event.progress >= 1.0 and event.pane.max_scroll_y > 0:
@@ -320,12 +317,12 @@ class ReaderApp(App[None]):
             return
         state = self.main_screen.state(article.id)
         if state.bookmarked:
-            self._set_state(article.id, ArticleState(state.read, state.position, None))
+            self.main_screen.set_state(article.id, replace(state, bookmark=None))
             self.writer.submit(lambda: self.store.remove_bookmark(article.id))
             self.notify(f"Bookmark removed: {article.title}", timeout=2, markup=False)
         else:
             bookmark = Bookmark(article.id, now(), "", article.title)
-            self._set_state(article.id, ArticleState(state.read, state.position, bookmark))
+            self.main_screen.set_state(article.id, replace(state, bookmark=bookmark))
             self.writer.submit(lambda: self.store.add_bookmark(article.id, article.title))
             self.notify(f"Bookmarked: {article.title}", timeout=2, markup=False)
 
@@ -342,7 +339,7 @@ class ReaderApp(App[None]):
             state = self.main_screen.state(article.id)
             bookmark = state.bookmark or Bookmark(article.id, now(), "", article.title)
             bookmark = replace(bookmark, note=note)
-            self._set_state(article.id, ArticleState(state.read, state.position, bookmark))
+            self.main_screen.set_state(article.id, replace(state, bookmark=bookmark))
             self.writer.submit(lambda: self.store.set_note(article.id, note, article.title))
 
         from reader.screens.bookmark_note import BookmarkNoteScreen

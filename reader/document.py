@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.library.fences import FenceTracker
+
 SECTION_TARGET = 1536
 """Characters gathered before a section may end: small enough that the first
 screen renders in milliseconds, large enough that a long article has hundreds
 of sections, not tens of thousands."""
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
 _REFERENCE = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S")
 
@@ -45,7 +46,7 @@ def split_sections(body: str, target: int = SECTION_TARGET) -> tuple[Section, ..
     sections: list[Section] = []
     start = 0
     size = 0
-    fence: str | None = None
+    fences = FenceTracker()
 
     def close(end: int) -> None:
         nonlocal start, size
@@ -57,16 +58,10 @@ def split_sections(body: str, target: int = SECTION_TARGET) -> tuple[Section, ..
         start, size = end, 0
 
     for index, line in enumerate(lines):
-        if fence is not None:
-            found = _FENCE.match(line)
-            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
-                fence = None
+        if fences.feed(line):
             size += len(line) + 1
             continue
-        found = _FENCE.match(line)
-        if found:
-            fence = found.group(1)
-        elif _ATX.match(line) and index > start:
+        if _ATX.match(line) and index > start:
             # ATX headings interrupt anything at the top level: a safe place to cut.
             close(index)
         elif not line.strip() and size >= target:

@@ -23,6 +23,7 @@ from reader.library.article import (
     Source,
     SourceKind,
 )
+from reader.library.fences import FenceTracker
 from reader.library.sanitize import clean
 from reader.library.vocabulary import KINDS, is_known_language
 
@@ -30,7 +31,6 @@ _BINARY_SNIFF = 8192
 _LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://", "reader:")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ])")
 _HEADING = re.compile(r" {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
@@ -325,15 +325,9 @@ class _Fields:
 
 def first_heading(body: str) -> str | None:
     """The text of the first level-one ATX heading outside code blocks."""
-    fence: str | None = None
+    fences = FenceTracker()
     for line in body.split("\n"):
-        opener = _FENCE.match(line)
-        if fence is not None:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
+        if fences.feed(line):
             continue
         found = _HEADING.match(line)
         if found and not line.lstrip().startswith("##"):
