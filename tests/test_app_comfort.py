@@ -13,7 +13,7 @@ from reader.store import Store
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
 from reader.widgets.sources_sidebar import SourcesSidebar
-from tests.ui import build_app, notices, settle, visible_text
+from tests.ui import build_app, notices, open_article, settle, visible_text
 
 
 def _write_pair(folder: Path) -> None:
@@ -31,11 +31,7 @@ async def test_t_switches_to_the_translation_at_the_same_place(tmp_path: Path) -
     _write_pair(tmp_path)
     app = build_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.screen.query_one(ArticleList).move_to("long-en")
-        await pilot.press("enter")
-        await settle(pilot)
-        pane = app.screen.query_one(ReadingPane)
+        pane = await open_article(pilot, "long-en")
         for _ in range(40):
             await pilot.press("space")
         await settle(pilot)
@@ -78,10 +74,7 @@ async def test_outline_lists_headings_and_goes_to_one(tmp_path: Path) -> None:
 async def test_text_width_changes_and_persists(library_dir: Path) -> None:
     app = build_app(library_dir)
     async with app.run_test(size=(200, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        pane = app.screen.query_one(ReadingPane)
+        pane = await open_article(pilot)
         assert pane.column_width == 80
         await pilot.press("-", "-")
         await settle(pilot)
@@ -173,11 +166,7 @@ async def test_links_are_selected_followed_and_come_back(library_dir: Path, monk
     _write_links(library_dir)
     app = build_app(library_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.screen.query_one(ArticleList).move_to("links")
-        await pilot.press("enter")
-        await settle(pilot)
-        pane = app.screen.query_one(ReadingPane)
+        pane = await open_article(pilot, "links")
         text = visible_text(pane)
         assert "the beta report" in text and "reader:world" not in text  # no raw address
         await pilot.press(".", "enter")  # the real characters, as a terminal sends them
@@ -204,11 +193,7 @@ async def test_clicking_a_link_follows_it(library_dir: Path) -> None:
     _write_links(library_dir)
     app = build_app(library_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.screen.query_one(ArticleList).move_to("links")
-        await pilot.press("enter")
-        await settle(pilot)
-        pane = app.screen.query_one(ReadingPane)
+        pane = await open_article(pilot, "links")
         lines = visible_text(pane).splitlines()
         [row] = [n for n, line in enumerate(lines) if "the beta report" in line]
         await pilot.click(ReadingPane, offset=(lines[row].index("beta"), row))

@@ -10,7 +10,7 @@ from reader.screens.help import HelpScreen
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
 from reader.widgets.sources_sidebar import SourcesSidebar
-from tests.ui import build_app, on_screen, settle, visible_text
+from tests.ui import build_app, on_screen, open_article, settle, visible_text
 
 
 async def test_three_panes_and_a_footer_with_the_list_filled(library_dir: Path) -> None:
@@ -115,11 +115,7 @@ async def test_next_previous_escape_and_tab(library_dir: Path) -> None:
 async def test_translation_link_in_the_header_opens_the_other_language(library_dir: Path) -> None:
     app = build_app(library_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.screen.query_one(ArticleList).move_to("world/second-en")
-        await pilot.press("enter")
-        await settle(pilot)
-        pane = app.screen.query_one(ReadingPane)
+        pane = await open_article(pilot, "world/second-en")
         lines = visible_text(pane).splitlines()
         [row] = [n for n, line in enumerate(lines) if "Also in French: Rapport bêta" in line]
         column = lines[row].index("French")

@@ -8,7 +8,7 @@ from textual import events
 
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
-from tests.ui import build_app, settle, visible_text
+from tests.ui import build_app, open_article, settle, visible_text
 
 
 def _write_long_article(folder: Path, paragraphs: int) -> Path:
@@ -28,10 +28,7 @@ async def test_a_megabyte_article_opens_and_reaches_its_end(tmp_path: Path) -> N
     assert path.stat().st_size > 1_000_000
     app = build_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        pane = app.screen.query_one(ReadingPane)
+        pane = await open_article(pilot)
         assert "First paragraph here." in visible_text(pane)
         assert len(pane.sections) > 100
         await pilot.press("G")
@@ -46,10 +43,7 @@ async def test_paging_shows_the_next_part_of_the_text(tmp_path: Path) -> None:
     _write_long_article(tmp_path, 60)
     app = build_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        pane = app.screen.query_one(ReadingPane)
+        pane = await open_article(pilot)
         before = visible_text(pane)
         await pilot.press("space")
         await pilot.pause()
@@ -68,10 +62,7 @@ async def test_wheel_scrolls_the_reading_pane(tmp_path: Path) -> None:
     _write_long_article(tmp_path, 60)
     app = build_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        pane = app.screen.query_one(ReadingPane)
+        pane = await open_article(pilot)
         # Pilot has no public wheel method; this is the one its clicks use.
         await pilot._post_mouse_events([events.MouseScrollDown], ReadingPane, offset=(10, 10))
         await pilot.pause()

@@ -10,7 +10,7 @@ from textual.message import Message
 from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
 from reader.widgets.search_box import SearchBox
-from tests.ui import build_app, notices, on_screen, settle, visible_text
+from tests.ui import build_app, notices, on_screen, open_article, settle, visible_text
 
 
 def listed(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -130,10 +130,7 @@ async def test_palette_opens_articles_and_applies_filters(library_dir: Path) -> 
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"open gamma")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        pane = app.screen.query_one(ReadingPane)
+        pane = await open_article(pilot)
         assert pane.article is not None and pane.article.id == "undated"
         await pilot.press("ctrl+p")
         await pilot.pause()

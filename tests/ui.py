@@ -12,6 +12,8 @@ from textual.widget import Widget
 
 from reader.app import ReaderApp, make_app
 from reader.config import resolve_settings
+from reader.widgets.article_list import ArticleList
+from reader.widgets.reading_pane import ReadingPane
 
 
 def build_app(*folders: Path, bundled: bool = False) -> ReaderApp:
@@ -46,3 +48,13 @@ def notices(messages: list[Message]) -> list[str]:
 def on_screen(widget: Widget) -> bool:
     """Whether the user can see the widget (it, and every container of it, is displayed)."""
     return widget.region.area > 0
+
+
+async def open_article(pilot: Pilot[None], article_id: str | None = None) -> ReadingPane:
+    """Wait for the library, open an article (the highlighted one by default), wait again."""
+    await settle(pilot)
+    if article_id is not None:
+        assert pilot.app.screen.query_one(ArticleList).move_to(article_id)
+    await pilot.press("enter")
+    await settle(pilot)
+    return pilot.app.screen.query_one(ReadingPane)
