@@ -205,13 +205,14 @@ def _article_json(article: Any, state: Any) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     from reader.filters import ListFilter, apply_filter
+    from reader.store import ArticleState
 
     settings = _settings(args)
     library = _load(settings)
     states = _open_store(settings).states()
     view = "unread" if args.unread else "bookmarked" if args.bookmarked else "all"
     articles = apply_filter(library, states, ListFilter(view=view))
-    default = _default_state()
+    default = ArticleState()
     if args.json:
         records = [_article_json(a, states.get(a.id, default)) for a in articles]
         json.dump(records, out, ensure_ascii=False, indent=2)
@@ -228,12 +229,6 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
             f"{flags} {article.id:<{width}}  {date:<10}  {language:<5}  {article.title}{outlet}\n"
         )
     return EXIT_OK
-
-
-def _default_state() -> Any:
-    from reader.store import ArticleState
-
-    return ArticleState()
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
