@@ -9,15 +9,17 @@ shown at once and written by a background thread, in order.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
-from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.message import Message
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
@@ -28,6 +30,8 @@ from reader import resources
 from reader.catalogue import Catalogue
 from reader.commands import ArticleCommands
 from reader.config import Settings, library_folders
+from reader.i18n import set_language, t
+from reader.keys import key, translate_bindings
 from reader.library import Article, Library
 from reader.library.loader import count_by_severity
 from reader.messages import IndexProgress, IndexReady, LibraryLoaded, LibraryProgress, OpenArticle
@@ -59,11 +63,14 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ArticleCommands}
 
     BINDINGS: list[BindingType] = [
-        Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
-        Binding("B", "edit_note", "Bookmark note", show=False, id="app.note"),
-        Binding("m", "toggle_read", "Mark read/unread", show=False, id="app.read"),
-        Binding("r", "refresh", "Refresh", show=False, id="app.refresh"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        key("b", "toggle_bookmark", "app.bookmark"),
+        key("B", "edit_note", "app.note", show=False),
+        key("m", "toggle_read", "app.read", show=False),
+        key("r", "refresh", "app.refresh", show=False),
+        key("q", "quit", "app.quit"),
+        key(
+            "ctrl+p", "command_palette", "app.palette", show=False, key_display="^p", priority=True
+        ),
     ]
     """State keys live here, because the app is what writes state."""
 
@@ -73,7 +80,9 @@ class ReaderApp(App[None]):
     """Positions are saved once scrolling pauses this long (and always on exit)."""
 
     def __init__(self, settings: Settings, folders: Sequence[Path]) -> None:
+        set_language(settings.language)  # before any widget words its bindings
         super().__init__()
+        translate_bindings(self)
         self.settings = settings
         self.folders = tuple(folders)
         self.library = Library()
@@ -106,26 +115,56 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
 
+    # -- the command palette, in the interface's language ----------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own commands, worded from the catalogue (its Keys panel gives way to `?`)."""
+        yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.action_change_theme)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand(t("palette.keys"), t("palette.keys_help"), screen.action_help)
+        yield SystemCommand(
+            t("palette.screenshot"),
+            t("palette.screenshot_help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+        yield SystemCommand(t("palette.quit"), t("palette.quit_help"), self.action_quit)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=t("palette.theme_placeholder"))
+        )
+
     # -- start and stop ------------------------------------------------------
 
     def on_mount(self) -> None:
         for notice in self.store.notices:
-            self.notify(notice, title="Reading state", severity="warning", timeout=20, markup=False)
+            self.notify(
+                notice, title=t("store.title"), severity="warning", timeout=20, markup=False
+            )
         # The top of the list as last seen, from the catalogue: a few milliseconds,
         # so the first frame already lists articles. The worker loads the rest,
         # then checks it all against the disk.
         self.catalogue = Catalogue.open(self.settings.cache_dir)
         first_page = self.catalogue.cached_library(self.folders, limit=FIRST_PAGE)
         self.main_screen.show_library(first_page, self.store.states(), loading=True)
+        config_title = t("app.config_title")
         for problem in self.settings.config_problems:
-            self.notify(problem, title="Config file", severity="warning", timeout=15, markup=False)
+            text = str(problem)
+            self.notify(text, title=config_title, severity="warning", timeout=15, markup=False)
         # The config file's theme wins at launch; else the one last chosen.
         theme = self.settings.theme or self.store.session(SESSION_THEME)
         if theme in self.available_themes:
             self.theme = theme
         elif self.settings.theme:
-            text = f"Unknown theme '{self.settings.theme}' in the config file."
-            self.notify(text, title="Config file", severity="warning", markup=False)
+            text = t("app.unknown_theme", theme=self.settings.theme)
+            self.notify(text, title=config_title, severity="warning", markup=False)
 
     @on(MainScreen.Ready)
     def _screen_ready(self) -> None:
@@ -183,7 +222,7 @@ class ReaderApp(App[None]):
     def on_library_progress(self, message: LibraryProgress) -> None:
         if not self.main_screen.is_attached:
             return  # a worker reporting while the app shuts down
-        self.main_screen.set_status(f"loading {message.done}/{message.total}")
+        self.main_screen.set_status(t("app.loading", done=message.done, total=message.total))
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         if not self.main_screen.is_attached:
@@ -204,9 +243,8 @@ class ReaderApp(App[None]):
         errors, warnings = count_by_severity(self.library.problems)
         if message.final and (errors or warnings):
             self.notify(
-                f"{errors} file(s) not loaded, {warnings} warning(s). "
-                "Run `reader check` for the details.",
-                title="Content problems",
+                t("app.problems", errors=errors, warnings=warnings),
+                title=t("app.problems_title"),
                 severity="warning" if errors else "information",
                 timeout=8,
             )
@@ -227,7 +265,8 @@ class ReaderApp(App[None]):
         if not self.main_screen.is_attached:
             return  # a worker reporting while the app shuts down
         if message.done < message.total:
-            self.main_screen.set_status(f"indexing {message.done * 100 // message.total}%")
+            percent = message.done * 100 // message.total
+            self.main_screen.set_status(t("app.indexing", percent=percent))
 
     def on_index_ready(self, message: IndexReady) -> None:
         if not self.main_screen.is_attached:
@@ -305,8 +344,8 @@ class ReaderApp(App[None]):
         def write() -> None:
             for article_id, position in positions.items():
                 store.save_position(article_id, position)
-            for key, value in session.items():
-                store.set_session(key, value)
+            for name, value in session.items():
+                store.set_session(name, value)
 
         if positions or session:
             self.writer.submit(write)
@@ -319,12 +358,12 @@ class ReaderApp(App[None]):
         if state.bookmarked:
             self.main_screen.set_state(article.id, replace(state, bookmark=None))
             self.writer.submit(lambda: self.store.remove_bookmark(article.id))
-            self.notify(f"Bookmark removed: {article.title}", timeout=2, markup=False)
+            self.notify(t("app.unbookmarked", title=article.title), timeout=2, markup=False)
         else:
             bookmark = Bookmark(article.id, now(), "", article.title)
             self.main_screen.set_state(article.id, replace(state, bookmark=bookmark))
             self.writer.submit(lambda: self.store.add_bookmark(article.id, article.title))
-            self.notify(f"Bookmarked: {article.title}", timeout=2, markup=False)
+            self.notify(t("app.bookmarked", title=article.title), timeout=2, markup=False)
 
     def action_edit_note(self) -> None:
         """Write or edit the note of the target article's bookmark (bookmarking it if need be)."""
@@ -360,7 +399,7 @@ class ReaderApp(App[None]):
         self.writer.flush()
         self.main_screen.update_states(self.store.states())
         self._load_library()
-        self.notify("Refreshed", timeout=1)
+        self.notify(t("app.refreshed"), timeout=1)
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         # Back from another window (perhaps another reader): show its changes.
@@ -368,11 +407,12 @@ class ReaderApp(App[None]):
         self.main_screen.update_states(self.store.states())
 
     def on_store_failed(self, message: StoreFailed) -> None:
-        self.notify(message.text, title="Not saved", severity="error", timeout=10, markup=False)
+        title = t("store.not_saved")
+        self.notify(message.text, title=title, severity="error", timeout=10, markup=False)
 
     def on_open_article(self, message: OpenArticle) -> None:
         if not self.main_screen.open_by_id(message.article_id):
-            text = f"No article with id '{message.article_id}'."
+            text = t("app.no_article", id=message.article_id)
             self.notify(text, severity="error", markup=False)
 
 

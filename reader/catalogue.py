@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.i18n import Msg
 from reader.library import Article, Library, Problem, Source
 from reader.library.article import ParseResult
 from reader.library.loader import assemble, duplicate_problem, scan, sort_key
@@ -32,8 +33,9 @@ if TYPE_CHECKING:
     from reader.search import Query, Results
 
 CATALOGUE_NAME = "catalogue.sqlite3"
-CATALOGUE_VERSION = 3
-"""Bump when Article's fields or the parser change: old catalogues are rebuilt."""
+CATALOGUE_VERSION = 4
+"""Bump when Article's fields, the parser or the stored problems change: old catalogues
+are rebuilt."""
 BATCH = 250
 
 Progress = Callable[[int, int], None]
@@ -446,14 +448,17 @@ def _article(values: list[Any], path: Path, folder: Path) -> Article | None:
 def _problems_json(problems: Sequence[Problem]) -> str | None:
     if not problems:
         return None
-    return json.dumps([[p.line, p.severity, p.message] for p in problems], ensure_ascii=False)
+    rows = [[p.line, p.severity, p.reason.to_json()] for p in problems]
+    return json.dumps(rows, ensure_ascii=False)
 
 
 def _problems(text: str | None, path: Path) -> tuple[Problem, ...]:
+    """Problems as cached: unworded, so they read in the language of this run."""
     if not text:
         return ()
     return tuple(
-        Problem(path, line, severity, message) for line, severity, message in json.loads(text)
+        Problem(path, line, severity, Msg.from_json(reason))
+        for line, severity, reason in json.loads(text)
     )
 
 

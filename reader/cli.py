@@ -9,15 +9,20 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import __version__
-from reader.config import DATA_DIR_ENV, Settings, resolve_settings
+from reader.config import DATA_DIR_ENV, Settings, interface_language, resolve_settings
+from reader.i18n import set_language, t
 from reader.resources import ResourceMissingError
+
+if TYPE_CHECKING:
+    from reader.config_file import FileConfig
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -37,25 +42,25 @@ def _common_options() -> argparse.ArgumentParser:
     given before the subcommand's name.
     """
     common = argparse.ArgumentParser(add_help=False)
-    group = common.add_argument_group("library and data")
+    group = common.add_argument_group(t("cli.group.library"))
     group.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help=f"where reading state is kept (default: ${DATA_DIR_ENV}, else your user data folder)",
+        help=t("cli.help.data_dir", variable=DATA_DIR_ENV),
     )
     group.add_argument(
         "--content",
         metavar="DIR",
         action="append",
         default=argparse.SUPPRESS,
-        help="also read the articles in DIR, recursively (repeatable)",
+        help=t("cli.help.content"),
     )
     group.add_argument(
         "--no-bundled",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="leave out the library that comes with reader",
+        help=t("cli.help.no_bundled"),
     )
     return common
 
@@ -65,87 +70,75 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         parents=[common],
-        description="Read articles in the terminal. Without a command, opens the reader.",
-        epilog="Run `reader COMMAND --help` for a command's options.",
+        description=t("cli.description"),
+        epilog=t("cli.epilog"),
     )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    parser.add_argument(
+        "--version", action="version", version=f"reader {__version__}", help=t("cli.help.version")
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
+    json_help = t("cli.help.json")
 
-    listing = commands.add_parser(
-        "list", parents=[common], help="list the articles, newest first, one per line"
-    )
-    listing.add_argument("--json", action="store_true", help="print a JSON array instead")
+    listing = commands.add_parser("list", parents=[common], help=t("cli.help.list"))
+    listing.add_argument("--json", action="store_true", help=json_help)
     only = listing.add_mutually_exclusive_group()
-    only.add_argument("--unread", action="store_true", help="only articles not read yet")
-    only.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
+    only.add_argument("--unread", action="store_true", help=t("cli.help.unread"))
+    only.add_argument("--bookmarked", action="store_true", help=t("cli.help.bookmarked"))
 
-    show = commands.add_parser(
-        "show", parents=[common], help="print one article, rendered (plain text when piped)"
-    )
-    show.add_argument("id", help="the article's id, as `reader list` shows it")
-    show.add_argument("--width", type=int, default=None, help="wrap at this many columns")
+    show = commands.add_parser("show", parents=[common], help=t("cli.help.show"))
+    show.add_argument("id", help=t("cli.help.show_id"))
+    show.add_argument("--width", type=int, default=None, help=t("cli.help.width"))
 
-    check = commands.add_parser(
-        "check", parents=[common], help="validate content and report every problem"
-    )
+    check = commands.add_parser("check", parents=[common], help=t("cli.help.check"))
     check.add_argument(
         "dirs",
         nargs="*",
         metavar="DIR",
-        help="folders to check (default: the library reader would load)",
+        help=t("cli.help.check_dirs"),
     )
-    search = commands.add_parser(
-        "search", parents=[common], help="full-text search, best match first"
-    )
-    search.add_argument("query", nargs="+", help='words, "a phrase", prefix*')
-    search.add_argument("--json", action="store_true", help="print a JSON array instead")
-    search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    search = commands.add_parser("search", parents=[common], help=t("cli.help.search"))
+    search.add_argument("query", nargs="+", help=t("cli.help.query"))
+    search.add_argument("--json", action="store_true", help=json_help)
+    search.add_argument("--limit", type=int, default=50, help=t("cli.help.limit"))
 
-    bookmarks = commands.add_parser(
-        "bookmarks", parents=[common], help="list, add or remove bookmarks"
-    )
+    bookmarks = commands.add_parser("bookmarks", parents=[common], help=t("cli.help.bookmarks"))
     actions = bookmarks.add_subparsers(dest="action", metavar="ACTION")
-    shown = actions.add_parser("list", parents=[common], help="bookmarks, newest first")
+    shown = actions.add_parser("list", parents=[common], help=t("cli.help.bookmarks_list"))
     for target in (bookmarks, shown):
-        target.add_argument("--json", action="store_true", help="print a JSON array instead")
-    add = actions.add_parser("add", parents=[common], help="bookmark an article")
-    add.add_argument("id", help="the article's id")
-    add.add_argument("--note", default=None, help="a note to keep with the bookmark")
-    remove = actions.add_parser("remove", parents=[common], help="remove a bookmark")
-    remove.add_argument("id", help="the article's id")
+        target.add_argument("--json", action="store_true", help=json_help)
+    add = actions.add_parser("add", parents=[common], help=t("cli.help.bookmarks_add"))
+    add.add_argument("id", help=t("cli.help.id"))
+    add.add_argument("--note", default=None, help=t("cli.help.note"))
+    remove = actions.add_parser("remove", parents=[common], help=t("cli.help.bookmarks_remove"))
+    remove.add_argument("id", help=t("cli.help.id"))
 
-    export = commands.add_parser(
-        "export", parents=[common], help="write bookmarks and reading state to a file"
-    )
+    export = commands.add_parser("export", parents=[common], help=t("cli.help.export"))
     export.add_argument(
-        "--format", choices=("json", "markdown"), default="json", help="default: json"
+        "--format", choices=("json", "markdown"), default="json", help=t("cli.help.format")
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
 
-    config = commands.add_parser(
-        "config", parents=[common], help="where the config file is, and the settings in force"
-    )
-    config.add_argument(
-        "action",
-        choices=("path", "show"),
-        help="path: print where it is; show: print the effective settings",
-    )
+    config = commands.add_parser("config", parents=[common], help=t("cli.help.config"))
+    config.add_argument("action", choices=("path", "show"), help=t("cli.help.config_action"))
 
-    importing = commands.add_parser(
-        "import", parents=[common], help="merge a JSON export back in (safe to repeat)"
-    )
-    importing.add_argument("file", metavar="FILE", help="a file made by `reader export`")
+    importing = commands.add_parser("import", parents=[common], help=t("cli.help.import"))
+    importing.add_argument("file", metavar="FILE", help=t("cli.help.import_file"))
     return parser
 
 
-def _settings(args: argparse.Namespace, report: bool = True) -> Settings:
-    from reader.config_file import config_path
+def _read_config() -> FileConfig:
+    from reader.config_file import config_path, load_config
 
+    return load_config(config_path())
+
+
+def _settings(args: argparse.Namespace, report: bool = True) -> Settings:
+    config = getattr(args, "config_file", None)
     settings = resolve_settings(
         data_dir=getattr(args, "data_dir", None),
         content_dirs=getattr(args, "content", None) or (),
         include_bundled=not getattr(args, "no_bundled", False),
-        config_file=config_path(),
+        config=config if config is not None else _read_config(),
     )
     if report:
         for problem in settings.config_problems:
@@ -222,7 +215,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     for article in articles:
         state = states.get(article.id, default)
         flags = ("  " if state.read else "● ") + ("★" if state.bookmarked else " ")
-        date = article.published_iso or "undated"
+        date = article.published_iso or t("list.undated")
         language = (article.language or "-")[:5]
         outlet = f" ({article.outlet})" if article.outlet else ""
         out.write(
@@ -253,7 +246,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return EXIT_OK
     if not records:
-        out.write("No article matches.\n")
+        out.write(t("cli.no_match") + "\n")
     for record in records:
         out.write(f"{record['id']}  {record['title']}\n    {record['snippet']}\n")
     return EXIT_OK
@@ -264,7 +257,7 @@ def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
     store = _open_store(settings)
     action = args.action or "list"
     if action != "list" and not store.persistent:
-        raise UserError("nothing was changed: the reading state cannot be saved (see above)")
+        raise UserError(t("cli.not_changed"))
     if action == "list":
         library = _load(settings)
         records = []
@@ -285,24 +278,22 @@ def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
             out.write("\n")
             return EXIT_OK
         if not records:
-            out.write(
-                "No bookmarks. Add one with `reader bookmarks add ID` or `b` in the reader.\n"
-            )
+            out.write(t("cli.no_bookmarks") + "\n")
         for record in records:
-            gone = "" if record["available"] else "  (no longer in the library)"
+            gone = "" if record["available"] else f"  ({t('export.gone')})"
             note = f"\n    {record['note']}" if record["note"] else ""
             out.write(f"{record['created'][:10]}  {record['id']}  {record['title']}{gone}{note}\n")
         return EXIT_OK
     if action == "add":
         article = _load(settings).get(args.id)
         if article is None:
-            raise UserError(f"no article with id '{args.id}' (`reader list` shows the ids)")
+            raise UserError(t("cli.no_article", id=args.id))
         bookmark = store.add_bookmark(article.id, article.title, args.note)
-        out.write(f"Bookmarked {bookmark.article_id}: {article.title}\n")
+        out.write(t("cli.bookmarked", id=bookmark.article_id, title=article.title) + "\n")
         return EXIT_OK
     if not store.remove_bookmark(args.id):
-        raise UserError(f"'{args.id}' is not bookmarked (`reader bookmarks` lists them)")
-    out.write(f"Removed the bookmark on {args.id}\n")
+        raise UserError(t("cli.not_bookmarked", id=args.id))
+    out.write(t("cli.bookmark_removed", id=args.id) + "\n")
     return EXIT_OK
 
 
@@ -320,11 +311,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         try:
             target.write_text(text, encoding="utf-8")
         except OSError as error:
-            raise UserError(f"cannot write {target}: {error.strerror or error}") from None
-        count = len(data["bookmarks"])
-        out.write(
-            f"Wrote {count} bookmark(s) and {len(data['articles'])} article state(s) to {target}\n"
-        )
+            raise UserError(
+                t("cli.cannot_write", path=target, reason=error.strerror or error)
+            ) from None
+        bookmarks, articles = len(data["bookmarks"]), len(data["articles"])
+        out.write(t("cli.wrote", bookmarks=bookmarks, articles=articles, path=target) + "\n")
     else:
         out.write(text)
     return EXIT_OK
@@ -337,20 +328,23 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except OSError as error:
-        raise UserError(f"cannot read {source}: {error.strerror or error}") from None
+        raise UserError(t("cli.cannot_read", path=source, reason=error.strerror or error)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UserError(f"{source} is not a JSON export: {error}") from None
+        raise UserError(t("cli.not_json", path=source, reason=error)) from None
     store = _open_store(_settings(args))
     if not store.persistent:
-        raise UserError("nothing was imported: the reading state cannot be saved (see above)")
+        raise UserError(t("cli.not_imported"))
     try:
         result = store.import_state(data)
     except StoreError as error:
         raise UserError(f"{source}: {error}") from None
-    out.write(
-        f"Imported from {source}: {result.bookmarks} new bookmark(s), {result.notes} note(s), "
-        f"{result.read} read mark(s), {result.positions} position(s)\n"
-    )
+    counts = {
+        "bookmarks": result.bookmarks,
+        "notes": result.notes,
+        "read": result.read,
+        "positions": result.positions,
+    }
+    out.write(t("cli.imported", path=source, **counts) + "\n")
     return EXIT_OK
 
 
@@ -364,7 +358,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     library = _load(_settings(args))
     article = library.get(args.id)
     if article is None:
-        raise UserError(f"no article with id '{args.id}' (`reader list` shows the ids)")
+        raise UserError(t("cli.no_article", id=args.id))
     try:
         body = read_body(article.path)
     except BodyError as error:
@@ -392,38 +386,41 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     for problem in library.problems:
         out.write(problem.format() + "\n")
     errors, warnings = count_by_severity(library.problems)
-    out.write(f"{len(library)} article(s) loaded, {errors} error(s), {warnings} warning(s)\n")
+    out.write(t("cli.checked", articles=len(library), errors=errors, warnings=warnings) + "\n")
     return EXIT_ERROR if errors else EXIT_OK
 
 
 def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.config_file import EXAMPLE, config_path
+    from reader.config_file import config_path
 
     path = config_path()
     if args.action == "path":
         out.write(f"{path}\n")
         if not path.exists():
-            out.write(f"(not created yet; an example:)\n{EXAMPLE}")
+            out.write(t("cli.config.example") + "\n" + t("config.example"))
         return EXIT_OK
     settings = _settings(args)
-    out.write(f"config file: {path}{'' if path.exists() else ' (none)'}\n")
-    out.write(f"data dir: {settings.data_dir}\ncache dir: {settings.cache_dir}\n")
-    out.write(f"bundled library: {'yes' if settings.include_bundled else 'no'}\n")
-    folders = ", ".join(str(folder) for folder in settings.content_dirs) or "(none)"
-    out.write(f"extra folders: {folders}\n")
-    out.write(f"theme: {settings.theme or '(the last one chosen)'}\n")
-    out.write(f"reading width: {settings.reading_width or '(the last one chosen, else 80)'}\n")
-    out.write(f"interface language: {settings.language}\n")
+    none = t("cli.config.none")
+    rows = [
+        ("file", f"{path}{'' if path.exists() else f' {none}'}"),
+        ("data_dir", settings.data_dir),
+        ("cache_dir", settings.cache_dir),
+        ("bundled", t("cli.yes") if settings.include_bundled else t("cli.no")),
+        ("folders", ", ".join(str(folder) for folder in settings.content_dirs) or none),
+        ("theme", settings.theme or t("cli.config.last_theme")),
+        ("width", settings.reading_width or t("cli.config.last_width")),
+        ("language", settings.language),
+    ]
+    for label, value in rows:
+        out.write(t(f"cli.config.{label}", value=value) + "\n")
     for binding_id, keys in sorted(settings.keys.items()):
-        out.write(f"key {binding_id}: {keys}\n")
+        out.write(t("cli.config.key", id=binding_id, keys=keys) + "\n")
     return EXIT_ERROR if settings.config_problems else EXIT_OK
 
 
 def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError(
-            "the reader needs a terminal; for plain output use `reader list` or `reader show ID`"
-        )
+        raise UserError(t("cli.no_terminal"))
     # Start-up allocates many objects that all stay alive (modules, widgets, the
     # library): cycle collections then only cost time. The app turns the
     # collector back on once the library has loaded (and freezes what exists).
@@ -448,8 +445,14 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    The config file is read first: it may name the language the help speaks.
+    """
+    config = _read_config()
+    set_language(interface_language(config, os.environ))
     args = build_parser().parse_args(argv)
+    args.config_file = config
     stream = out if out is not None else sys.stdout
     try:
         return COMMANDS[args.command](args, stream)

@@ -9,8 +9,9 @@ from typing import Protocol
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.filters import FACETS, Facet, View, facet_counts
+from reader.i18n import plural, t
 from reader.library import Article, Library
-from reader.library.vocabulary import language_name
+from reader.library.vocabulary import kind_name, language_name
 from reader.messages import OpenArticle
 
 
@@ -34,12 +35,13 @@ class ArticleCommands(Provider):
     async def discover(self) -> Hits:
         for article in self._articles()[:10]:
             command = partial(self._open, article)
-            yield DiscoveryHit(f"Open: {article.title}", command, help=article.outlet)
+            label = t("commands.open", title=article.title)
+            yield DiscoveryHit(label, command, help=article.outlet)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for article in self._articles():
-            label = f"Open: {article.title}"
+            label = t("commands.open", title=article.title)
             score = matcher.match(label)
             if score > 0:
                 command = partial(self._open, article)
@@ -66,17 +68,26 @@ class FilterCommands(Provider):
         screen: FilterScreen = self.screen  # type: ignore[assignment]
         articles = screen.library.articles
         commands: list[tuple[str, Callable[[], None], str]] = [
-            ("Show all articles", partial(screen.action_show_view, "all"), "key 1"),
-            ("Show unread articles only", partial(screen.action_show_view, "unread"), "key 2"),
-            ("Show bookmarks", partial(screen.action_show_view, "bookmarked"), "key 3"),
-            ("Clear all filters and the search", screen.action_clear_filters, "key x"),
+            (t("commands.all"), partial(screen.action_show_view, "all"), t("commands.key", key=1)),
+            (
+                t("commands.unread"),
+                partial(screen.action_show_view, "unread"),
+                t("commands.key", key=2),
+            ),
+            (
+                t("commands.bookmarked"),
+                partial(screen.action_show_view, "bookmarked"),
+                t("commands.key", key=3),
+            ),
+            (t("commands.clear"), screen.action_clear_filters, t("commands.key", key="x")),
         ]
+        names = {"language": language_name, "kind": kind_name}
         for facet in FACETS:
             for value, count in facet_counts(articles, facet):
-                shown = language_name(value) if facet == "language" else value
-                label = f"Filter by {facet}: {shown}"
+                shown = names[facet](value) if facet in names else value
+                label = t(f"commands.filter.{facet}", value=shown)
                 command = partial(screen.apply_facet, facet, value)
-                commands.append((label, command, f"{count} article(s)"))
+                commands.append((label, command, plural("commands.count", count)))
         return commands
 
     async def discover(self) -> Hits:

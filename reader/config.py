@@ -11,6 +11,11 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.config_file import FileConfig
+    from reader.i18n import Msg
 
 APP_NAME = "reader"
 DATA_DIR_ENV = "READER_DATA_DIR"
@@ -37,7 +42,7 @@ class Settings:
     """The interface language (the config file's, else the locale's, else English)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Key overrides by binding id (Textual keymap)."""
-    config_problems: tuple[str, ...] = ()
+    config_problems: tuple[Msg, ...] = ()
     """What was wrong in the config file (each part broken fell back to its default)."""
 
 
@@ -58,11 +63,13 @@ def resolve_settings(
     include_bundled: bool = True,
     environ: Mapping[str, str] | None = None,
     config_file: Path | None = None,
+    config: FileConfig | None = None,
 ) -> Settings:
-    """Combine command-line values, environment and platform defaults.
+    """Combine command-line values, environment, the config file and platform defaults.
 
     Precedence: an explicit argument, then the environment variable, then the
-    platform's per-user directory.
+    platform's per-user directory. `config` is the config file already read
+    (the CLI reads it first, for the language); else `config_file` is read.
     """
     env = os.environ if environ is None else environ
 
@@ -75,8 +82,8 @@ def resolve_settings(
 
     from reader.config_file import FileConfig, load_config
 
-    config = load_config(config_file) if config_file is not None else None
-    config = config or FileConfig(Path())
+    if config is None:
+        config = load_config(config_file) if config_file is not None else FileConfig(Path())
     return Settings(
         data_dir=pick(data_dir, DATA_DIR_ENV, "data"),
         cache_dir=pick(cache_dir, CACHE_DIR_ENV, "cache"),
@@ -84,10 +91,17 @@ def resolve_settings(
         include_bundled=include_bundled,
         theme=config.theme,
         reading_width=config.reading_width,
-        language=config.language or locale_language(env),
+        language=interface_language(config, env),
         keys=config.keys,
         config_problems=config.problems,
     )
+
+
+def interface_language(config: FileConfig | None, environ: Mapping[str, str]) -> str:
+    """The config file's `language`, else the locale's."""
+    if config is not None and config.language:
+        return config.language
+    return locale_language(environ)
 
 
 def locale_language(environ: Mapping[str, str]) -> str:

@@ -13,20 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CONFIG_ENV = "READER_CONFIG"
-UI_LANGUAGES = ("en", "fr")
-WIDTH_RANGE = (40, 160)
+from reader.i18n import LANGUAGES, Msg
 
-EXAMPLE = """\
-# reader's settings. Every key is optional.
-theme: textual-dark          # any theme name from the command palette
-reading_width: 80            # text column, 40 to 160
-content:                     # extra article folders, read at every launch
-  - ~/notes
-language: en                 # interface language: en or fr
-keys:                        # binding id: key(s); the README lists the ids
-  main.next: "n,right"
-"""
+CONFIG_ENV = "READER_CONFIG"
+WIDTH_RANGE = (40, 160)
 
 
 @dataclass(frozen=True)
@@ -39,8 +29,9 @@ class FileConfig:
     content: tuple[Path, ...] = ()
     language: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
-    """`path:line: message` for every part that was ignored."""
+    problems: tuple[Msg, ...] = ()
+    """`path:line: message` for every part that was ignored (worded when shown: the
+    file itself may be what sets the language)."""
 
 
 def config_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -66,7 +57,8 @@ def load_config(path: Path) -> FileConfig:
     except FileNotFoundError:
         return FileConfig(path)
     except (OSError, UnicodeDecodeError) as error:
-        return FileConfig(path, problems=(f"{path}: cannot be read ({error})",))
+        reason = Msg.of("problem.unreadable", reason=error)
+        return FileConfig(path, problems=(_problem(str(path), reason),))
     import yaml
 
     try:
@@ -74,17 +66,18 @@ def load_config(path: Path) -> FileConfig:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        return FileConfig(path, problems=(f"{path}{line}: {reason}; using the defaults",))
+        reason = Msg.of("config.bad_yaml", reason=getattr(error, "problem", None) or "YAML")
+        return FileConfig(path, problems=(_problem(f"{path}{line}", reason),))
     if data is None:
         return FileConfig(path)
     if not isinstance(data, dict):
-        return FileConfig(path, problems=(f"{path}:1: expected keys such as 'theme:'",))
-    problems: list[str] = []
+        return FileConfig(path, problems=(_problem(f"{path}:1", Msg.of("config.not_mapping")),))
+    problems: list[Msg] = []
 
-    def bad(key: str, message: str) -> None:
+    def bad(key: str, message: Msg) -> None:
         line = _key_line(raw, key)
-        problems.append(f"{path}{f':{line}' if line else ''}: {message}; ignored")
+        where = f"{path}{f':{line}' if line else ''}"
+        problems.append(_problem(where, Msg.of("config.ignored", reason=message)))
 
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -92,31 +85,35 @@ def load_config(path: Path) -> FileConfig:
             if isinstance(value, str) and value.strip():
                 values["theme"] = value.strip()
             else:
-                bad(key, "'theme' must be a theme name")
+                bad(key, Msg.of("config.bad_theme"))
         elif key == "reading_width":
             low, high = WIDTH_RANGE
             if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
                 values["reading_width"] = value
             else:
-                bad(key, f"'reading_width' must be a whole number from {low} to {high}")
+                bad(key, Msg.of("config.bad_width", low=low, high=high))
         elif key == "content":
             items = [value] if isinstance(value, str) else value
             if isinstance(items, list) and all(isinstance(item, str) for item in items):
                 values["content"] = tuple(Path(item).expanduser() for item in items)
             else:
-                bad(key, "'content' must be a folder or a list of folders")
+                bad(key, Msg.of("config.bad_content"))
         elif key == "language":
-            if value in UI_LANGUAGES:
+            if value in LANGUAGES:
                 values["language"] = value
             else:
-                bad(key, f"'language' must be one of {', '.join(UI_LANGUAGES)}")
+                bad(key, Msg.of("config.bad_language", languages=", ".join(LANGUAGES)))
         elif key == "keys":
             if isinstance(value, dict) and all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
             ):
                 values["keys"] = dict(value)
             else:
-                bad(key, "'keys' must map binding ids to keys, e.g. main.next: n")
+                bad(key, Msg.of("config.bad_keys"))
         else:
-            bad(str(key), f"unknown setting '{key}'")
+            bad(str(key), Msg.of("config.unknown", key=key))
     return FileConfig(path, problems=tuple(problems), **values)
+
+
+def _problem(where: str, reason: Msg) -> Msg:
+    return Msg.of("config.problem", where=where, reason=reason)

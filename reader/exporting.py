@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.i18n import t
 from reader.library import Library
 
 
 def to_markdown(data: dict[str, Any], library: Library) -> str:
     """Bookmarked articles with titles, outlets, dates and notes, newest bookmark first."""
-    lines = ["# Bookmarks", ""]
+    lines = [f"# {t('export.bookmarks')}", ""]
     bookmarks = data.get("bookmarks", [])
     if not bookmarks:
-        lines.append("No bookmarks yet.")
+        lines.append(t("export.no_bookmarks"))
     for bookmark in bookmarks:
         article = library.get(bookmark["id"])
         title = article.title if article else bookmark.get("title") or bookmark["id"]
@@ -20,16 +21,16 @@ def to_markdown(data: dict[str, Any], library: Library) -> str:
         if article is not None:
             facts = [article.outlet or "", article.published_iso or ""]
         else:
-            facts = ["no longer in the library"]
+            facts = [t("export.gone")]
         details = ", ".join(fact for fact in facts if fact)
         lines.append(f"- **{title}**" + (f" — {details}" if details else ""))
-        lines.append(f"  `{bookmark['id']}`, bookmarked {bookmark['created'][:10]}")
+        lines.append(t("export.bookmarked", id=bookmark["id"], date=bookmark["created"][:10]))
         if bookmark.get("note"):
             lines.append(f"  > {bookmark['note']}")
     read = [entry["id"] for entry in data.get("articles", []) if entry.get("read")]
-    lines += ["", "# Read", ""]
+    lines += ["", f"# {t('export.read')}", ""]
     if not read:
-        lines.append("Nothing marked read yet.")
+        lines.append(t("export.nothing_read"))
     for article_id in read:
         article = library.get(article_id)
         lines.append(f"- {article.title if article else article_id} (`{article_id}`)")

@@ -12,15 +12,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from reader.i18n import t
 from reader.library.article import Article
 from reader.library.loader import Library
-from reader.library.vocabulary import language_name
+from reader.library.vocabulary import kind_name, language_name
 from reader.store import ArticleState
 
 View = Literal["all", "unread", "bookmarked"]
 Facet = Literal["language", "tag", "outlet", "kind"]
 FACETS: tuple[Facet, ...] = ("language", "tag", "outlet", "kind")
-VIEW_TITLES: dict[View, str] = {"all": "Articles", "unread": "Unread", "bookmarked": "Bookmarks"}
 _NO_STATE = ArticleState()
 
 
@@ -37,7 +37,8 @@ class ListFilter:
 
     @property
     def title(self) -> str:
-        return VIEW_TITLES[self.view]
+        """The list's title for the view, in the interface's language."""
+        return t(f"view.{self.view}")
 
     @property
     def active(self) -> bool:
@@ -60,7 +61,7 @@ class ListFilter:
         if self.outlet:
             parts.append(self.outlet)
         if self.kind:
-            parts.append(self.kind)
+            parts.append(kind_name(self.kind))
         return parts
 
 

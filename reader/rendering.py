@@ -16,38 +16,28 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
+from reader.i18n import t
 from reader.library.article import Article, DatePrecision
 from reader.library.sanitize import clean, has_controls
-from reader.library.vocabulary import language_name
+from reader.library.vocabulary import kind_name, language_name
 
 Line = list[Segment]
 CODE_THEME = "ansi_dark"
 """Code blocks use the terminal's own palette, so they follow the user's colours."""
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def format_date(date: dt.date | None, precision: DatePrecision = "day") -> str:
-    """`19 January 2026` (or `January 2026`, `2026`), independent of the process locale."""
+    """`19 January 2026` / `19 janvier 2026` (or the month, or the year), in the interface's
+    language and independent of the process locale."""
     if date is None:
         return ""
     if precision == "year":
         return str(date.year)
-    month = f"{_MONTHS[date.month - 1]} {date.year}"
-    return month if precision == "month" else f"{date.day} {month}"
+    month = t(f"date.month.{date.month}")
+    if precision == "month":
+        return t("date.month_year", month=month, year=date.year)
+    day = t("date.first_day") if date.day == 1 else str(date.day)
+    return t("date.full", day=day, month=month, year=date.year)
 
 
 def offscreen_console(width: int) -> Console:
@@ -118,14 +108,14 @@ class HeaderStyles:
 
 def byline(article: Article) -> str:
     """Author, outlet, date, kind, language and reading time, as one line of text."""
-    kind = (article.kind or "").capitalize()
+    kind = kind_name(article.kind) if article.kind else ""
     parts = [
-        f"By {article.author}" if article.author else "",
+        t("header.by", author=article.author) if article.author else "",
         article.outlet or "",
         format_date(article.published, article.date_precision),
-        kind,
-        language_name(article.language),
-        f"{article.reading_minutes} min read",
+        kind[:1].upper() + kind[1:],
+        language_name(article.language).capitalize(),
+        t("header.minutes", minutes=article.reading_minutes),
     ]
     return " · ".join(part for part in parts if part)
 
@@ -152,7 +142,11 @@ def header_lines(
         action = Style(meta={"@click": f"open_translation({number})"})
         links.append(
             Text.assemble(
-                ("Also in ", styles.meta), (f"{language}: {other.title}", styles.link + action)
+                (t("header.also_in"), styles.meta),
+                (
+                    t("header.translation", language=language, title=other.title),
+                    styles.link + action,
+                ),
             )
         )
     if links:

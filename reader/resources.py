@@ -20,9 +20,15 @@ def _find(name: str) -> Path:
     for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate
+    from reader.i18n import t
+
     raise ResourceMissingError(
-        f"reader's bundled '{name}' folder is missing (looked in {_PACKAGE_DIR / name} "
-        f"and {_PACKAGE_DIR.parent / name}); reinstall reader with `pip install .`"
+        t(
+            "resources.missing",
+            name=name,
+            inside=_PACKAGE_DIR / name,
+            beside=_PACKAGE_DIR.parent / name,
+        )
     )
 
 

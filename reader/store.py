@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reader.i18n import t
+
 DB_NAME = "reader.sqlite3"
 APPLICATION_ID = 0x52445231  # "RDR1": marks the file as reader's
 BUSY_TIMEOUT_MS = 5000
@@ -140,15 +142,11 @@ class Store:
             except _Foreign as foreign:
                 connection.close()
                 moved = _move_aside(path)
-                notices.append(
-                    f"{path} {foreign.reason}; it was moved to {moved} and a new store was made."
-                )
+                notices.append(t("store.moved", path=path, reason=foreign.reason, moved=moved))
                 connection = _connect(path)
                 _prepare(connection)
         except (OSError, sqlite3.Error) as error:
-            notices.append(
-                f"Reading state will not be saved: {path} cannot be written ({_reason(error)})."
-            )
+            notices.append(t("store.unwritable", path=path, reason=_reason(error)))
             connection = sqlite3.connect(":memory:", check_same_thread=False)
             _prepare(connection)
             return cls(connection, None, notices)
@@ -177,14 +175,14 @@ class Store:
                     raise
                 self._db.execute("COMMIT")
             except sqlite3.Error as error:
-                raise StoreError(f"could not save reading state: {_reason(error)}") from None
+                raise StoreError(t("store.save_failed", reason=_reason(error))) from None
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as error:
-                raise StoreError(f"could not read reading state: {_reason(error)}") from None
+                raise StoreError(t("store.read_failed", reason=_reason(error))) from None
 
     # -- reading -------------------------------------------------------------
 
@@ -339,7 +337,7 @@ class Store:
         time; an imported note fills an empty one and never overwrites a note.
         """
         if not isinstance(data, dict) or data.get("format") != "reader-state":
-            raise StoreError("this is not a reader export (it has no 'format: reader-state')")
+            raise StoreError(t("store.not_export"))
         result = ImportResult()
         try:
             with self._write() as db:
@@ -348,7 +346,7 @@ class Store:
                 for entry in data.get("bookmarks", []):
                     result = _merge_bookmark(db, entry, result)
         except (KeyError, TypeError, ValueError) as error:
-            raise StoreError(f"the export is malformed ({error!r})") from None
+            raise StoreError(t("store.malformed", reason=repr(error))) from None
         return result
 
 
@@ -446,21 +444,19 @@ def _prepare(connection: sqlite3.Connection) -> None:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise _Foreign(f"is not a reader database ({_reason(error)})") from None
+        raise _Foreign(t("store.foreign", reason=_reason(error))) from None
     if tables and application_id != APPLICATION_ID:
-        raise _Foreign("is a database that reader did not make")
+        raise _Foreign(t("store.not_ours"))
     if version > SCHEMA_VERSION:
-        raise sqlite3.OperationalError(
-            f"it was made by a newer reader (schema {version}, this reader knows {SCHEMA_VERSION})"
-        )
+        raise sqlite3.OperationalError(t("store.newer", version=version, known=SCHEMA_VERSION))
     if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] not in ("wal", "memory"):
-        raise sqlite3.OperationalError("the database cannot use write-ahead logging")
+        raise sqlite3.OperationalError(t("store.no_wal"))
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
     if version == SCHEMA_VERSION:
         integrity = connection.execute("PRAGMA quick_check").fetchone()[0]
         if integrity != "ok":
-            raise _Foreign(f"is damaged ({integrity})")
+            raise _Foreign(t("store.damaged", reason=integrity))
         return
     connection.execute("BEGIN IMMEDIATE")
     try:

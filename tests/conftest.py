@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from reader import i18n
 
 DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test may touch the real per-user folders."""
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No test may touch the real per-user folders, nor depend on the machine's locale."""
     home = tmp_path / "home"
     for name, value in {
         "READER_DATA_DIR": home / "data",
@@ -23,7 +26,14 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "XDG_CONFIG_HOME": home / "xdg-config",
     }.items():
         monkeypatch.setenv(name, str(value))
-    return home
+    # The interface speaks English unless a test asks otherwise, whatever the
+    # machine's locale; and a French test leaves no French behind.
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language("en")
+    yield home
+    i18n.set_language("en")
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ def test_broken_yaml_names_the_line_and_falls_back() -> None:
     path = write_config("theme: nord\nreading_width: [80\n")
     config = load_config(path)
     assert config.theme is None
-    [problem] = config.problems
+    [problem] = map(str, config.problems)
     assert problem.startswith(f"{path}:3:") and "using the defaults" in problem
 
 
@@ -49,8 +49,8 @@ def test_a_wrong_value_is_ignored_and_the_rest_kept() -> None:
     path = write_config("theme: nord\nreading_width: 9000\ncolour: red\n")
     config = load_config(path)
     assert config.theme == "nord" and config.reading_width is None
-    assert f"{path}:2: 'reading_width' must be" in config.problems[0]
-    assert f"{path}:3: unknown setting 'colour'" in config.problems[1]
+    assert f"{path}:2: 'reading_width' must be" in str(config.problems[0])
+    assert f"{path}:3: unknown setting 'colour'" in str(config.problems[1])
 
 
 def test_a_missing_config_is_no_problem() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.geometry import Region
@@ -16,8 +17,10 @@ from reader.widgets.article_list import ArticleList
 from reader.widgets.reading_pane import ReadingPane
 
 
-def build_app(*folders: Path, bundled: bool = False) -> ReaderApp:
+def build_app(*folders: Path, bundled: bool = False, language: str | None = None) -> ReaderApp:
     settings = resolve_settings(content_dirs=folders, include_bundled=bundled)
+    if language is not None:
+        settings = replace(settings, language=language)
     return make_app(settings)
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from reader.i18n import Msg, t
+
 Severity = Literal["error", "warning"]
 DatePrecision = Literal["day", "month", "year"]
 SourceKind = Literal["primary", "secondary", "quoted"]
@@ -30,12 +32,18 @@ class Problem:
     path: Path
     line: int | None
     severity: Severity
-    message: str
+    reason: Msg
+    """Kept unworded: the catalogue caches problems across runs, whatever their language."""
+
+    @property
+    def message(self) -> str:
+        """The reason, in the interface's language."""
+        return str(self.reason)
 
     def format(self) -> str:
         """`path:line: severity: message`, the shape compilers and editors understand."""
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.severity}: {self.message}"
+        return f"{where}: {t(f'severity.{self.severity}')}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.i18n import Msg
 from reader.library.article import (
     SOURCE_KINDS,
     Article,
@@ -53,8 +54,8 @@ class _Split:
 class _Rejected(Exception):
     """Internal: the file cannot be loaded; carries the line and the reason."""
 
-    def __init__(self, line: int | None, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int | None, message: Msg) -> None:
+        super().__init__(message.key)
         self.line = line
         self.message = message
 
@@ -71,17 +72,16 @@ def decode(data: bytes) -> str:
     byte so the user can find it).
     """
     if not data.strip():
-        raise _Rejected(None, "the file is empty")
+        raise _Rejected(None, Msg.of("problem.empty"))
     if b"\x00" in data[:_BINARY_SNIFF]:
-        raise _Rejected(None, "this looks like a binary file, not Markdown text")
+        raise _Rejected(None, Msg.of("problem.binary"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise _Rejected(
             line,
-            f"the text is not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "re-save the file as UTF-8",
+            Msg.of("problem.not_utf8", byte=f"{data[error.start]:02x}", offset=error.start),
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -102,7 +102,7 @@ def _parse_yaml(raw: str, first_line: int) -> Any:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise _Rejected(line, f"the front matter is not valid YAML: {reason}") from None
+        raise _Rejected(line, Msg.of("problem.bad_yaml", reason=reason)) from None
 
 
 def _parse_toml(raw: str, first_line: int) -> Any:
@@ -114,7 +114,7 @@ def _parse_toml(raw: str, first_line: int) -> Any:
         found = _TOML_LINE.search(str(error))
         line = first_line + int(found.group(1)) - 1 if found else first_line
         reason = str(error).split(" (at ")[0]
-        raise _Rejected(line, f"the front matter is not valid TOML: {reason}") from None
+        raise _Rejected(line, Msg.of("problem.bad_toml", reason=reason)) from None
 
 
 def split(text: str) -> _Split:
@@ -131,16 +131,12 @@ def split(text: str) -> _Split:
             body = "\n".join(lines[index + 1 :])
             break
     else:
-        raise _Rejected(1, f"the front matter opened with '{fence}' on line 1 is never closed")
+        raise _Rejected(1, Msg.of("problem.unclosed", fence=fence))
     meta = _parse_toml(raw, 2) if fence == "+++" else _parse_yaml(raw, 2)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise _Rejected(
-            2,
-            f"the front matter is {_describe(meta)}, but it must be a mapping of keys "
-            "(title: ..., published: ...)",
-        )
+        raise _Rejected(2, Msg.of("problem.not_mapping", what=_describe(meta)))
     return _Split(meta, body, raw)
 
 
@@ -148,14 +144,15 @@ def split(text: str) -> _Split:
 # field conversion
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Msg:
+    """What a value is, for a message: "a list", "a mapping"..."""
     if isinstance(value, list):
-        return "a list"
+        return Msg.of("value.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return Msg.of("value.mapping")
     if isinstance(value, str):
-        return "a piece of text"
-    return f"a {type(value).__name__}"
+        return Msg.of("value.text")
+    return Msg.of("value.other", type=type(value).__name__)
 
 
 def _scalar_text(value: Any) -> str | None:
@@ -180,11 +177,11 @@ class _Fields:
         self.path = path
         self.problems: list[Problem] = []
 
-    def warn(self, key: str, message: str) -> None:
+    def warn(self, key: str, message: Msg) -> None:
         line = self.parts.key_line(key)
         self.problems.append(Problem(self.path, line, "warning", message))
 
-    def reject(self, key: str, message: str) -> _Rejected:
+    def reject(self, key: str, message: Msg) -> _Rejected:
         return _Rejected(self.parts.key_line(key), message)
 
     def text(self, key: str) -> str | None:
@@ -194,7 +191,7 @@ class _Fields:
             return None
         result = _scalar_text(value)
         if result is None:
-            raise self.reject(key, f"'{key}' must be text, but it is {_describe(value)}")
+            raise self.reject(key, Msg.of("problem.not_text", key=key, what=_describe(value)))
         return result or None
 
     def author(self) -> str | None:
@@ -228,7 +225,7 @@ class _Fields:
                 return dt.date(int(year), int(month or 1), int(day or 1)), precision
             except ValueError:
                 pass
-        self.warn(key, f"'{key}: {text}' is not a date reader understands (YYYY-MM-DD); ignored")
+        self.warn(key, Msg.of("problem.bad_date", key=key, text=text))
         return None, "day"
 
     def tags(self) -> tuple[str, ...]:
@@ -240,9 +237,7 @@ class _Fields:
         elif isinstance(value, list):
             items = value
         else:
-            self.warn(
-                "tags", f"'tags' must be a list or text, but it is {_describe(value)}; ignored"
-            )
+            self.warn("tags", Msg.of("problem.bad_tags", what=_describe(value)))
             return ()
         seen: dict[str, None] = {}
         for item in items:
@@ -254,9 +249,7 @@ class _Fields:
     def language(self) -> str | None:
         code = self.text("language") or self.text("lang")
         if code and not is_known_language(code):
-            self.warn(
-                "language", f"unknown language '{code}' (expected a code such as 'en' or 'fr')"
-            )
+            self.warn("language", Msg.of("problem.unknown_language", code=code))
         return code
 
     def kind(self) -> str | None:
@@ -265,7 +258,7 @@ class _Fields:
             return None
         if kind.lower() not in KINDS:
             known = ", ".join(sorted(KINDS))
-            self.warn("kind", f"unknown kind '{kind}' (known kinds: {known})")
+            self.warn("kind", Msg.of("problem.unknown_kind", kind=kind, known=known))
             return kind
         return kind.lower()
 
@@ -274,7 +267,7 @@ class _Fields:
         if value is None:
             return ()
         if not isinstance(value, list):
-            raise self.reject("sources", f"'sources' must be a list, but it is {_describe(value)}")
+            raise self.reject("sources", Msg.of("problem.sources_not_list", what=_describe(value)))
         sources = []
         for number, item in enumerate(value, start=1):
             source = self._source(number, item)
@@ -286,28 +279,24 @@ class _Fields:
         if isinstance(item, str):
             item = {"title": item}
         if not isinstance(item, dict):
-            self.warn("sources", f"source {number} is {_describe(item)}, not a mapping; dropped")
+            self.warn(
+                "sources", Msg.of("problem.source_not_mapping", number=number, what=_describe(item))
+            )
             return None
         fields = {str(key).lower(): _scalar_text(value) for key, value in item.items()}
         publisher, title = fields.get("publisher"), fields.get("title")
         if not publisher and not title:
-            self.warn("sources", f"source {number} has neither a publisher nor a title; dropped")
+            self.warn("sources", Msg.of("problem.source_empty", number=number))
             return None
         kind_text = (fields.get("kind") or "secondary").lower()
         kind: SourceKind = "secondary"
         if kind_text in SOURCE_KINDS:
             kind = kind_text  # type: ignore[assignment]
         else:
-            self.warn(
-                "sources",
-                f"source {number} has unknown kind '{kind_text}' "
-                "(use primary, secondary or quoted); shown as secondary",
-            )
+            self.warn("sources", Msg.of("problem.source_kind", number=number, kind=kind_text))
         url = fields.get("url") or None
         if url and not url.lower().startswith(_LINK_SCHEMES):
-            self.warn(
-                "sources", f"source {number} has a link reader will not open ('{url}'); ignored"
-            )
+            self.warn("sources", Msg.of("problem.source_url", number=number, url=url))
             url = None
         return Source(
             publisher=publisher or None,
@@ -368,9 +357,7 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
             title = first_heading(body)
         if title is None:
             title = title_from_path(path)
-            fields.warn(
-                "title", f"no title in the front matter and no '# heading'; using '{title}'"
-            )
+            fields.warn("title", Msg.of("problem.no_title", title=title))
         article_id = fields.text("id") or default_id(path, folder)
         published, precision = fields.published()
         article = Article(
@@ -427,8 +414,8 @@ def read_body(path: Path) -> str:
         raise BodyError(f"{where}: {rejected.message}") from None
 
 
-def _os_reason(error: OSError) -> str:
-    return f"cannot be read ({error.strerror or error})"
+def _os_reason(error: OSError) -> Msg:
+    return Msg.of("problem.unreadable", reason=error.strerror or error)
 
 
 def _rejected(path: Path, rejected: _Rejected) -> ParseResult:

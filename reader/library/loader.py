@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.i18n import Msg
 from reader.library.article import Article, ParseResult, Problem
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -84,8 +85,8 @@ def scan(folders: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem
     work: list[tuple[Path, Path]] = []
     for folder in folders:
         if not folder.is_dir():
-            reason = "does not exist" if not folder.exists() else "is not a folder"
-            problems.append(Problem(folder, None, "error", f"content folder {reason}"))
+            key = "problem.folder_missing" if not folder.exists() else "problem.folder_not_dir"
+            problems.append(Problem(folder, None, "error", Msg.of(key)))
             continue
         work.extend((path, folder) for path in iter_markdown_files(folder))
     return work, problems
@@ -93,13 +94,8 @@ def scan(folders: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem
 
 def duplicate_problem(loser: Article, winner: Article) -> Problem:
     """The error for a file whose id another file already has."""
-    return Problem(
-        loser.path,
-        None,
-        "error",
-        f"duplicate id '{loser.id}': {winner.path} already uses it; "
-        "this file was not loaded (give one of them another `id:`)",
-    )
+    reason = Msg.of("problem.duplicate", id=loser.id, other=winner.path)
+    return Problem(loser.path, None, "error", reason)
 
 
 def assemble(

@@ -6,6 +6,8 @@ a real code.
 
 from __future__ import annotations
 
+from reader.i18n import t
+
 # ISO 639-1 two-letter codes.
 _ISO_639_1 = (
     "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu "
@@ -18,18 +20,10 @@ _ISO_639_1 = (
 )
 LANGUAGE_CODES: frozenset[str] = frozenset(_ISO_639_1.split())
 
-LANGUAGE_NAMES: dict[str, str] = {
-    "en": "English",
-    "fr": "French",
-    "de": "German",
-    "uk": "Ukrainian",
-    "pl": "Polish",
-    "es": "Spanish",
-    "it": "Italian",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "pt": "Portuguese",
-}
+NAMED_LANGUAGES: frozenset[str] = frozenset(
+    {"en", "fr", "de", "uk", "pl", "es", "it", "nl", "ru", "pt"}
+)
+"""Languages the catalogue has a name for (`language.CODE`), in both interface languages."""
 
 KINDS: frozenset[str] = frozenset(
     {
@@ -58,4 +52,9 @@ def language_name(code: str | None) -> str:
     if not code:
         return ""
     primary = code.replace("_", "-").split("-", 1)[0].lower()
-    return LANGUAGE_NAMES.get(primary, code)
+    return t(f"language.{primary}") if primary in NAMED_LANGUAGES else code
+
+
+def kind_name(kind: str) -> str:
+    """A known kind in the interface's language (`rapport`); another kind as written."""
+    return t(f"kind.{kind}") if kind in KINDS else kind

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from reader import resources
+from reader.i18n import t
+from reader.keys import key, translate_bindings
 
 
 class BookmarkNoteScreen(ModalScreen[str | None]):
@@ -17,19 +18,20 @@ class BookmarkNoteScreen(ModalScreen[str | None]):
 
     CSS_PATH = [resources.styles_dir() / "bookmark_note.tcss"]
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
+    BINDINGS = [key("escape", "cancel", "note.cancel")]
 
     def __init__(self, title: str, note: str) -> None:
         super().__init__()
+        translate_bindings(self)
         self._title = title
         self._note = note
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog") as dialog:
-            dialog.border_title = "Bookmark note"
-            dialog.border_subtitle = "Enter saves · Esc cancels"
+            dialog.border_title = t("note.title")
+            dialog.border_subtitle = t("note.hint")
             yield Label(self._title, id="note-article", markup=False)
-            yield Input(self._note, placeholder="Why this article matters…", id="note-input")
+            yield Input(self._note, placeholder=t("note.placeholder"), id="note-input")
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:

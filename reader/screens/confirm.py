@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from reader import resources
+from reader.i18n import t
+from reader.keys import key, translate_bindings
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -17,12 +18,13 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = [resources.styles_dir() / "confirm.tcss"]
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        key("y", "answer(True)", "confirm.yes"),
+        key("n,escape", "answer(False)", "confirm.no"),
     ]
 
     def __init__(self, question: str, detail: str) -> None:
         super().__init__()
+        translate_bindings(self)
         self._question = question
         self._detail = detail
 
@@ -31,8 +33,8 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Label(self._question, id="confirm-question", markup=False)
             yield Label(self._detail, id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button("Open (y)", id="yes", variant="primary")
-                yield Button("Cancel (n)", id="no")
+                yield Button(t("confirm.open"), id="yes", variant="primary")
+                yield Button(t("confirm.cancel"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()  # the safe answer has the focus

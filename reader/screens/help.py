@@ -17,6 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader import resources
+from reader.i18n import t
+from reader.keys import describe, key, translate_bindings
 
 KeyGroup = tuple[str, Sequence[BindingType]]
 
@@ -25,9 +27,10 @@ def merge_keys(bindings: Iterable[BindingType]) -> list[tuple[list[Binding], str
     """Bindings that share an action are shown on one row: `↑ k  Previous article`."""
     rows: dict[tuple[str, str], list[Binding]] = {}
     for binding in Binding.make_bindings(bindings):
-        if not binding.description or binding.system:
+        description = describe(binding)
+        if not description or binding.system:
             continue
-        rows.setdefault((binding.action, binding.description), []).append(binding)
+        rows.setdefault((binding.action, description), []).append(binding)
     return [(keys, description) for (_action, description), keys in rows.items()]
 
 
@@ -36,18 +39,17 @@ class HelpScreen(ModalScreen[None]):
 
     CSS_PATH = [resources.styles_dir() / "help.tcss"]
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
-    ]
+    BINDINGS = [key("escape,q,question_mark", "dismiss", "help.close")]
 
     def __init__(self, groups: Sequence[KeyGroup]) -> None:
         super().__init__()
+        translate_bindings(self)
         self._groups = groups
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys"
-            body.border_subtitle = "Esc closes"
+            body.border_title = t("help.title")
+            body.border_subtitle = t("help.close_hint")
             for title, bindings in self._groups:
                 yield Static(self._table(title, bindings), classes="help-group")
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.message import Message
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 from reader.commands import FilterCommands
 from reader.filters import Facet, ListFilter, View, apply_filter, facet_counts
+from reader.i18n import plural, t
+from reader.keys import key, translate_bindings
 from reader.library import Article, Library
 from reader.store import ArticleState
 from reader.widgets.article_list import ArticleList, Marks
@@ -56,26 +58,22 @@ class MainScreen(Screen[None]):
     """Below 64 columns one pane at a time; below 110 the sidebar only on demand."""
 
     BINDINGS: list[BindingType] = [
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="main.next_pane"),
-        Binding(
-            "shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.previous_pane"
-        ),
-        Binding("escape", "back", "Back to the list / clear search", show=False, id="main.back"),
-        Binding("slash", "search", "Search", id="main.search"),
-        Binding("l", "cycle_language", "Filter by language", show=False, id="main.language"),
-        Binding("x", "clear_filters", "Clear filters", show=False, id="main.clear"),
-        Binding("n", "next_article", "Next article", id="main.next"),
-        Binding("p", "previous_article", "Previous article", id="main.previous"),
-        Binding("s", "toggle_sources", "Show/hide sources", show=False, id="main.sources"),
-        Binding("1", "show_view('all')", "All articles", show=False, id="main.view_all"),
-        Binding("2", "show_view('unread')", "Unread only", show=False, id="main.view_unread"),
-        Binding("3", "show_view('bookmarked')", "Bookmarks", show=False, id="main.view_bookmarks"),
-        Binding("t", "translation", "Translation", show=False, id="main.translation"),
-        Binding(
-            "backspace,alt+left", "go_back", "Back (after a link)", show=False, id="main.back_link"
-        ),
-        Binding("o", "outline", "Outline", show=False, id="main.outline"),
-        Binding("question_mark", "help", "Help", id="main.help"),
+        key("tab", "app.focus_next", "main.next_pane", show=False),
+        key("shift+tab", "app.focus_previous", "main.previous_pane", show=False),
+        key("escape", "back", "main.back", show=False),
+        key("slash", "search", "main.search"),
+        key("l", "cycle_language", "main.language", show=False),
+        key("x", "clear_filters", "main.clear", show=False),
+        key("n", "next_article", "main.next"),
+        key("p", "previous_article", "main.previous"),
+        key("s", "toggle_sources", "main.sources", show=False),
+        key("1", "show_view('all')", "main.view_all", show=False),
+        key("2", "show_view('unread')", "main.view_unread", show=False),
+        key("3", "show_view('bookmarked')", "main.view_bookmarks", show=False),
+        key("t", "translation", "main.translation", show=False),
+        key("backspace,alt+left", "go_back", "main.back_link", show=False),
+        key("o", "outline", "main.outline", show=False),
+        key("question_mark", "help", "main.help"),
     ]
 
     class Ready(Message):
@@ -89,6 +87,7 @@ class MainScreen(Screen[None]):
 
     def __init__(self, load_body: BodyLoader, search: Searcher, snippets: Snippeter) -> None:
         super().__init__()
+        translate_bindings(self)
         self._load_body = load_body
         self._search = search
         self._snippets = snippets
@@ -172,18 +171,13 @@ class MainScreen(Screen[None]):
         marks = {a.id: marks_of(self._states[a.id]) for a in shown if a.id in self._states}
         snippets = self._snippet_parts if results is not None else None
         if searching:
-            empty = "Nothing matches. Esc clears the search."
+            empty = t("main.no_match")
             keep = shown[0].id if shown else None
         else:
-            empty = {
-                "all": "Loading the library…"
-                if self._loading
-                else "No articles. Add a folder with `reader --content DIR`.",
-                "unread": "Nothing unread. Press 1 for all articles.",
-                "bookmarked": "No bookmarks yet: press b on an article.",
-            }[self._filter.view]
+            view = self._filter.view
+            empty = t("main.loading" if self._loading and view == "all" else f"main.empty.{view}")
             if self._filter.active:
-                empty = "No article passes the filters. x clears them."
+                empty = t("main.filtered_out")
         article_list.show(shown, marks, keep=keep, empty_message=empty, snippets=snippets)
         self._update_counts()
 
@@ -211,7 +205,7 @@ class MainScreen(Screen[None]):
         articles = self._library.articles
         unread = self._unread()
         article_list.border_title = f"{self._filter.title} ({len(article_list.articles)})"
-        parts = [f"{unread} unread" if articles else "", self._status]
+        parts = [plural("main.unread", unread) if articles else "", self._status]
         article_list.border_subtitle = " · ".join(part for part in parts if part)
         bar = self.query_one("#filter-bar", Static)
         parts = self._filter.describe()
@@ -219,7 +213,8 @@ class MainScreen(Screen[None]):
         if parts:
             shown = len(article_list.articles)
             # One line, always: no layout pass for every keystroke of a search.
-            bar.update(f"{' · '.join(parts)} — {shown} of {len(articles)} · x clears", layout=False)
+            text = t("main.filter_bar", filters=" · ".join(parts), shown=shown, total=len(articles))
+            bar.update(text, layout=False)
 
     # -- search and filters --------------------------------------------------
 
@@ -377,7 +372,7 @@ class MainScreen(Screen[None]):
             body = self._load_body(article)
         except BodyError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Cannot open", severity="error"
+                self.notify, str(error), title=t("main.cannot_open"), severity="error", markup=False
             )
             return
         self.app.call_from_thread(self._display, article, body, anchor, at_fraction)
@@ -418,7 +413,7 @@ class MainScreen(Screen[None]):
         elif target.lower().startswith(("http://", "https://", "mailto:")):
             self._confirm_and_open(target)
         else:
-            text = f"No article here for the link '{target}'."
+            text = t("main.no_link_target", target=target)
             self.notify(text, severity="warning", timeout=4, markup=False)
 
     def _linked_article(self, target: str) -> Article | None:
@@ -434,7 +429,7 @@ class MainScreen(Screen[None]):
     def action_go_back(self) -> None:
         """Back to where a followed link was (Backspace or Alt+Left)."""
         if not self._history:
-            self.notify("Nothing to go back to.", timeout=2)
+            self.notify(t("main.no_history"), timeout=2)
             return
         article, anchor = self._history.pop()
         self._read_body(article, anchor)
@@ -445,7 +440,7 @@ class MainScreen(Screen[None]):
         event.stop()
         url = event.source.url
         if not url:
-            self.notify("This source has no link.", timeout=2)
+            self.notify(t("main.source_no_link"), timeout=2)
             return
         self._confirm_and_open(url)
 
@@ -456,7 +451,7 @@ class MainScreen(Screen[None]):
             if yes:
                 self._open_in_browser(url)
 
-        self.app.push_screen(ConfirmScreen("Open this link in your browser?", url), answered)
+        self.app.push_screen(ConfirmScreen(t("main.confirm_open"), url), answered)
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, url: str) -> None:
@@ -464,7 +459,7 @@ class MainScreen(Screen[None]):
 
         if not webbrowser.open(url):
             self.app.call_from_thread(
-                self.notify, f"No browser could open {url}", severity="warning", markup=False
+                self.notify, t("main.no_browser", url=url), severity="warning", markup=False
             )
 
     def open_by_id(self, article_id: str) -> bool:
@@ -494,8 +489,7 @@ class MainScreen(Screen[None]):
         if 0 <= target < len(article_list.articles):
             self.open_article(article_list.articles[target])
         else:
-            edge = "last" if delta > 0 else "first"
-            self.notify(f"This is the {edge} article.", timeout=2)
+            self.notify(t("main.last" if delta > 0 else "main.first"), timeout=2)
 
     def action_next_article(self) -> None:
         self._step(+1)
@@ -522,11 +516,11 @@ class MainScreen(Screen[None]):
         """Switch to the article's translation, at about the same place."""
         current = self._current
         if current is None:
-            self.notify("Open an article first.", timeout=2)
+            self.notify(t("main.open_first"), timeout=2)
             return
         others = [a for a in self._library.translations(current) if a.language != current.language]
         if not others:
-            self.notify("This article has no translation.", timeout=2)
+            self.notify(t("main.no_translation"), timeout=2)
             return
         fraction = self.query_one(ReadingPane).section_fraction()
         self.open_article(others[0], at_fraction=fraction)
@@ -539,7 +533,7 @@ class MainScreen(Screen[None]):
         current = self._current
         headings = [(s.line, s.heading) for s in pane.sections if s.heading]
         if current is None or not headings:
-            self.notify("No headings to show." if current else "Open an article first.", timeout=2)
+            self.notify(t("main.no_headings" if current else "main.open_first"), timeout=2)
             return
         top = pane.top_anchor().line
         reading = max((n for n, (line, _h) in enumerate(headings) if line <= top), default=0)
@@ -558,13 +552,12 @@ class MainScreen(Screen[None]):
 
     def key_groups(self) -> list[KeyGroup]:
         """The bindings of every part of this screen, for the help screen."""
-        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
         return [
-            ("Everywhere", [*self.BINDINGS, *self.app.BINDINGS, palette]),
-            ("Article list", ArticleList.BINDINGS),
-            ("Search field", [*SearchBox.BINDINGS, Binding("enter", "", "Open the first result")]),
-            ("Reading pane", ReadingPane.BINDINGS),
-            ("Sources", SourcesSidebar.BINDINGS),
+            (t("help.everywhere"), [*self.BINDINGS, *self.app.BINDINGS]),
+            (t("help.list"), ArticleList.BINDINGS),
+            (t("help.search"), [*SearchBox.BINDINGS, key("enter", "", "search.open_first")]),
+            (t("help.reading"), ReadingPane.BINDINGS),
+            (t("help.sources"), SourcesSidebar.BINDINGS),
         ]
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:

@@ -7,23 +7,25 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader import resources
+from reader.i18n import t
+from reader.keys import key, translate_bindings
 
 
 class OutlineScreen(ModalScreen[int | None]):
     """Returns the body line of the chosen heading, or None if dismissed."""
 
     CSS_PATH = [resources.styles_dir() / "outline.tcss"]
-    BINDINGS = [Binding("escape,o", "dismiss_outline", "Close the outline", id="outline.close")]
+    BINDINGS = [key("escape,o", "dismiss_outline", "outline.close")]
 
     def __init__(self, title: str, headings: Sequence[tuple[int, str]], current: int = 0) -> None:
         """`headings`: (body line, heading text) in order; `current`: the one being read."""
         super().__init__()
+        translate_bindings(self)
         self._title = title
         self._headings = list(headings)
         self._current = current
@@ -31,8 +33,8 @@ class OutlineScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         options = [Option(Text(text), id=str(line)) for line, text in self._headings]
         outline = OptionList(*options, id="outline")
-        outline.border_title = f"Outline: {self._title}"
-        outline.border_subtitle = "Enter goes there · Esc closes"
+        outline.border_title = t("outline.title", title=self._title)
+        outline.border_subtitle = t("outline.hint")
         yield outline
 
     def on_mount(self) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -22,6 +22,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.i18n import t
+from reader.keys import key, translate_bindings
 from reader.library.article import Article
 
 ROW_HEIGHT = 2
@@ -45,13 +47,13 @@ class ArticleList(ScrollView, can_focus=True):
     """A keyboard- and mouse-driven list of articles, newest first."""
 
     BINDINGS: list[BindingType] = [
-        Binding("up,k", "cursor_up", "Previous article", show=False, id="list.up"),
-        Binding("down,j", "cursor_down", "Next article", show=False, id="list.down"),
-        Binding("home,g", "first", "First article", show=False, id="list.first"),
-        Binding("end,G", "last", "Last article", show=False, id="list.last"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("enter", "select", "Open", id="list.open", tooltip="Open the selected article"),
+        key("up,k", "cursor_up", "list.up", show=False),
+        key("down,j", "cursor_down", "list.down", show=False),
+        key("home,g", "first", "list.first", show=False),
+        key("end,G", "last", "list.last", show=False),
+        key("pageup", "page_up", "list.page_up", show=False),
+        key("pagedown", "page_down", "list.page_down", show=False),
+        key("enter", "select", "list.open"),
     ]
     """Vim keys share each binding with the arrow keys."""
 
@@ -105,13 +107,14 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        translate_bindings(self)
         self._articles: tuple[Article, ...] = ()
         self._marks: dict[str, Marks] = {}
         self._snippets: dict[str, Snippet] = {}
         self._searching = False
         self._wanted: set[str] = set()
         self._asked: set[str] = set()
-        self._empty_message = "Loading the library…"
+        self._empty_message = t("main.loading")
         self._cache: LRUCache[tuple[int, int, bool, Marks, bool, int], Strip] = LRUCache(1024)
 
     # -- data in -------------------------------------------------------------
@@ -122,7 +125,7 @@ class ArticleList(ScrollView, can_focus=True):
         marks: Mapping[str, Marks] | None = None,
         *,
         keep: str | None = None,
-        empty_message: str = "No articles. Add a folder with `reader --content DIR`.",
+        empty_message: str = "",
         snippets: Mapping[str, Snippet] | None = None,
     ) -> None:
         """Replace the rows; the cursor lands on `keep` (an id) if it is listed.
@@ -303,7 +306,7 @@ class ArticleList(ScrollView, can_focus=True):
             # an ellipsis cuts.
             parts = [
                 f"✎ {marks.note}" if marks.note else "",
-                article.published_iso or "undated",
+                article.published_iso or t("list.undated"),
                 (article.language or "").upper(),
                 f"{article.reading_minutes} min",
                 article.outlet or "",

@@ -23,7 +23,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -32,6 +32,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from reader.i18n import t
+from reader.keys import key, translate_bindings
 from reader.library.article import Article
 
 if TYPE_CHECKING:
@@ -72,26 +74,23 @@ class ReadingPane(ScrollView, can_focus=True):
     """Shows one article at a time, in a centred column of comfortable width."""
 
     BINDINGS: list[BindingType] = [
-        Binding("up,k", "line_up", "Scroll up", show=False, id="reader.up"),
-        Binding("down,j", "line_down", "Scroll down", show=False, id="reader.down"),
-        Binding("space,pagedown", "page_down", "Page down", id="reader.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
-        Binding("home,g", "top", "Top of article", show=False, id="reader.top"),
-        Binding("end,G", "bottom", "End of article", show=False, id="reader.bottom"),
-        Binding("full_stop", "next_link", "Next link", show=False, id="reader.next_link"),
-        Binding("comma", "previous_link", "Previous link", show=False, id="reader.previous_link"),
-        Binding("enter", "follow_link", "Follow the link", show=False, id="reader.follow_link"),
-        Binding("plus", "wider", "Wider text", show=False, id="reader.wider"),
-        Binding("minus", "narrower", "Narrower text", show=False, id="reader.narrower"),
-        Binding(
-            "right_square_bracket", "next_match", "Next match", show=False, id="reader.next_match"
-        ),
-        Binding(
+        key("up,k", "line_up", "reader.up", show=False),
+        key("down,j", "line_down", "reader.down", show=False),
+        key("space,pagedown", "page_down", "reader.page_down"),
+        key("pageup", "page_up", "reader.page_up", show=False),
+        key("home,g", "top", "reader.top", show=False),
+        key("end,G", "bottom", "reader.bottom", show=False),
+        key("full_stop", "next_link", "reader.next_link", show=False),
+        key("comma", "previous_link", "reader.previous_link", show=False),
+        key("enter", "follow_link", "reader.follow_link", show=False),
+        key("plus", "wider", "reader.wider", show=False),
+        key("minus", "narrower", "reader.narrower", show=False),
+        key("right_square_bracket", "next_match", "reader.next_match", show=False),
+        key(
             "left_square_bracket",
             "previous_match",
-            "Previous match",
+            "reader.previous_match",
             show=False,
-            id="reader.previous_match",
         ),
     ]
     """Reading keys; vim keys share each binding with the usual ones."""
@@ -170,12 +169,13 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        translate_bindings(self)
         self._article: Article | None = None
         self._translations: tuple[Article, ...] = ()
         self._sections: tuple[Section, ...] = ()
         self._section_lines: list[int] = []
         self._references = ""
-        self._placeholder = "Select an article and press Enter to read it."
+        self._placeholder = t("reading.placeholder")
         self._generation = 0
         self._column = 0
         self._margin = 0
@@ -236,11 +236,11 @@ class ReadingPane(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
 
-    def clear(self, message: str = "Select an article and press Enter to read it.") -> None:
+    def clear(self, message: str | None = None) -> None:
         """Show a placeholder instead of an article."""
         self._article = None
         self._sections = ()
-        self._placeholder = message
+        self._placeholder = message if message is not None else t("reading.placeholder")
         self._generation += 1
         self._column = 0
         self._relayout()
@@ -348,7 +348,7 @@ class ReadingPane(ScrollView, can_focus=True):
     def _select_link(self, forward: bool) -> None:
         positions = self._link_positions()
         if not positions:
-            self.notify("This article has no links.", timeout=2)
+            self.notify(t("reading.no_links"), timeout=2)
             return
         top = round(self.scroll_y)
         if self._selected_link is None:
@@ -359,7 +359,9 @@ class ReadingPane(ScrollView, can_focus=True):
             )
             candidates = positions[here + 1 :] if forward else positions[:here][::-1]
         if not candidates:
-            self.notify("No more links " + ("below." if forward else "above."), timeout=2)
+            self.notify(
+                t("reading.no_link_below" if forward else "reading.no_link_above"), timeout=2
+            )
             return
         y, index, k = candidates[0]
         old = self._selected_link
@@ -380,7 +382,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def action_follow_link(self) -> None:
         if self._selected_link is None:
-            self.notify("Select a link first with . (and , to go back).", timeout=2)
+            self.notify(t("reading.select_link"), timeout=2)
             return
         self.action_follow_link_at(*self._selected_link)
 
@@ -408,7 +410,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def _jump_to_match(self, forward: bool) -> None:
         if not self._match_sections:
-            self.notify("No search matches in this article.", timeout=2)
+            self.notify(t("reading.no_matches"), timeout=2)
             return
         self._user_moved()
         current = round(self.scroll_y)
@@ -419,7 +421,8 @@ class ReadingPane(ScrollView, can_focus=True):
             else next((y for y in reversed(targets) if y < current), None)
         )
         if chosen is None:
-            self.notify("No more matches " + ("below." if forward else "above."), timeout=2)
+            which = "reading.no_match_below" if forward else "reading.no_match_above"
+            self.notify(t(which), timeout=2)
             return
         self.scroll_to(y=chosen, animate=False, immediate=True)
 
@@ -590,8 +593,10 @@ class ReadingPane(ScrollView, can_focus=True):
     @staticmethod
     def _progress_label(article: Article, progress: float) -> str:
         left = round(article.reading_minutes * (1 - progress))
-        remaining = f"{left} min left" if left >= 1 else "end"
-        return f"{round(progress * 100)}% · {remaining}"
+        percent = round(progress * 100)
+        if left < 1:
+            return t("reading.progress_end", percent=percent)
+        return t("reading.progress", percent=percent, minutes=left)
 
     def watch_column_width(self) -> None:
         self._relayout()
@@ -729,7 +734,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if width != self.column_width:
             self.column_width = width
             self.post_message(self.ColumnWidthChanged(self, width))
-        self.notify(f"Text width: {width} columns", timeout=1)
+        self.notify(t("reading.width", width=width), timeout=1)
 
     def action_wider(self) -> None:
         self._change_width(+WIDTH_STEP)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Input
+
+from reader.i18n import t
+from reader.keys import key, translate_bindings
 
 
 class SearchBox(Input):
     """An Input that hands the arrow keys to the list below it."""
 
     BINDINGS: list[BindingType] = [
-        Binding("down", "app.focus_next", "To the results", show=False, id="search.results"),
+        key("down", "app.focus_next", "search.results", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder='Search: words, "a phrase", prefix*', id=id)
+        super().__init__(placeholder=t("search.placeholder"), id=id)
+        translate_bindings(self)

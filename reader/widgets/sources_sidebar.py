@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.i18n import t
+from reader.keys import key, translate_bindings
 from reader.library.article import SOURCE_KINDS, Source
-
-GROUP_TITLES = {"primary": "Primary", "secondary": "Secondary", "quoted": "Quoted"}
 
 
 def describe(source: Source) -> Text:
@@ -44,7 +44,7 @@ class SourcesSidebar(OptionList):
     """Lists the sources of the article on display; Enter asks to open one's link."""
 
     BINDINGS: list[BindingType] = [
-        Binding("c", "copy_link", "Copy the link", id="sources.copy"),
+        key("c", "copy_link", "sources.copy"),
     ]
 
     @dataclass
@@ -60,7 +60,8 @@ class SourcesSidebar(OptionList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.border_title = "Sources"
+        translate_bindings(self)
+        self.border_title = t("help.sources")
         self._sources: list[Source] = []
 
     def on_mount(self) -> None:
@@ -71,12 +72,10 @@ class SourcesSidebar(OptionList):
         self.clear_options()
         self._sources = list(sources or ())
         if sources is None:
-            self.add_option(
-                Option(Text("Open an article to see its sources.", "dim"), disabled=True)
-            )
+            self.add_option(Option(Text(t("sources.none_open"), "dim"), disabled=True))
             return
         if not sources:
-            self.add_option(Option(Text("No sources listed.", "dim"), disabled=True))
+            self.add_option(Option(Text(t("sources.none"), "dim"), disabled=True))
             return
         for kind in SOURCE_KINDS:
             group = [source for source in sources if source.kind == kind]
@@ -84,7 +83,8 @@ class SourcesSidebar(OptionList):
                 continue
             if self.option_count:
                 self.add_option(None)  # a rule between groups
-            heading = Text(f"{GROUP_TITLES[kind]} ({len(group)})", style="bold underline")
+            title = t(f"sources.{kind}", count=len(group))
+            heading = Text(title, style="bold underline")
             self.add_option(Option(heading, disabled=True))
             for source in group:
                 self.add_option(Option(describe(source), id=str(self._sources.index(source))))
@@ -110,7 +110,7 @@ class SourcesSidebar(OptionList):
         """Copy the highlighted source's link to the clipboard (OSC 52, works over ssh)."""
         source = self._highlighted_source()
         if source is None or not source.url:
-            self.notify("This source has no link to copy.", timeout=2)
+            self.notify(t("sources.no_link"), timeout=2)
             return
         self.app.copy_to_clipboard(source.url)
-        self.notify(f"Copied: {source.url}", timeout=3, markup=False)
+        self.notify(t("sources.copied", url=source.url), timeout=3, markup=False)

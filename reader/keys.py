@@ -1,0 +1,42 @@
+"""Key bindings whose descriptions come from the string catalogue.
+
+A binding's description is the catalogue entry `key.<binding id>`, so the
+footer, the help screen and the keymap all name one thing. Descriptions are
+looked up when a class is defined (in the language of that moment) and again
+for every instance (`translate_bindings`), so an app made in French after the
+classes were imported in English still speaks French.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from reader.i18n import t
+
+
+def key(keys: str, action: str, binding_id: str, *, show: bool = True, **options: Any) -> Binding:
+    """A `Binding` with a stable id (for keymaps) and the catalogue's description for it."""
+    return Binding(keys, action, t(f"key.{binding_id}"), show=show, id=binding_id, **options)
+
+
+def describe(binding: Binding) -> str:
+    """What a binding does, in the interface's language."""
+    return t(f"key.{binding.id}") if binding.id else binding.description
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Word the descriptions of `node`'s bindings in the current language.
+
+    Call at the end of `__init__`: Textual copies the class's bindings into
+    each instance there, and the footer reads them from the instance. (Textual
+    offers no public way to change a description; `_bindings` is that copy.)
+    """
+    for bindings in node._bindings.key_to_bindings.values():
+        bindings[:] = [
+            replace(binding, description=describe(binding)) if binding.id else binding
+            for binding in bindings
+        ]

@@ -1,0 +1,622 @@
+"""Every string reader shows, in English and in French: the one catalogue.
+
+Each entry is `key: (English, French)`. Parameters are `{name}` and must be the
+same in both columns (a test checks). Plurals are two entries, `.one` and
+`.other` (see `reader.i18n.plural`). Keys of key bindings are `key.` plus the
+binding's id, so a keymap and a translation name the same thing.
+
+French follows the usual typography of a screen, not of print: plain spaces
+before `:` and `?`, so that a line wraps where English would.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # -- problems with content files ----------------------------------------------
+    "severity.error": ("error", "erreur"),
+    "severity.warning": ("warning", "avertissement"),
+    "value.list": ("a list", "une liste"),
+    "value.mapping": ("a mapping", "un dictionnaire de clés"),
+    "value.text": ("a piece of text", "du texte"),
+    "value.other": ("a {type}", "une valeur de type {type}"),
+    "problem.empty": ("the file is empty", "le fichier est vide"),
+    "problem.binary": (
+        "this looks like a binary file, not Markdown text",
+        "ce fichier semble binaire, ce n'est pas du texte Markdown",
+    ),
+    "problem.not_utf8": (
+        "the text is not UTF-8 (byte 0x{byte} at offset {offset}); re-save the file as UTF-8",
+        "le texte n'est pas en UTF-8 (octet 0x{byte} à la position {offset}) ; "
+        "réenregistrez le fichier en UTF-8",
+    ),
+    "problem.bad_yaml": (
+        "the front matter is not valid YAML: {reason}",
+        "l'en-tête (front matter) n'est pas du YAML valide : {reason}",
+    ),
+    "problem.bad_toml": (
+        "the front matter is not valid TOML: {reason}",
+        "l'en-tête (front matter) n'est pas du TOML valide : {reason}",
+    ),
+    "problem.unclosed": (
+        "the front matter opened with '{fence}' on line 1 is never closed",
+        "l'en-tête ouvert par '{fence}' à la ligne 1 n'est jamais fermé",
+    ),
+    "problem.not_mapping": (
+        "the front matter is {what}, but it must be a mapping of keys (title: ..., published: ...)",
+        "l'en-tête est {what}, mais ce doit être une liste de clés (title: ..., published: ...)",
+    ),
+    "problem.not_text": (
+        "'{key}' must be text, but it is {what}",
+        "'{key}' doit être du texte, mais c'est {what}",
+    ),
+    "problem.bad_date": (
+        "'{key}: {text}' is not a date reader understands (YYYY-MM-DD); ignored",
+        "'{key}: {text}' n'est pas une date que reader comprend (AAAA-MM-JJ) ; ignoré",
+    ),
+    "problem.bad_tags": (
+        "'tags' must be a list or text, but it is {what}; ignored",
+        "'tags' doit être une liste ou du texte, mais c'est {what} ; ignoré",
+    ),
+    "problem.unknown_language": (
+        "unknown language '{code}' (expected a code such as 'en' or 'fr')",
+        "langue inconnue '{code}' (un code tel que 'en' ou 'fr' est attendu)",
+    ),
+    "problem.unknown_kind": (
+        "unknown kind '{kind}' (known kinds: {known})",
+        "genre inconnu '{kind}' (genres connus : {known})",
+    ),
+    "problem.sources_not_list": (
+        "'sources' must be a list, but it is {what}",
+        "'sources' doit être une liste, mais c'est {what}",
+    ),
+    "problem.source_not_mapping": (
+        "source {number} is {what}, not a mapping; dropped",
+        "la source {number} est {what}, pas un dictionnaire de clés ; écartée",
+    ),
+    "problem.source_empty": (
+        "source {number} has neither a publisher nor a title; dropped",
+        "la source {number} n'a ni éditeur ni titre ; écartée",
+    ),
+    "problem.source_kind": (
+        "source {number} has unknown kind '{kind}' (use primary, secondary or quoted); "
+        "shown as secondary",
+        "la source {number} a un genre inconnu '{kind}' (primary, secondary ou quoted) ; "
+        "affichée comme secondaire",
+    ),
+    "problem.source_url": (
+        "source {number} has a link reader will not open ('{url}'); ignored",
+        "la source {number} a un lien que reader n'ouvrira pas ('{url}') ; ignoré",
+    ),
+    "problem.no_title": (
+        "no title in the front matter and no '# heading'; using '{title}'",
+        "pas de titre dans l'en-tête ni de '# titre' ; reader utilise '{title}'",
+    ),
+    "problem.unreadable": ("cannot be read ({reason})", "illisible ({reason})"),
+    "problem.folder_missing": (
+        "content folder does not exist",
+        "ce dossier d'articles n'existe pas",
+    ),
+    "problem.folder_not_dir": (
+        "content folder is not a folder",
+        "ce dossier d'articles n'est pas un dossier",
+    ),
+    "problem.duplicate": (
+        "duplicate id '{id}': {other} already uses it; this file was not loaded "
+        "(give one of them another `id:`)",
+        "identifiant '{id}' en double : {other} l'utilise déjà ; ce fichier n'a pas été chargé "
+        "(donnez à l'un des deux un autre `id:`)",
+    ),
+    # -- the config file ------------------------------------------------------------
+    "config.problem": ("{where}: {reason}", "{where} : {reason}"),
+    "config.ignored": ("{reason}; ignored", "{reason} ; ignoré"),
+    "config.bad_yaml": (
+        "{reason}; using the defaults",
+        "{reason} ; reader utilise les réglages par défaut",
+    ),
+    "config.not_mapping": (
+        "expected keys such as 'theme:'",
+        "des clés telles que 'theme:' sont attendues",
+    ),
+    "config.bad_theme": ("'theme' must be a theme name", "'theme' doit être un nom de thème"),
+    "config.bad_width": (
+        "'reading_width' must be a whole number from {low} to {high}",
+        "'reading_width' doit être un nombre entier de {low} à {high}",
+    ),
+    "config.bad_content": (
+        "'content' must be a folder or a list of folders",
+        "'content' doit être un dossier ou une liste de dossiers",
+    ),
+    "config.bad_language": (
+        "'language' must be one of {languages}",
+        "'language' doit être l'une de ces valeurs : {languages}",
+    ),
+    "config.bad_keys": (
+        "'keys' must map binding ids to keys, e.g. main.next: n",
+        "'keys' doit associer des identifiants de raccourcis à des touches, p. ex. main.next: n",
+    ),
+    "config.unknown": ("unknown setting '{key}'", "réglage inconnu '{key}'"),
+    "config.example": (
+        """\
+# reader's settings. Every key is optional.
+theme: textual-dark          # any theme name from the command palette
+reading_width: 80            # text column, 40 to 160
+content:                     # extra article folders, read at every launch
+  - ~/notes
+language: en                 # interface language: en or fr
+keys:                        # binding id: key(s); the README lists the ids
+  main.next: "n,right"
+""",
+        """\
+# Réglages de reader. Chaque clé est facultative.
+theme: textual-dark          # un nom de thème de la palette de commandes
+reading_width: 80            # largeur du texte, de 40 à 160
+content:                     # dossiers d'articles en plus, lus à chaque lancement
+  - ~/notes
+language: fr                 # langue de l'interface : en ou fr
+keys:                        # identifiant de raccourci : touche(s) ; voir le README
+  main.next: "n,right"
+""",
+    ),
+    # -- reading state ------------------------------------------------------------
+    "store.moved": (
+        "{path} {reason}; it was moved to {moved} and a new store was made.",
+        "{path} {reason} ; il a été mis de côté sous {moved} et un nouveau fichier a été créé.",
+    ),
+    "store.unwritable": (
+        "Reading state will not be saved: {path} cannot be written ({reason}).",
+        "L'état de lecture ne sera pas enregistré : impossible d'écrire {path} ({reason}).",
+    ),
+    "store.save_failed": (
+        "could not save reading state: {reason}",
+        "l'état de lecture n'a pas pu être enregistré : {reason}",
+    ),
+    "store.read_failed": (
+        "could not read reading state: {reason}",
+        "l'état de lecture n'a pas pu être lu : {reason}",
+    ),
+    "store.not_export": (
+        "this is not a reader export (it has no 'format: reader-state')",
+        "ce n'est pas un export de reader (il n'a pas de 'format: reader-state')",
+    ),
+    "store.malformed": ("the export is malformed ({reason})", "l'export est mal formé ({reason})"),
+    "store.foreign": (
+        "is not a reader database ({reason})",
+        "n'est pas une base de données de reader ({reason})",
+    ),
+    "store.not_ours": (
+        "is a database that reader did not make",
+        "est une base de données que reader n'a pas créée",
+    ),
+    "store.newer": (
+        "it was made by a newer reader (schema {version}, this reader knows {known})",
+        "il a été créé par une version plus récente de reader (schéma {version}, "
+        "celle-ci connaît le {known})",
+    ),
+    "store.no_wal": (
+        "the database cannot use write-ahead logging",
+        "la base de données ne peut pas utiliser la journalisation anticipée (WAL)",
+    ),
+    "store.damaged": ("is damaged ({reason})", "est endommagé ({reason})"),
+    "store.title": ("Reading state", "État de lecture"),
+    "store.not_saved": ("Not saved", "Non enregistré"),
+    "resources.missing": (
+        "reader's bundled '{name}' folder is missing (looked in {inside} and {beside}); "
+        "reinstall reader with `pip install .`",
+        "le dossier '{name}' fourni avec reader est introuvable (cherché dans {inside} et "
+        "{beside}) ; réinstallez reader avec `pip install .`",
+    ),
+    # -- dates, languages, kinds -------------------------------------------------------
+    "date.month.1": ("January", "janvier"),
+    "date.month.2": ("February", "février"),
+    "date.month.3": ("March", "mars"),
+    "date.month.4": ("April", "avril"),
+    "date.month.5": ("May", "mai"),
+    "date.month.6": ("June", "juin"),
+    "date.month.7": ("July", "juillet"),
+    "date.month.8": ("August", "août"),
+    "date.month.9": ("September", "septembre"),
+    "date.month.10": ("October", "octobre"),
+    "date.month.11": ("November", "novembre"),
+    "date.month.12": ("December", "décembre"),
+    "date.month_year": ("{month} {year}", "{month} {year}"),
+    "date.full": ("{day} {month} {year}", "{day} {month} {year}"),
+    "date.first_day": ("1", "1er"),
+    "language.en": ("English", "anglais"),
+    "language.fr": ("French", "français"),
+    "language.de": ("German", "allemand"),
+    "language.uk": ("Ukrainian", "ukrainien"),
+    "language.pl": ("Polish", "polonais"),
+    "language.es": ("Spanish", "espagnol"),
+    "language.it": ("Italian", "italien"),
+    "language.nl": ("Dutch", "néerlandais"),
+    "language.ru": ("Russian", "russe"),
+    "language.pt": ("Portuguese", "portugais"),
+    "kind.analysis": ("analysis", "analyse"),
+    "kind.explainer": ("explainer", "explication"),
+    "kind.guide": ("guide", "guide"),
+    "kind.interview": ("interview", "entretien"),
+    "kind.news": ("news", "actualité"),
+    "kind.note": ("note", "note"),
+    "kind.opinion": ("opinion", "tribune"),
+    "kind.reference": ("reference", "référence"),
+    "kind.report": ("report", "rapport"),
+    "kind.review": ("review", "critique"),
+    # -- the article header ---------------------------------------------------------
+    "header.by": ("By {author}", "Par {author}"),
+    "header.minutes": ("{minutes} min read", "{minutes} min de lecture"),
+    "header.also_in": ("Also in ", "Aussi en "),
+    "header.translation": ("{language}: {title}", "{language} : {title}"),
+    # -- the list's views and the export ----------------------------------------------
+    "view.all": ("Articles", "Articles"),
+    "view.unread": ("Unread", "Non lus"),
+    "view.bookmarked": ("Bookmarks", "Signets"),
+    "export.bookmarks": ("Bookmarks", "Signets"),
+    "export.no_bookmarks": ("No bookmarks yet.", "Pas encore de signets."),
+    "export.gone": ("no longer in the library", "n'est plus dans la bibliothèque"),
+    "export.bookmarked": ("  `{id}`, bookmarked {date}", "  `{id}`, mis en signet le {date}"),
+    "export.read": ("Read", "Lus"),
+    "export.nothing_read": ("Nothing marked read yet.", "Rien n'est encore marqué comme lu."),
+    # -- the command line ---------------------------------------------------------
+    "cli.description": (
+        "Read articles in the terminal. Without a command, opens the reader.",
+        "Lire des articles dans le terminal. Sans commande, ouvre le lecteur.",
+    ),
+    "cli.epilog": (
+        "Run `reader COMMAND --help` for a command's options.",
+        "`reader COMMANDE --help` donne les options d'une commande.",
+    ),
+    "cli.commands": ("commands", "commandes"),
+    "cli.group.library": ("library and data", "bibliothèque et données"),
+    "cli.help.version": ("print the version and exit", "affiche la version et quitte"),
+    "cli.help.data_dir": (
+        "where reading state is kept (default: ${variable}, else your user data folder)",
+        "où l'état de lecture est gardé (par défaut : ${variable}, sinon votre dossier "
+        "de données utilisateur)",
+    ),
+    "cli.help.content": (
+        "also read the articles in DIR, recursively (repeatable)",
+        "lit aussi les articles de DIR et de ses sous-dossiers (répétable)",
+    ),
+    "cli.help.no_bundled": (
+        "leave out the library that comes with reader",
+        "laisse de côté la bibliothèque fournie avec reader",
+    ),
+    "cli.help.json": ("print a JSON array instead", "affiche plutôt un tableau JSON"),
+    "cli.help.list": (
+        "list the articles, newest first, one per line",
+        "liste les articles, du plus récent au plus ancien, un par ligne",
+    ),
+    "cli.help.unread": ("only articles not read yet", "seulement les articles non lus"),
+    "cli.help.bookmarked": ("only bookmarked articles", "seulement les articles en signet"),
+    "cli.help.show": (
+        "print one article, rendered (plain text when piped)",
+        "affiche un article mis en forme (texte brut dans un tube)",
+    ),
+    "cli.help.show_id": (
+        "the article's id, as `reader list` shows it",
+        "l'identifiant de l'article, tel que `reader list` l'affiche",
+    ),
+    "cli.help.width": ("wrap at this many columns", "largeur de ligne en colonnes"),
+    "cli.help.check": (
+        "validate content and report every problem",
+        "vérifie les articles et signale chaque problème",
+    ),
+    "cli.help.check_dirs": (
+        "folders to check (default: the library reader would load)",
+        "dossiers à vérifier (par défaut : la bibliothèque que reader chargerait)",
+    ),
+    "cli.help.search": (
+        "full-text search, best match first",
+        "recherche dans le texte, meilleurs résultats d'abord",
+    ),
+    "cli.help.query": ('words, "a phrase", prefix*', 'des mots, "une phrase", préfixe*'),
+    "cli.help.limit": ("at most this many (default 50)", "au plus ce nombre (50 par défaut)"),
+    "cli.help.bookmarks": (
+        "list, add or remove bookmarks",
+        "liste, ajoute ou retire des signets",
+    ),
+    "cli.help.bookmarks_list": ("bookmarks, newest first", "les signets, du plus récent"),
+    "cli.help.bookmarks_add": ("bookmark an article", "met un article en signet"),
+    "cli.help.bookmarks_remove": ("remove a bookmark", "retire un signet"),
+    "cli.help.id": ("the article's id", "l'identifiant de l'article"),
+    "cli.help.note": ("a note to keep with the bookmark", "une note à garder avec le signet"),
+    "cli.help.export": (
+        "write bookmarks and reading state to a file",
+        "écrit les signets et l'état de lecture dans un fichier",
+    ),
+    "cli.help.format": ("default: json", "par défaut : json"),
+    "cli.help.output": (
+        "write here (default: stdout)",
+        "écrit ici (par défaut : la sortie standard)",
+    ),
+    "cli.help.config": (
+        "where the config file is, and the settings in force",
+        "où est le fichier de réglages, et les réglages en vigueur",
+    ),
+    "cli.help.config_action": (
+        "path: print where it is; show: print the effective settings",
+        "path : affiche où il est ; show : affiche les réglages en vigueur",
+    ),
+    "cli.help.import": (
+        "merge a JSON export back in (safe to repeat)",
+        "réintègre un export JSON (peut être répété sans risque)",
+    ),
+    "cli.help.import_file": (
+        "a file made by `reader export`",
+        "un fichier créé par `reader export`",
+    ),
+    "cli.no_match": ("No article matches.", "Aucun article ne correspond."),
+    "cli.not_changed": (
+        "nothing was changed: the reading state cannot be saved (see above)",
+        "rien n'a été modifié : l'état de lecture ne peut pas être enregistré (voir plus haut)",
+    ),
+    "cli.no_bookmarks": (
+        "No bookmarks. Add one with `reader bookmarks add ID` or `b` in the reader.",
+        "Aucun signet. Ajoutez-en avec `reader bookmarks add ID` ou `b` dans le lecteur.",
+    ),
+    "cli.no_article": (
+        "no article with id '{id}' (`reader list` shows the ids)",
+        "aucun article n'a l'identifiant '{id}' (`reader list` affiche les identifiants)",
+    ),
+    "cli.bookmarked": ("Bookmarked {id}: {title}", "En signet {id} : {title}"),
+    "cli.not_bookmarked": (
+        "'{id}' is not bookmarked (`reader bookmarks` lists them)",
+        "'{id}' n'est pas en signet (`reader bookmarks` liste les signets)",
+    ),
+    "cli.bookmark_removed": ("Removed the bookmark on {id}", "Signet retiré de {id}"),
+    "cli.cannot_write": ("cannot write {path}: {reason}", "impossible d'écrire {path} : {reason}"),
+    "cli.cannot_read": ("cannot read {path}: {reason}", "impossible de lire {path} : {reason}"),
+    "cli.not_json": (
+        "{path} is not a JSON export: {reason}",
+        "{path} n'est pas un export JSON : {reason}",
+    ),
+    "cli.wrote": (
+        "Wrote {bookmarks} bookmark(s) and {articles} article state(s) to {path}",
+        "{bookmarks} signet(s) et {articles} état(s) d'article écrits dans {path}",
+    ),
+    "cli.not_imported": (
+        "nothing was imported: the reading state cannot be saved (see above)",
+        "rien n'a été importé : l'état de lecture ne peut pas être enregistré (voir plus haut)",
+    ),
+    "cli.imported": (
+        "Imported from {path}: {bookmarks} new bookmark(s), {notes} note(s), "
+        "{read} read mark(s), {positions} position(s)",
+        "Importé de {path} : {bookmarks} nouveau(x) signet(s), {notes} note(s), "
+        "{read} marque(s) de lecture, {positions} position(s)",
+    ),
+    "cli.checked": (
+        "{articles} article(s) loaded, {errors} error(s), {warnings} warning(s)",
+        "{articles} article(s) chargé(s), {errors} erreur(s), {warnings} avertissement(s)",
+    ),
+    "cli.no_terminal": (
+        "the reader needs a terminal; for plain output use `reader list` or `reader show ID`",
+        "le lecteur a besoin d'un terminal ; pour du texte brut, utilisez `reader list` "
+        "ou `reader show ID`",
+    ),
+    "cli.yes": ("yes", "oui"),
+    "cli.no": ("no", "non"),
+    "cli.config.example": (
+        "(not created yet; an example:)",
+        "(pas encore créé ; un exemple :)",
+    ),
+    "cli.config.none": ("(none)", "(aucun)"),
+    "cli.config.last_theme": ("(the last one chosen)", "(le dernier choisi)"),
+    "cli.config.last_width": (
+        "(the last one chosen, else 80)",
+        "(la dernière choisie, sinon 80)",
+    ),
+    "cli.config.file": ("config file: {value}", "fichier de réglages : {value}"),
+    "cli.config.data_dir": ("data dir: {value}", "dossier des données : {value}"),
+    "cli.config.cache_dir": ("cache dir: {value}", "dossier du cache : {value}"),
+    "cli.config.bundled": ("bundled library: {value}", "bibliothèque fournie : {value}"),
+    "cli.config.folders": ("extra folders: {value}", "dossiers en plus : {value}"),
+    "cli.config.theme": ("theme: {value}", "thème : {value}"),
+    "cli.config.width": ("reading width: {value}", "largeur du texte : {value}"),
+    "cli.config.language": ("interface language: {value}", "langue de l'interface : {value}"),
+    "cli.config.key": ("key {id}: {keys}", "touche {id} : {keys}"),
+    "list.undated": ("undated", "sans date"),
+    # -- key bindings: `key.` + the binding's id ------------------------------------
+    "key.app.bookmark": ("Bookmark", "Signet"),
+    "key.app.note": ("Bookmark note", "Note du signet"),
+    "key.app.read": ("Mark read/unread", "Marquer lu/non lu"),
+    "key.app.refresh": ("Refresh", "Actualiser"),
+    "key.app.quit": ("Quit", "Quitter"),
+    "key.note.cancel": ("Cancel", "Annuler"),
+    "key.confirm.yes": ("Yes", "Oui"),
+    "key.confirm.no": ("No", "Non"),
+    "key.help.close": ("Close help", "Fermer l'aide"),
+    "key.main.next_pane": ("Next pane", "Panneau suivant"),
+    "key.main.previous_pane": ("Previous pane", "Panneau précédent"),
+    "key.main.back": (
+        "Back to the list / clear search",
+        "Retour à la liste / effacer la recherche",
+    ),
+    "key.main.search": ("Search", "Chercher"),
+    "key.main.language": ("Filter by language", "Filtrer par langue"),
+    "key.main.clear": ("Clear filters", "Effacer les filtres"),
+    "key.main.next": ("Next article", "Article suivant"),
+    "key.main.previous": ("Previous article", "Article précédent"),
+    "key.main.sources": ("Show/hide sources", "Afficher/masquer les sources"),
+    "key.main.view_all": ("All articles", "Tous les articles"),
+    "key.main.view_unread": ("Unread only", "Non lus seulement"),
+    "key.main.view_bookmarks": ("Bookmarks", "Signets"),
+    "key.main.translation": ("Translation", "Traduction"),
+    "key.main.back_link": ("Back (after a link)", "Retour (après un lien)"),
+    "key.main.outline": ("Outline", "Plan"),
+    "key.main.help": ("Help", "Aide"),
+    "key.outline.close": ("Close the outline", "Fermer le plan"),
+    "key.list.up": ("Previous article", "Article précédent"),
+    "key.list.down": ("Next article", "Article suivant"),
+    "key.list.first": ("First article", "Premier article"),
+    "key.list.last": ("Last article", "Dernier article"),
+    "key.list.page_up": ("Page up", "Page précédente"),
+    "key.list.page_down": ("Page down", "Page suivante"),
+    "key.list.open": ("Open", "Ouvrir"),
+    "key.reader.up": ("Scroll up", "Remonter"),
+    "key.reader.down": ("Scroll down", "Descendre"),
+    "key.reader.page_down": ("Page down", "Page suivante"),
+    "key.reader.page_up": ("Page up", "Page précédente"),
+    "key.reader.top": ("Top of article", "Début de l'article"),
+    "key.reader.bottom": ("End of article", "Fin de l'article"),
+    "key.reader.next_link": ("Next link", "Lien suivant"),
+    "key.reader.previous_link": ("Previous link", "Lien précédent"),
+    "key.reader.follow_link": ("Follow the link", "Suivre le lien"),
+    "key.reader.wider": ("Wider text", "Texte plus large"),
+    "key.reader.narrower": ("Narrower text", "Texte plus étroit"),
+    "key.reader.next_match": ("Next match", "Résultat suivant"),
+    "key.reader.previous_match": ("Previous match", "Résultat précédent"),
+    "key.search.results": ("To the results", "Vers les résultats"),
+    "key.sources.copy": ("Copy the link", "Copier le lien"),
+    "key.app.palette": ("Command palette", "Palette de commandes"),
+    "key.search.open_first": ("Open the first result", "Ouvrir le premier résultat"),
+    # -- the app: notices and status ------------------------------------------------
+    "app.config_title": ("Config file", "Fichier de réglages"),
+    "app.unknown_theme": (
+        "Unknown theme '{theme}' in the config file.",
+        "Thème inconnu '{theme}' dans le fichier de réglages.",
+    ),
+    "app.loading": ("loading {done}/{total}", "chargement {done}/{total}"),
+    "app.indexing": ("indexing {percent}%", "indexation {percent} %"),
+    "app.problems_title": ("Content problems", "Problèmes dans les articles"),
+    "app.problems": (
+        "{errors} file(s) not loaded, {warnings} warning(s). Run `reader check` for the details.",
+        "{errors} fichier(s) non chargé(s), {warnings} avertissement(s). "
+        "`reader check` donne le détail.",
+    ),
+    "app.bookmarked": ("Bookmarked: {title}", "En signet : {title}"),
+    "app.unbookmarked": ("Bookmark removed: {title}", "Signet retiré : {title}"),
+    "app.refreshed": ("Refreshed", "Actualisé"),
+    "app.no_article": ("No article with id '{id}'.", "Aucun article n'a l'identifiant '{id}'."),
+    # -- the command palette ---------------------------------------------------------
+    "palette.placeholder": ("Search for commands…", "Chercher une commande…"),
+    "palette.theme_placeholder": ("Search for themes…", "Chercher un thème…"),
+    "palette.theme": ("Theme", "Thème"),
+    "palette.theme_help": ("Change the current theme", "Changer de thème"),
+    "palette.keys": ("Keys", "Touches"),
+    "palette.keys_help": ("Show every key and what it does", "Afficher toutes les touches"),
+    "palette.screenshot": ("Screenshot", "Capture d'écran"),
+    "palette.screenshot_help": (
+        "Save an SVG 'screenshot' of the current screen",
+        "Enregistrer une capture SVG de l'écran",
+    ),
+    "palette.quit": ("Quit", "Quitter"),
+    "palette.quit_help": ("Quit reader", "Quitter reader"),
+    # -- the main screen -------------------------------------------------------------
+    "main.no_match": (
+        "Nothing matches. Esc clears the search.",
+        "Aucun résultat. Échap efface la recherche.",
+    ),
+    "main.loading": ("Loading the library…", "Chargement de la bibliothèque…"),
+    "main.empty.all": (
+        "No articles. Add a folder with `reader --content DIR`.",
+        "Aucun article. Ajoutez un dossier avec `reader --content DOSSIER`.",
+    ),
+    "main.empty.unread": (
+        "Nothing unread. Press 1 for all articles.",
+        "Rien de non lu. 1 affiche tous les articles.",
+    ),
+    "main.empty.bookmarked": (
+        "No bookmarks yet: press b on an article.",
+        "Pas encore de signets : b sur un article en ajoute un.",
+    ),
+    "main.filtered_out": (
+        "No article passes the filters. x clears them.",
+        "Aucun article ne passe les filtres. x les efface.",
+    ),
+    "main.unread.one": ("{count} unread", "{count} non lu"),
+    "main.unread.other": ("{count} unread", "{count} non lus"),
+    "main.filter_bar": (
+        "{filters} — {shown} of {total} · x clears",
+        "{filters} — {shown} sur {total} · x efface",
+    ),
+    "main.cannot_open": ("Cannot open", "Ouverture impossible"),
+    "main.no_link_target": (
+        "No article here for the link '{target}'.",
+        "Aucun article ici pour le lien '{target}'.",
+    ),
+    "main.no_history": ("Nothing to go back to.", "Rien où revenir."),
+    "main.source_no_link": ("This source has no link.", "Cette source n'a pas de lien."),
+    "main.confirm_open": (
+        "Open this link in your browser?",
+        "Ouvrir ce lien dans votre navigateur ?",
+    ),
+    "main.no_browser": ("No browser could open {url}", "Aucun navigateur n'a pu ouvrir {url}"),
+    "main.first": ("This is the first article.", "C'est le premier article."),
+    "main.last": ("This is the last article.", "C'est le dernier article."),
+    "main.open_first": ("Open an article first.", "Ouvrez d'abord un article."),
+    "main.no_translation": (
+        "This article has no translation.",
+        "Cet article n'a pas de traduction.",
+    ),
+    "main.no_headings": ("No headings to show.", "Aucun intertitre à afficher."),
+    # -- the help screen ---------------------------------------------------------------
+    "help.title": ("Keys", "Touches"),
+    "help.close_hint": ("Esc closes", "Échap ferme"),
+    "help.everywhere": ("Everywhere", "Partout"),
+    "help.list": ("Article list", "Liste des articles"),
+    "help.search": ("Search field", "Champ de recherche"),
+    "help.reading": ("Reading pane", "Panneau de lecture"),
+    "help.sources": ("Sources", "Sources"),
+    # -- dialogs -------------------------------------------------------------------------
+    "note.title": ("Bookmark note", "Note du signet"),
+    "note.hint": ("Enter saves · Esc cancels", "Entrée enregistre · Échap annule"),
+    "note.placeholder": ("Why this article matters…", "Pourquoi cet article compte…"),
+    "outline.title": ("Outline: {title}", "Plan : {title}"),
+    "outline.hint": ("Enter goes there · Esc closes", "Entrée y va · Échap ferme"),
+    "confirm.open": ("Open (y)", "Ouvrir (y)"),
+    "confirm.cancel": ("Cancel (n)", "Annuler (n)"),
+    # -- the panes ---------------------------------------------------------------------
+    "reading.placeholder": (
+        "Select an article and press Enter to read it.",
+        "Choisissez un article et appuyez sur Entrée pour le lire.",
+    ),
+    "reading.no_links": ("This article has no links.", "Cet article n'a pas de liens."),
+    "reading.no_link_below": ("No more links below.", "Plus de liens plus bas."),
+    "reading.no_link_above": ("No more links above.", "Plus de liens plus haut."),
+    "reading.select_link": (
+        "Select a link first with . (and , to go back).",
+        "Choisissez d'abord un lien avec . (et , pour revenir).",
+    ),
+    "reading.no_matches": (
+        "No search matches in this article.",
+        "La recherche ne trouve rien dans cet article.",
+    ),
+    "reading.no_match_below": ("No more matches below.", "Plus de résultats plus bas."),
+    "reading.no_match_above": ("No more matches above.", "Plus de résultats plus haut."),
+    "reading.progress": ("{percent}% · {minutes} min left", "{percent} % · encore {minutes} min"),
+    "reading.progress_end": ("{percent}% · end", "{percent} % · fin"),
+    "reading.width": ("Text width: {width} columns", "Largeur du texte : {width} colonnes"),
+    "search.placeholder": (
+        'Search: words, "a phrase", prefix*',
+        'Chercher : des mots, "une phrase", préfixe*',
+    ),
+    "sources.none_open": (
+        "Open an article to see its sources.",
+        "Ouvrez un article pour voir ses sources.",
+    ),
+    "sources.none": ("No sources listed.", "Aucune source indiquée."),
+    "sources.primary": ("Primary ({count})", "Primaires ({count})"),
+    "sources.secondary": ("Secondary ({count})", "Secondaires ({count})"),
+    "sources.quoted": ("Quoted ({count})", "Citées ({count})"),
+    "sources.no_link": (
+        "This source has no link to copy.",
+        "Cette source n'a pas de lien à copier.",
+    ),
+    "sources.copied": ("Copied: {url}", "Copié : {url}"),
+    # -- command palette providers -------------------------------------------------------
+    "commands.open": ("Open: {title}", "Ouvrir : {title}"),
+    "commands.all": ("Show all articles", "Afficher tous les articles"),
+    "commands.unread": ("Show unread articles only", "Afficher seulement les non lus"),
+    "commands.bookmarked": ("Show bookmarks", "Afficher les signets"),
+    "commands.clear": (
+        "Clear all filters and the search",
+        "Effacer tous les filtres et la recherche",
+    ),
+    "commands.key": ("key {key}", "touche {key}"),
+    "commands.filter.language": ("Filter by language: {value}", "Filtrer par langue : {value}"),
+    "commands.filter.tag": ("Filter by tag: {value}", "Filtrer par mot-clé : {value}"),
+    "commands.filter.outlet": ("Filter by outlet: {value}", "Filtrer par média : {value}"),
+    "commands.filter.kind": ("Filter by kind: {value}", "Filtrer par genre : {value}"),
+    "commands.count.one": ("{count} article", "{count} article"),
+    "commands.count.other": ("{count} articles", "{count} articles"),
+}
