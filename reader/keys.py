@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from reader.i18n import t
+from reader.strings import STRINGS
 
 
 def key(keys: str, action: str, binding_id: str, *, show: bool = True, **options: Any) -> Binding:
@@ -23,9 +24,17 @@ def key(keys: str, action: str, binding_id: str, *, show: bool = True, **options
     return Binding(keys, action, t(f"key.{binding_id}"), show=show, id=binding_id, **options)
 
 
-def describe(binding: Binding) -> str:
-    """What a binding does, in the interface's language."""
-    return t(f"key.{binding.id}") if binding.id else binding.description
+def describe(binding: Binding, *, long: bool = False) -> str:
+    """What a binding does, in the interface's language.
+
+    `long`: the wording for the help screen, where there is room; the footer's
+    short one (`key.<id>`) must leave room for every key on one line.
+    """
+    if not binding.id:
+        return binding.description
+    if long and f"key.{binding.id}.long" in STRINGS:
+        return t(f"key.{binding.id}.long")
+    return t(f"key.{binding.id}")
 
 
 def translate_bindings(node: DOMNode) -> None:

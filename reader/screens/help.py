@@ -27,7 +27,7 @@ def merge_keys(bindings: Iterable[BindingType]) -> list[tuple[list[Binding], str
     """Bindings that share an action are shown on one row: `↑ k  Previous article`."""
     rows: dict[tuple[str, str], list[Binding]] = {}
     for binding in Binding.make_bindings(bindings):
-        description = describe(binding)
+        description = describe(binding, long=True)
         if not description or binding.system:
             continue
         rows.setdefault((binding.action, description), []).append(binding)
