@@ -44,8 +44,10 @@ def translate_bindings(node: DOMNode) -> None:
     each instance there, and the footer reads them from the instance. (Textual
     offers no public way to change a description; `_bindings` is that copy.)
     """
-    for bindings in node._bindings.key_to_bindings.values():
-        bindings[:] = [
+    key_to_bindings = node._bindings.key_to_bindings
+    for keys, bindings in key_to_bindings.items():
+        # A new list: the instance's map is a shallow copy sharing the class's lists.
+        key_to_bindings[keys] = [
             replace(binding, description=describe(binding)) if binding.id else binding
             for binding in bindings
         ]
