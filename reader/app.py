@@ -98,6 +98,7 @@ class ReaderApp(App[None]):
             load_body=_read_body,
             search=self._search,
             snippets=self._snippets,
+            keymap=settings.keys,
         )
         """The three-pane screen, always at the bottom of the stack."""
         self._restored = False

@@ -9,10 +9,11 @@ classes were imported in English still speaks French.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from reader.i18n import t
@@ -51,3 +52,13 @@ def translate_bindings(node: DOMNode) -> None:
             replace(binding, description=describe(binding)) if binding.id else binding
             for binding in bindings
         ]
+
+
+def remapped(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> Iterator[Binding]:
+    """The bindings with the user's keymap applied, as the help screen must show them."""
+    for binding in Binding.make_bindings(bindings):
+        if binding.id and binding.id in keymap:
+            for keys in keymap[binding.id].split(","):
+                yield binding.with_key(keys.strip())
+        else:
+            yield binding

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import OptionList
 
+from reader.app import make_app
+from reader.config import resolve_settings
 from reader.screens.confirm import ConfirmScreen
 from reader.screens.outline import OutlineScreen
 from reader.store import Store
@@ -199,3 +202,15 @@ async def test_clicking_a_link_follows_it(library_dir: Path) -> None:
         await pilot.click(ReadingPane, offset=(lines[row].index("beta"), row))
         await settle(pilot)
         assert pane.article is not None and pane.article.id == "world/second-en"
+
+
+async def test_help_shows_the_keys_the_user_chose(library_dir: Path) -> None:
+    settings = resolve_settings(content_dirs=[library_dir], include_bundled=False)
+    app = make_app(replace(settings, keys={"main.next": "right,N"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = "\n".join(visible_text(w) for w in app.screen.query(".help-group"))
+        [row] = [line for line in text.splitlines() if "Next article" in line and "→" in line]
+        assert "N" in row and " n " not in row

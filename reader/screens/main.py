@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 from reader.commands import FilterCommands
 from reader.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.i18n import plural, t
-from reader.keys import key, translate_bindings
+from reader.keys import key, remapped, translate_bindings
 from reader.library import Article, Library
 from reader.store import ArticleState
 from reader.widgets.article_list import ArticleList, Marks
@@ -85,8 +85,16 @@ class MainScreen(Screen[None]):
 
         article: Article
 
-    def __init__(self, load_body: BodyLoader, search: Searcher, snippets: Snippeter) -> None:
+    def __init__(
+        self,
+        load_body: BodyLoader,
+        search: Searcher,
+        snippets: Snippeter,
+        keymap: Mapping[str, str] | None = None,
+    ) -> None:
+        """`keymap`: the user's key overrides (binding id → keys), for the help screen."""
         super().__init__()
+        self._keymap = dict(keymap or {})
         translate_bindings(self)
         self._load_body = load_body
         self._search = search
@@ -551,14 +559,15 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.key_groups()))
 
     def key_groups(self) -> list[KeyGroup]:
-        """The bindings of every part of this screen, for the help screen."""
-        return [
+        """The bindings of every part of this screen, with the user's keys, for the help screen."""
+        groups = [
             (t("help.everywhere"), [*self.BINDINGS, *self.app.BINDINGS]),
             (t("help.list"), ArticleList.BINDINGS),
             (t("help.search"), [*SearchBox.BINDINGS, key("enter", "", "search.open_first")]),
             (t("help.reading"), ReadingPane.BINDINGS),
             (t("help.sources"), SourcesSidebar.BINDINGS),
         ]
+        return [(title, list(remapped(bindings, self._keymap))) for title, bindings in groups]
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # At narrow widths only one pane shows: the one that has the focus.
