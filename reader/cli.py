@@ -173,6 +173,11 @@ def _open_store(settings: Settings) -> Any:
     return store
 
 
+def _json_text(data: Any) -> str:
+    """JSON as every command prints it: readable, non-ASCII kept, one final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def _article_json(article: Any, state: Any) -> dict[str, Any]:
     return {
         "id": article.id,
@@ -208,8 +213,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     default = ArticleState()
     if args.json:
         records = [_article_json(a, states.get(a.id, default)) for a in articles]
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(_json_text(records))
         return EXIT_OK
     width = max((len(a.id) for a in articles), default=2)
     for article in articles:
@@ -242,8 +246,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
             {"id": article.id, "title": article.title, "snippet": snippet, "score": hit.score}
         )
     if args.json:
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(_json_text(records))
         return EXIT_OK
     if not records:
         out.write(t("cli.no_match") + "\n")
@@ -274,8 +277,7 @@ def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
                 }
             )
         if getattr(args, "json", False):
-            json.dump(records, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            out.write(_json_text(records))
             return EXIT_OK
         if not records:
             out.write(t("cli.no_bookmarks") + "\n")
@@ -303,7 +305,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     settings = _settings(args)
     data = _open_store(settings).export()
     if args.format == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = _json_text(data)
     else:
         text = to_markdown(data, _load(settings))
     if args.output:
