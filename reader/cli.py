@@ -133,12 +133,11 @@ def _read_config() -> FileConfig:
 
 
 def _settings(args: argparse.Namespace, report: bool = True) -> Settings:
-    config = getattr(args, "config_file", None)
     settings = resolve_settings(
         data_dir=getattr(args, "data_dir", None),
         content_dirs=getattr(args, "content", None) or (),
         include_bundled=not getattr(args, "no_bundled", False),
-        config=config if config is not None else _read_config(),
+        config=args.config,
     )
     if report:
         for problem in settings.config_problems:
@@ -454,7 +453,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     config = _read_config()
     set_language(interface_language(config, os.environ))
     args = build_parser().parse_args(argv)
-    args.config_file = config
+    args.config = config  # read once: it chose the language, and it feeds the settings
     stream = out if out is not None else sys.stdout
     try:
         return COMMANDS[args.command](args, stream)
