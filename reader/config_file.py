@@ -66,7 +66,8 @@ def load_config(path: Path) -> FileConfig:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        reason = Msg.of("config.bad_yaml", reason=getattr(error, "problem", None) or "YAML")
+        problem = getattr(error, "problem", None) or Msg.of("config.not_yaml")
+        reason = Msg.of("config.bad_yaml", reason=problem)
         return FileConfig(path, problems=(_problem(f"{path}{line}", reason),))
     if data is None:
         return FileConfig(path)

@@ -113,6 +113,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{reason}; using the defaults",
         "{reason} ; reader utilise les réglages par défaut",
     ),
+    "config.not_yaml": ("not valid YAML", "ce n'est pas du YAML valide"),
     "config.not_mapping": (
         "expected keys such as 'theme:'",
         "des clés telles que 'theme:' sont attendues",

@@ -45,6 +45,12 @@ def test_broken_yaml_names_the_line_and_falls_back() -> None:
     assert problem.startswith(f"{path}:3:") and "using the defaults" in problem
 
 
+def test_yaml_the_parser_cannot_even_read_is_called_invalid() -> None:
+    path = write_config("theme: a\x07b\n")
+    [problem] = map(str, load_config(path).problems)
+    assert problem == f"{path}: not valid YAML; using the defaults"
+
+
 def test_a_wrong_value_is_ignored_and_the_rest_kept() -> None:
     path = write_config("theme: nord\nreading_width: 9000\ncolour: red\n")
     config = load_config(path)
