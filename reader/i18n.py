@@ -53,6 +53,11 @@ def t(key: str, /, **params: Any) -> str:
     return template.format_map({name: _text(value) for name, value in params.items()})
 
 
+def has(key: str) -> bool:
+    """Whether the catalogue has `key` (for entries that exist only for some values)."""
+    return key in STRINGS
+
+
 def plural(key: str, count: int, /, **params: Any) -> str:
     """`key.one` or `key.other` by the language's rule, with `{count}` filled in.
 

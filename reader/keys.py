@@ -16,8 +16,7 @@ from typing import Any
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
-from reader.i18n import t
-from reader.strings import STRINGS
+from reader.i18n import has, t
 
 
 def key(keys: str, action: str, binding_id: str, *, show: bool = True, **options: Any) -> Binding:
@@ -33,7 +32,7 @@ def describe(binding: Binding, *, long: bool = False) -> str:
     """
     if not binding.id:
         return binding.description
-    if long and f"key.{binding.id}.long" in STRINGS:
+    if long and has(f"key.{binding.id}.long"):
         return t(f"key.{binding.id}.long")
     return t(f"key.{binding.id}")
 

@@ -6,7 +6,7 @@ a real code.
 
 from __future__ import annotations
 
-from reader.i18n import t
+from reader.i18n import has, t
 
 # ISO 639-1 two-letter codes.
 _ISO_639_1 = (
@@ -19,11 +19,6 @@ _ISO_639_1 = (
     "vi vo wa wo xh yi yo za zh zu"
 )
 LANGUAGE_CODES: frozenset[str] = frozenset(_ISO_639_1.split())
-
-NAMED_LANGUAGES: frozenset[str] = frozenset(
-    {"en", "fr", "de", "uk", "pl", "es", "it", "nl", "ru", "pt"}
-)
-"""Languages the catalogue has a name for (`language.CODE`), in both interface languages."""
 
 KINDS: frozenset[str] = frozenset(
     {
@@ -43,18 +38,22 @@ KINDS: frozenset[str] = frozenset(
 
 def is_known_language(code: str) -> bool:
     """True for an ISO 639-1 code, optionally with a region or script (`en-GB`, `sr-Latn`)."""
-    primary = code.replace("_", "-").split("-", 1)[0].lower()
-    return primary in LANGUAGE_CODES
+    return _primary(code) in LANGUAGE_CODES
 
 
 def language_name(code: str | None) -> str:
     """A readable name for a language code; the code itself when reader has no name for it."""
     if not code:
         return ""
-    primary = code.replace("_", "-").split("-", 1)[0].lower()
-    return t(f"language.{primary}") if primary in NAMED_LANGUAGES else code
+    key = f"language.{_primary(code)}"  # the catalogue names the common ones
+    return t(key) if has(key) else code
 
 
 def kind_name(kind: str) -> str:
     """A known kind in the interface's language (`rapport`); another kind as written."""
     return t(f"kind.{kind}") if kind in KINDS else kind
+
+
+def _primary(code: str) -> str:
+    """`fr` for `fr`, `fr-CA`, `FR_ca`."""
+    return code.replace("_", "-").split("-", 1)[0].lower()
