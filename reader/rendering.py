@@ -109,15 +109,23 @@ class HeaderStyles:
 def byline(article: Article) -> str:
     """Author, outlet, date, kind, language and reading time, as one line of text."""
     kind = kind_name(article.kind) if article.kind else ""
+    name = language_name(article.language)
+    # A name gets a capital (French ones are lower case mid-sentence); a bare code does not.
+    language = _initial_capital(name) if name != article.language else name
     parts = [
         t("header.by", author=article.author) if article.author else "",
         article.outlet or "",
         format_date(article.published, article.date_precision),
-        kind[:1].upper() + kind[1:],
-        language_name(article.language).capitalize(),
+        _initial_capital(kind),
+        language,
         t("header.minutes", minutes=article.reading_minutes),
     ]
     return " · ".join(part for part in parts if part)
+
+
+def _initial_capital(text: str) -> str:
+    """`Rapport`, `Anglais`: the first letter only (`capitalize` would lower the rest)."""
+    return text[:1].upper() + text[1:]
 
 
 def header_lines(

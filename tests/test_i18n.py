@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 import string
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,9 @@ from reader.catalogue import Catalogue
 from reader.cli import main
 from reader.config import resolve_settings
 from reader.i18n import Msg, plural, set_language, t
+from reader.library.article import Article
 from reader.library.frontmatter import parse_text
-from reader.rendering import format_date
+from reader.rendering import byline, format_date
 from reader.strings import STRINGS
 
 PACKAGE = Path(reader.__file__).parent
@@ -141,6 +143,17 @@ def test_dates_are_written_in_the_interface_language() -> None:
     assert format_date(dt.date(2026, 3, 1)) == "1er mars 2026"
     assert format_date(dt.date(2026, 8, 1), "month") == "août 2026"
     assert format_date(dt.date(2026, 8, 1), "year") == "2026"
+
+
+def test_the_byline_capitalises_names_but_leaves_unknown_codes_as_written() -> None:
+    article = Article(
+        id="a", path=Path("a.md"), title="A", language="fr", kind="report", word_count=460
+    )
+    assert byline(article) == "Report · French · 2 min read"
+    set_language("fr")
+    assert byline(article) == "Rapport · Français · 2 min de lecture"
+    other = replace(article, language="sr-Latn", kind="Q&A")
+    assert byline(other) == "Q&A · sr-Latn · 2 min de lecture"
 
 
 def test_a_problem_is_worded_when_shown_in_the_language_then_in_force(tmp_path: Path) -> None:
