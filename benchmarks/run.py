@@ -77,8 +77,8 @@ class Library:
 
 
 def newest_title(folder: Path | None) -> tuple[str, int]:
-    from reader.config import library_folders, resolve_settings
     from reader.library import load_library
+    from reader.settings.config import library_folders, resolve_settings
 
     settings = resolve_settings(
         content_dirs=[folder] if folder else [], include_bundled=folder is None
@@ -123,8 +123,8 @@ def environment(data: Path, cache: Path) -> dict[str, str]:
 
 def warm_cache(library: Library, cache: Path) -> None:
     """Build the catalogue and index as a previous run of reader would have."""
-    from reader.catalogue import Catalogue
-    from reader.config import library_folders, resolve_settings
+    from reader.index.catalogue import Catalogue
+    from reader.settings.config import library_folders, resolve_settings
 
     settings = resolve_settings(
         content_dirs=[library.folder] if library.folder else [],
@@ -259,7 +259,7 @@ QUERIES = [
 
 
 def search_layer(cache: Path) -> Samples:
-    from reader.catalogue import Catalogue
+    from reader.index.catalogue import Catalogue
 
     catalogue = Catalogue.open(cache)
     samples = Samples()
@@ -302,7 +302,7 @@ def search_keystrokes(
 
 
 def state_writes(work: Path) -> dict[str, Samples]:
-    from reader.store import Position, Store
+    from reader.state.store import Position, Store
 
     store = Store.open(work / "state-bench")
     toggles, positions = Samples(), Samples()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import i18n
+from reader.settings import i18n
 
 DATA = Path(__file__).parent / "data"
 

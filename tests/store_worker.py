@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader.store import Position, Store
+from reader.state.store import Position, Store
 
 
 def main(argv: list[str]) -> None:

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from reader.app import make_app
-from reader.config import resolve_settings
-from reader.screens.confirm import ConfirmScreen
-from reader.screens.outline import OutlineScreen
-from reader.store import Store
-from reader.widgets.article_list import ArticleList
-from reader.widgets.reading_pane import ReadingPane
-from reader.widgets.sources_sidebar import SourcesSidebar
+from reader.settings.config import resolve_settings
+from reader.state.store import Store
+from reader.ui.app import make_app
+from reader.ui.screens.confirm import ConfirmScreen
+from reader.ui.screens.outline import OutlineScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.sources_sidebar import SourcesSidebar
 from tests.ui import build_app, notices, open_article, settle, visible_text
 
 

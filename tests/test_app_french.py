@@ -11,12 +11,12 @@ from textual.message import Message
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from reader.app import make_app
-from reader.config import resolve_settings
-from reader.screens.help import HelpScreen
-from reader.widgets.article_list import ArticleList
-from reader.widgets.reading_pane import ReadingPane
-from reader.widgets.sources_sidebar import SourcesSidebar
+from reader.settings.config import resolve_settings
+from reader.ui.app import make_app
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.sources_sidebar import SourcesSidebar
 from tests.ui import build_app, notices, open_article, settle, visible_text
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Footer
 
-from reader.screens.help import HelpScreen
-from reader.widgets.article_list import ArticleList
-from reader.widgets.reading_pane import ReadingPane
-from reader.widgets.sources_sidebar import SourcesSidebar
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.sources_sidebar import SourcesSidebar
 from tests.ui import build_app, on_screen, open_article, settle, visible_text
 
 

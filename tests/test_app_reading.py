@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual import events
 
-from reader.widgets.article_list import ArticleList
-from reader.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
 from tests.ui import build_app, open_article, settle, visible_text
 
 

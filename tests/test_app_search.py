@@ -7,9 +7,9 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.message import Message
 
-from reader.widgets.article_list import ArticleList
-from reader.widgets.reading_pane import ReadingPane
-from reader.widgets.search_box import SearchBox
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_box import SearchBox
 from tests.ui import build_app, notices, on_screen, open_article, settle, visible_text
 
 

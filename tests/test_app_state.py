@@ -9,10 +9,10 @@ from pathlib import Path
 from textual.message import Message
 from textual.widgets import Input
 
-from reader.screens.bookmark_note import BookmarkNoteScreen
-from reader.store import DB_NAME, Store
-from reader.widgets.article_list import ArticleList
-from reader.widgets.reading_pane import ReadingPane
+from reader.state.store import DB_NAME, Store
+from reader.ui.screens.bookmark_note import BookmarkNoteScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
 from tests.test_app_reading import _write_long_article
 from tests.ui import build_app, notices, settle, visible_text
 

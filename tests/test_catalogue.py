@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.catalogue import Catalogue
+from reader.index.catalogue import Catalogue
 from reader.library import load_library
 
 

@@ -153,7 +153,7 @@ def test_bookmarks_unknown_id_is_an_error(
 
 
 def test_list_unread_reflects_real_state(library_dir: Path) -> None:
-    from reader.store import Store
+    from reader.state.store import Store
 
     store = Store.open(Path(os.environ["READER_DATA_DIR"]))
     store.set_read("first", True)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.config import locale_language, resolve_settings
-from reader.config_file import load_config
-from reader.widgets.reading_pane import ReadingPane
+from reader.settings.config import locale_language, resolve_settings
+from reader.settings.config_file import load_config
+from reader.ui.widgets.reading_pane import ReadingPane
 from tests.ui import settle
 
 
@@ -95,8 +95,8 @@ def test_config_command_prints_path_and_settings(capsys: pytest.CaptureFixture[s
 
 async def test_the_app_uses_the_config(library_dir: Path) -> None:
     write_config("theme: textual-light\nreading_width: 60\nkeys:\n  main.next: right\n")
-    from reader.app import make_app
-    from reader.config_file import config_path
+    from reader.settings.config_file import config_path
+    from reader.ui.app import make_app
 
     settings = resolve_settings(
         content_dirs=[library_dir], include_bundled=False, config_file=config_path()
@@ -117,8 +117,8 @@ async def test_the_app_uses_the_config(library_dir: Path) -> None:
 async def test_a_broken_config_still_starts_with_a_notice(library_dir: Path) -> None:
     from textual.message import Message
 
-    from reader.app import make_app
-    from reader.config_file import config_path
+    from reader.settings.config_file import config_path
+    from reader.ui.app import make_app
     from tests.ui import notices
 
     write_config("reading_width: [\n")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reader.document import (
+from reader.markdown.document import (
     reference_definitions,
     split_sections,
     strip_repeated_title,
 )
-from reader.rendering import markdown_lines, offscreen_console
+from reader.markdown.rendering import markdown_lines, offscreen_console
 
 SAMPLE = (
     """Intro paragraph that is long enough to matter. """ * 12

@@ -7,10 +7,25 @@ import sys
 
 
 def test_data_layer_does_not_import_textual() -> None:
-    modules = ["reader.library", "reader.config", "reader.resources", "reader.document"]
-    modules += ["reader.rendering", "reader.cli", "reader.store", "reader.catalogue"]
-    modules += ["reader.search", "reader.filters", "reader.config_file", "reader.exporting"]
-    modules += ["reader.i18n", "reader.strings"]
+    modules = [
+        "reader.library",
+        "reader.settings.config",
+        "reader.settings.resources",
+        "reader.markdown.document",
+    ]
+    modules += [
+        "reader.markdown.rendering",
+        "reader.cli",
+        "reader.state.store",
+        "reader.index.catalogue",
+    ]
+    modules += [
+        "reader.index.search",
+        "reader.index.filters",
+        "reader.settings.config_file",
+        "reader.state.exporting",
+    ]
+    modules += ["reader.settings.i18n", "reader.settings.strings"]
     script = "import sys\n" + "".join(f"import {m}\n" for m in modules)
     script += (
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader.catalogue import Catalogue
 from reader.cli import main
-from reader.config import resolve_settings
-from reader.i18n import Msg, plural, set_language, t
+from reader.index.catalogue import Catalogue
 from reader.library.article import Article
 from reader.library.frontmatter import parse_text
-from reader.rendering import byline, format_date
-from reader.strings import STRINGS
+from reader.markdown.rendering import byline, format_date
+from reader.settings.config import resolve_settings
+from reader.settings.i18n import Msg, plural, set_language, t
+from reader.settings.strings import STRINGS
 
 PACKAGE = Path(reader.__file__).parent
 LOOKUPS = {"t", "plural", "of", "key"}
@@ -69,7 +69,7 @@ def test_every_string_has_english_and_french_with_the_same_parameters() -> None:
 
 
 def test_the_catalogue_names_each_key_once() -> None:
-    tree = ast.parse((PACKAGE / "strings.py").read_text(encoding="utf-8"))
+    tree = ast.parse((PACKAGE / "settings" / "strings.py").read_text(encoding="utf-8"))
     keys = [
         node.value
         for assign in ast.walk(tree)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.catalogue import CATALOGUE_NAME, Catalogue
-from reader.search import (
+from reader.index.catalogue import CATALOGUE_NAME, Catalogue
+from reader.index.search import (
     MARK_END,
     MARK_START,
     make_snippet,

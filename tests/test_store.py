@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import DB_NAME, BackgroundWriter, Position, Store, StoreError
+from reader.state.store import DB_NAME, BackgroundWriter, Position, Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 

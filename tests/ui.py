@@ -11,10 +11,10 @@ from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from reader.app import ReaderApp, make_app
-from reader.config import resolve_settings
-from reader.widgets.article_list import ArticleList
-from reader.widgets.reading_pane import ReadingPane
+from reader.settings.config import resolve_settings
+from reader.ui.app import ReaderApp, make_app
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
 
 
 def build_app(*folders: Path, bundled: bool = False, language: str | None = None) -> ReaderApp:

@@ -1,6 +1,8 @@
-"""The pure data layer: article files in, frozen domain objects out.
+"""Files to articles: front matter, loading folders, sanitising, the vocabulary of fields.
 
-Nothing below this package imports Textual; a test enforces it.
+Content files in, frozen domain objects (`Article`, `Source`, `Problem`) out.
+Imports only `reader.settings` (for the words of its problems) and no Textual;
+the contracts in pyproject.toml keep it so.
 """
 
 from reader.library.article import Article, Problem, Severity, Source, SourceKind

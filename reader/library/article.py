@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from reader.i18n import Msg, t
+from reader.settings.i18n import Msg, t
 
 Severity = Literal["error", "warning"]
 DatePrecision = Literal["day", "month", "year"]

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.i18n import Msg
 from reader.library.article import (
     SOURCE_KINDS,
     Article,
@@ -27,6 +26,7 @@ from reader.library.article import (
 from reader.library.fences import FenceTracker
 from reader.library.sanitize import clean
 from reader.library.vocabulary import KINDS, is_known_language
+from reader.settings.i18n import Msg
 
 _BINARY_SNIFF = 8192
 _LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://", "reader:")

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.i18n import Msg
 from reader.library.article import Article, ParseResult, Problem
+from reader.settings.i18n import Msg
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})

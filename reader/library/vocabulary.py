@@ -6,7 +6,7 @@ a real code.
 
 from __future__ import annotations
 
-from reader.i18n import has, t
+from reader.settings.i18n import has, t
 
 # ISO 639-1 two-letter codes.
 _ISO_639_1 = (

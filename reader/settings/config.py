@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.config_file import FileConfig
-    from reader.i18n import Msg
+    from reader.settings.config_file import FileConfig
+    from reader.settings.i18n import Msg
 
 APP_NAME = "reader"
 DATA_DIR_ENV = "READER_DATA_DIR"
@@ -80,7 +80,7 @@ def resolve_settings(
             return Path(env[variable]).expanduser()
         return _user_dir(kind)
 
-    from reader.config_file import FileConfig, load_config
+    from reader.settings.config_file import FileConfig, load_config
 
     if config is None:
         config = load_config(config_file) if config_file is not None else FileConfig(Path())
@@ -118,7 +118,7 @@ def library_folders(settings: Settings) -> list[Path]:
 
     Order matters: when two files claim one id, the first folder's wins.
     """
-    from reader import resources
+    from reader.settings import resources
 
     bundled = [resources.content_dir()] if settings.include_bundled else []
     return bundled + list(settings.content_dirs)

@@ -1,6 +1,6 @@
 """Full-text search: query parsing, ranking and snippets over an FTS5 table.
 
-The table itself lives in the catalogue (`reader.catalogue`), which keeps it
+The table itself lives in the catalogue (`reader.index.catalogue`), which keeps it
 up to date. Queries are typed by people, not by SQL experts: words (all must match), a
 "quoted phrase", a trailing * for a prefix. Everything else (FTS5 operators,
 brackets, stray quotes) is taken as plain text, so no query can be an error.

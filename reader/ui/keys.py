@@ -16,7 +16,7 @@ from typing import Any
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
-from reader.i18n import has, t
+from reader.settings.i18n import has, t
 
 
 def key(keys: str, action: str, binding_id: str, *, show: bool = True, **options: Any) -> Binding:

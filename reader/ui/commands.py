@@ -8,11 +8,11 @@ from typing import Protocol
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.filters import FACETS, Facet, View, facet_counts
-from reader.i18n import plural, t
+from reader.index.filters import FACETS, Facet, View, facet_counts
 from reader.library import Article, Library
 from reader.library.vocabulary import kind_name, language_name
-from reader.messages import OpenArticle
+from reader.settings.i18n import plural, t
+from reader.ui.messages import OpenArticle
 
 
 class HasArticles(Protocol):

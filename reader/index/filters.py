@@ -12,11 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from reader.i18n import t
 from reader.library.article import Article
 from reader.library.loader import Library
 from reader.library.vocabulary import kind_name, language_name
-from reader.store import ArticleState
+from reader.settings.i18n import t
+from reader.state.store import ArticleState
 
 View = Literal["all", "unread", "bookmarked"]
 Facet = Literal["language", "tag", "outlet", "kind"]

@@ -16,10 +16,10 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from reader.i18n import t
 from reader.library.article import Article, DatePrecision
 from reader.library.sanitize import clean, has_controls
 from reader.library.vocabulary import kind_name, language_name
+from reader.settings.i18n import t
 
 Line = list[Segment]
 CODE_THEME = "ansi_dark"

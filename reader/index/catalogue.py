@@ -9,7 +9,7 @@ before the index is.
 
 It is a cache: a missing, damaged or outdated file is rebuilt, and a folder
 that cannot be written gives a catalogue in memory. Nothing here is the
-user's own data (that is `reader.store`).
+user's own data (that is `reader.state.store`).
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.i18n import Msg
 from reader.library import Article, Library, Problem, Source
 from reader.library.article import ParseResult
 from reader.library.loader import assemble, duplicate_problem, scan, sort_key
+from reader.settings.i18n import Msg
 
 if TYPE_CHECKING:
-    from reader.search import Query, Results
+    from reader.index.search import Query, Results
 
 CATALOGUE_NAME = "catalogue.sqlite3"
 CATALOGUE_VERSION = 4
@@ -76,7 +76,7 @@ CREATE VIRTUAL TABLE docs USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 """
-"""The docs table's column order matches reader.search.WEIGHTS."""
+"""The docs table's column order matches reader.index.search.WEIGHTS."""
 _TAG_SEPARATOR = "\x1f"
 _AFTER_EVERY_ARTICLE = "~"
 """The sort key of files that hold no article: their problems list after the articles."""
@@ -362,7 +362,7 @@ class Catalogue:
 
     def warm_up(self) -> None:
         """Prepare for the first search (id map, query code, index pages) off the UI thread."""
-        from reader.search import parse_query, search_pattern
+        from reader.index.search import parse_query, search_pattern
 
         search_pattern(parse_query("warm"))
         with self._lock:
@@ -379,15 +379,15 @@ class Catalogue:
         return self._ids
 
     def search(self, query: Query | str, limit: int | None = None) -> Results:
-        """Best matches first (see `reader.search.search`)."""
-        from reader.search import search
+        """Best matches first (see `reader.index.search.search`)."""
+        from reader.index.search import search
 
         with self._lock:
             return search(self._db, query, self._article_ids(), limit)
 
     def snippets(self, query: Query, article_ids: Sequence[str]) -> dict[str, str]:
         """Snippets for these articles (those the search gave none)."""
-        from reader.search import make_snippets
+        from reader.index.search import make_snippets
 
         with self._lock:
             wanted = set(article_ids)

@@ -1,6 +1,6 @@
 """The interface's words in the reader's language: lookup, plurals and deferred messages.
 
-Every user-visible string lives in one table, `reader.strings.STRINGS`, in
+Every user-visible string lives in one table, `reader.settings.strings.STRINGS`, in
 English and French; code names a string by its key. The language is chosen once
 per run (the CLI sets it from the config file or the locale, the app from its
 settings) and is process-wide, as gettext's is: the data layer, the CLI and the
@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from reader.strings import STRINGS
+from reader.settings.strings import STRINGS
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 """The interface languages, in the order of the catalogue's columns."""

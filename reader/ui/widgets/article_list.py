@@ -22,9 +22,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.i18n import t
-from reader.keys import key, translate_bindings
 from reader.library.article import Article
+from reader.settings.i18n import t
+from reader.ui.keys import key, translate_bindings
 
 ROW_HEIGHT = 2
 Snippet = tuple[tuple[str, bool], ...]

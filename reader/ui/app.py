@@ -24,21 +24,27 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
-    from reader.search import Query, Results
+    from reader.index.search import Query, Results
 
-from reader import resources
-from reader.catalogue import Catalogue
-from reader.commands import ArticleCommands
-from reader.config import Settings, library_folders
-from reader.i18n import set_language, t
-from reader.keys import key, translate_bindings
+from reader.index.catalogue import Catalogue
 from reader.library import Article, Library
 from reader.library.loader import count_by_severity
-from reader.messages import IndexProgress, IndexReady, LibraryLoaded, LibraryProgress, OpenArticle
-from reader.screens.main import MainScreen
-from reader.store import BackgroundWriter, Bookmark, Position, Store, now
-from reader.widgets.article_list import ArticleList
-from reader.widgets.reading_pane import ReadingPane
+from reader.settings import resources
+from reader.settings.config import Settings, library_folders
+from reader.settings.i18n import set_language, t
+from reader.state.store import BackgroundWriter, Bookmark, Position, Store, now
+from reader.ui.commands import ArticleCommands
+from reader.ui.keys import key, translate_bindings
+from reader.ui.messages import (
+    IndexProgress,
+    IndexReady,
+    LibraryLoaded,
+    LibraryProgress,
+    OpenArticle,
+)
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
 
 FIRST_PAGE = 100
 """Articles read for the first frame (more than any screen shows); the rest follow."""
@@ -255,7 +261,7 @@ class ReaderApp(App[None]):
 
     def _search(self, query: Query) -> Results:
         """Run on a worker thread by the screen; empty until the catalogue has opened."""
-        from reader.search import Results
+        from reader.index.search import Results
 
         return self.catalogue.search(query) if self.catalogue is not None else Results()
 
@@ -382,7 +388,7 @@ class ReaderApp(App[None]):
             self.main_screen.set_state(article.id, replace(state, bookmark=bookmark))
             self.writer.submit(lambda: self.store.set_note(article.id, note, article.title))
 
-        from reader.screens.bookmark_note import BookmarkNoteScreen
+        from reader.ui.screens.bookmark_note import BookmarkNoteScreen
 
         self.push_screen(BookmarkNoteScreen(article.title, existing.note if existing else ""), save)
 

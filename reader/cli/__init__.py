@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import __version__
-from reader.config import DATA_DIR_ENV, Settings, interface_language, resolve_settings
-from reader.i18n import set_language, t
-from reader.resources import ResourceMissingError
+from reader.settings.config import DATA_DIR_ENV, Settings, interface_language, resolve_settings
+from reader.settings.i18n import set_language, t
+from reader.settings.resources import ResourceMissingError
 
 if TYPE_CHECKING:
-    from reader.config_file import FileConfig
+    from reader.settings.config_file import FileConfig
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -127,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _read_config() -> FileConfig:
-    from reader.config_file import config_path, load_config
+    from reader.settings.config_file import config_path, load_config
 
     return load_config(config_path())
 
@@ -150,21 +150,21 @@ def _settings(args: argparse.Namespace, report: bool = True) -> Settings:
 
 
 def _catalogue(settings: Settings) -> Any:
-    from reader.catalogue import Catalogue
+    from reader.index.catalogue import Catalogue
 
     return Catalogue.open(settings.cache_dir)
 
 
 def _load(settings: Settings, catalogue: Any = None) -> Any:
     """The library, through the catalogue: only changed files are parsed again."""
-    from reader.config import library_folders
+    from reader.settings.config import library_folders
 
     catalogue = catalogue or _catalogue(settings)
     return catalogue.sync(library_folders(settings)).library
 
 
 def _open_store(settings: Settings) -> Any:
-    from reader.store import Store
+    from reader.state.store import Store
 
     store = Store.open(settings.data_dir)
     for notice in store.notices:
@@ -201,8 +201,8 @@ def _article_json(article: Any, state: Any) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.filters import ListFilter, apply_filter
-    from reader.store import ArticleState
+    from reader.index.filters import ListFilter, apply_filter
+    from reader.state.store import ArticleState
 
     settings = _settings(args)
     library = _load(settings)
@@ -228,7 +228,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.search import MARK_END, MARK_START
+    from reader.index.search import MARK_END, MARK_START
 
     settings = _settings(args)
     catalogue = _catalogue(settings)
@@ -299,7 +299,7 @@ def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.exporting import to_markdown
+    from reader.state.exporting import to_markdown
 
     settings = _settings(args)
     data = _open_store(settings).export()
@@ -323,7 +323,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.store import StoreError
+    from reader.state.store import StoreError
 
     source = Path(args.file)
     try:
@@ -354,7 +354,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from rich.segment import Segment, Segments
 
     from reader.library.frontmatter import BodyError, read_body
-    from reader.rendering import header_lines, markdown_lines
+    from reader.markdown.rendering import header_lines, markdown_lines
 
     library = _load(_settings(args))
     article = library.get(args.id)
@@ -392,7 +392,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.config_file import config_path
+    from reader.settings.config_file import config_path
 
     path = config_path()
     if args.action == "path":
@@ -426,7 +426,7 @@ def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
     # library): cycle collections then only cost time. The app turns the
     # collector back on once the library has loaded (and freezes what exists).
     gc.disable()
-    from reader.app import make_app
+    from reader.ui.app import make_app
 
     make_app(_settings(args, report=False)).run()  # the app shows config problems itself
     return EXIT_OK

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.binding import BindingType
 from textual.widgets import Input
 
-from reader.i18n import t
-from reader.keys import key, translate_bindings
+from reader.settings.i18n import t
+from reader.ui.keys import key, translate_bindings
 
 
 class SearchBox(Input):

@@ -17,9 +17,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.i18n import t
-from reader.keys import key, translate_bindings
 from reader.library.article import SOURCE_KINDS, Source
+from reader.settings.i18n import t
+from reader.ui.keys import key, translate_bindings
 
 
 def describe(source: Source) -> Text:

@@ -16,9 +16,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader import resources
-from reader.i18n import t
-from reader.keys import describe, key, translate_bindings
+from reader.settings import resources
+from reader.settings.i18n import t
+from reader.ui.keys import describe, key, translate_bindings
 
 KeyGroup = tuple[str, Sequence[BindingType]]
 

@@ -2,7 +2,7 @@
 
 Textual's stock `Markdown` widget mounts a widget per block and took 37 s to
 show a 1 MB document here. This pane is one `ScrollView` (Line API) over the
-body cut into sections (`reader.document`). Only the sections on screen are
+body cut into sections (`reader.markdown.document`). Only the sections on screen are
 rendered, from a small cache; a worker thread measures the heights of all the
 others in the background, so the scrollbar becomes exact without the UI ever
 waiting for it. Until a section is measured its height is an estimate, and a
@@ -32,13 +32,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from reader.i18n import t
-from reader.keys import key, translate_bindings
 from reader.library.article import Article
+from reader.settings.i18n import t
+from reader.ui.keys import key, translate_bindings
 
 if TYPE_CHECKING:
-    from reader.document import Section
-    from reader.rendering import Line
+    from reader.markdown.document import Section
+    from reader.markdown.rendering import Line
 
 _MAY_LINK = re.compile(r"\]\(|\]\[|<[a-z]+:", re.IGNORECASE)
 """Text that may hold a Markdown link; sections without it are not rendered to look."""
@@ -216,7 +216,11 @@ class ReadingPane(ScrollView, can_focus=True):
         The top by default.
         """
         # Imported here, not at start-up: the first frame needs no article.
-        from reader.document import reference_definitions, split_sections, strip_repeated_title
+        from reader.markdown.document import (
+            reference_definitions,
+            split_sections,
+            strip_repeated_title,
+        )
 
         self._article = article
         self._translations = translations
@@ -531,7 +535,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self, generation: int, sections: tuple[Section, ...], width: int, references: str
     ) -> None:
         """Measure every section's height at `width`, in order, off the UI thread."""
-        from reader.rendering import markdown_lines, offscreen_console
+        from reader.markdown.rendering import markdown_lines, offscreen_console
 
         worker = get_current_worker()
         console = offscreen_console(width)
@@ -610,7 +614,7 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- drawing -------------------------------------------------------------
 
     def _render_header(self) -> list[Strip]:
-        from reader.rendering import HeaderStyles, header_lines
+        from reader.markdown.rendering import HeaderStyles, header_lines
 
         assert self._article is not None
         style = self.get_component_rich_style
@@ -638,7 +642,7 @@ class ReadingPane(ScrollView, can_focus=True):
     def _section_strips(self, index: int) -> list[Strip]:
         strips = self._cache.get(index)
         if strips is None:
-            from reader.rendering import markdown_lines
+            from reader.markdown.rendering import markdown_lines
 
             section = self._sections[index]
             lines = markdown_lines(

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reader.i18n import t
+from reader.settings.i18n import t
 
 DB_NAME = "reader.sqlite3"
 APPLICATION_ID = 0x52445231  # "RDR1": marks the file as reader's

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.i18n import LANGUAGES, Msg
+from reader.settings.i18n import LANGUAGES, Msg
 
 CONFIG_ENV = "READER_CONFIG"
 WIDTH_RANGE = (40, 160)

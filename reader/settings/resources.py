@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]
+"""The `reader` package folder (this module lives one level below it)."""
 
 
 class ResourceMissingError(RuntimeError):
@@ -20,7 +21,7 @@ def _find(name: str) -> Path:
     for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate
-    from reader.i18n import t
+    from reader.settings.i18n import t
 
     raise ResourceMissingError(
         t(

@@ -2,7 +2,7 @@
 
 Each entry is `key: (English, French)`. Parameters are `{name}` and must be the
 same in both columns (a test checks). Plurals are two entries, `.one` and
-`.other` (see `reader.i18n.plural`). Keys of key bindings are `key.` plus the
+`.other` (see `reader.settings.i18n.plural`). Keys of key bindings are `key.` plus the
 binding's id, so a keymap and a translation name the same thing.
 
 French follows the usual typography of a screen, not of print: plain spaces

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.i18n import t
 from reader.library import Library
+from reader.settings.i18n import t
 
 
 def to_markdown(data: dict[str, Any], library: Library) -> str:

@@ -8,9 +8,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from reader import resources
-from reader.i18n import t
-from reader.keys import key, translate_bindings
+from reader.settings import resources
+from reader.settings.i18n import t
+from reader.ui.keys import key, translate_bindings
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -24,19 +24,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 if TYPE_CHECKING:
-    from reader.screens.help import KeyGroup
-    from reader.search import Query, Results
+    from reader.index.search import Query, Results
+    from reader.ui.screens.help import KeyGroup
 
-from reader.commands import FilterCommands
-from reader.filters import Facet, ListFilter, View, apply_filter, facet_counts
-from reader.i18n import plural, t
-from reader.keys import key, remapped, translate_bindings
+from reader.index.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.library import Article, Library
-from reader.store import ArticleState
-from reader.widgets.article_list import ArticleList, Marks
-from reader.widgets.reading_pane import Anchor, ReadingPane
-from reader.widgets.search_box import SearchBox
-from reader.widgets.sources_sidebar import SourcesSidebar
+from reader.settings.i18n import plural, t
+from reader.state.store import ArticleState
+from reader.ui.commands import FilterCommands
+from reader.ui.keys import key, remapped, translate_bindings
+from reader.ui.widgets.article_list import ArticleList, Marks
+from reader.ui.widgets.reading_pane import Anchor, ReadingPane
+from reader.ui.widgets.search_box import SearchBox
+from reader.ui.widgets.sources_sidebar import SourcesSidebar
 
 BodyLoader = Callable[[Article], str]
 Searcher = Callable[["Query"], "Results"]
@@ -239,7 +239,7 @@ class MainScreen(Screen[None]):
         self._search_box().focus()
 
     def _query(self) -> Query:
-        from reader.search import parse_query  # the search module loads on first use
+        from reader.index.search import parse_query  # the search module loads on first use
 
         return parse_query(self._filter.query, as_you_type=True)
 
@@ -256,7 +256,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _run_search(self, text: str) -> None:
         """Search off the UI thread; the best hits come with snippets."""
-        from reader.search import parse_query
+        from reader.index.search import parse_query
 
         query = parse_query(text, as_you_type=True)
         results = self._search(query)
@@ -271,7 +271,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="snippets", exit_on_error=False)
     def _fetch_snippets(self, text: str, article_ids: list[str]) -> None:
         """Snippets for the rows scrolled into view (the first ones come with the results)."""
-        from reader.search import parse_query
+        from reader.index.search import parse_query
 
         more = self._snippets(parse_query(text, as_you_type=True), article_ids)
         self.app.call_from_thread(self._snippets_done, text, more)
@@ -279,7 +279,7 @@ class MainScreen(Screen[None]):
     def _search_done(self, text: str, results: Results) -> None:
         if text != self._filter.query:
             return  # a newer keystroke already asked again
-        from reader.search import snippet_parts
+        from reader.index.search import snippet_parts
 
         self._results = results
         self._snippet_parts = {i: snippet_parts(s) for i, s in results.snippets.items()}
@@ -289,7 +289,7 @@ class MainScreen(Screen[None]):
         """More hits got their snippets: show them without rebuilding the list."""
         if text != self._filter.query or self._results is None:
             return
-        from reader.search import snippet_parts
+        from reader.index.search import snippet_parts
 
         parts = {article_id: snippet_parts(snippet) for article_id, snippet in snippets.items()}
         self._snippet_parts.update(parts)
@@ -301,7 +301,7 @@ class MainScreen(Screen[None]):
         pane.set_highlight(self._highlight())
 
     def _highlight(self) -> re.Pattern[str] | None:
-        from reader.search import search_pattern
+        from reader.index.search import search_pattern
 
         return search_pattern(self._query())
 
@@ -453,7 +453,7 @@ class MainScreen(Screen[None]):
         self._confirm_and_open(url)
 
     def _confirm_and_open(self, url: str) -> None:
-        from reader.screens.confirm import ConfirmScreen
+        from reader.ui.screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -535,7 +535,7 @@ class MainScreen(Screen[None]):
 
     def action_outline(self) -> None:
         """Show the open article's headings; going to one scrolls there."""
-        from reader.screens.outline import OutlineScreen
+        from reader.ui.screens.outline import OutlineScreen
 
         pane = self.query_one(ReadingPane)
         current = self._current
@@ -554,7 +554,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(OutlineScreen(current.title, headings, reading), go)
 
     def action_help(self) -> None:
-        from reader.screens.help import HelpScreen
+        from reader.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.key_groups()))
 

@@ -11,9 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader import resources
-from reader.i18n import t
-from reader.keys import key, translate_bindings
+from reader.settings import resources
+from reader.settings.i18n import t
+from reader.ui.keys import key, translate_bindings
 
 
 class OutlineScreen(ModalScreen[int | None]):
