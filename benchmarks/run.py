@@ -302,7 +302,8 @@ def search_keystrokes(
 
 
 def state_writes(work: Path) -> dict[str, Samples]:
-    from reader.state.store import Position, Store
+    from reader.state.model import Position
+    from reader.state.store import Store
 
     store = Store.open(work / "state-bench")
     toggles, positions = Samples(), Samples()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader.state.store import Position, Store
+from reader.state.model import Position
+from reader.state.store import Store
 
 
 def main(argv: list[str]) -> None:

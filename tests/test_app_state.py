@@ -9,7 +9,8 @@ from pathlib import Path
 from textual.message import Message
 from textual.widgets import Input
 
-from reader.state.store import DB_NAME, Store
+from reader.state.schema import DB_NAME
+from reader.state.store import Store
 from reader.ui.screens.bookmark_note import BookmarkNoteScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane

@@ -16,7 +16,7 @@ import reader
 from reader.cli import main
 from reader.index.catalogue import Catalogue
 from reader.library.article import Article
-from reader.library.frontmatter import parse_text
+from reader.library.parse import parse_text
 from reader.markdown.rendering import byline, format_date
 from reader.settings.config import resolve_settings
 from reader.settings.i18n import Msg, plural, set_language, t

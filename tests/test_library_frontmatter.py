@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.frontmatter import parse_file, read_body, title_from_path
+from reader.library.parse import parse_file, read_body, title_from_path
 
 # file -> (loads?, severity of the one problem or None, words the message must contain, line)
 CASES: dict[str, tuple[bool, str | None, str, int | None]] = {

@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.state.store import DB_NAME, BackgroundWriter, Position, Store, StoreError
+from reader.state.model import Position, StoreError
+from reader.state.schema import DB_NAME
+from reader.state.store import Store
+from reader.state.writer import BackgroundWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,71 +14,37 @@ user's own data (that is `reader.state.store`).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reader.library import Article, Library, Problem, Source
+from reader.index.catalogue_db import ARTICLE_COLUMNS, CATALOGUE_NAME, connect, memory
+from reader.index.catalogue_rows import (
+    TAG_SEPARATOR,
+    article_from_row,
+    article_values,
+    problems_from_json,
+    problems_json,
+)
+from reader.library import Article, Library
 from reader.library.article import ParseResult
 from reader.library.loader import assemble, duplicate_problem, scan, sort_key
-from reader.settings.i18n import Msg
 
 if TYPE_CHECKING:
     from reader.index.search import Query, Results
 
-CATALOGUE_NAME = "catalogue.sqlite3"
-CATALOGUE_VERSION = 4
-"""Bump when Article's fields, the parser or the stored problems change: old catalogues
-are rebuilt."""
 BATCH = 250
 
 Progress = Callable[[int, int], None]
 
-_ARTICLE_COLUMNS = (
-    "article_id, title, summary, author, outlet, published, date_precision, language, kind, "
-    "tags, translation_of, sources, word_count"
-)
-_SCHEMA = """
-CREATE TABLE files (
-    id INTEGER PRIMARY KEY,
-    folder TEXT NOT NULL,
-    path TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    indexed INTEGER NOT NULL DEFAULT 0,
-    sort_key TEXT NOT NULL,
-    problems TEXT,
-    article_id TEXT,
-    title TEXT,
-    summary TEXT,
-    author TEXT,
-    outlet TEXT,
-    published TEXT,
-    date_precision TEXT,
-    language TEXT,
-    kind TEXT,
-    tags TEXT,
-    translation_of TEXT,
-    sources TEXT,
-    word_count INTEGER,
-    UNIQUE (folder, path)
-);
-CREATE INDEX files_order ON files (sort_key);
-CREATE VIRTUAL TABLE docs USING fts5(
-    article_id UNINDEXED, title, summary, tags, outlet, sources, body,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-"""
-"""The docs table's column order matches reader.index.search.WEIGHTS."""
-_TAG_SEPARATOR = "\x1f"
 _AFTER_EVERY_ARTICLE = "~"
+"""The sort key of files that hold no article: their problems list after the articles."""
+
 """The sort key of files that hold no article: their problems list after the articles."""
 
 
@@ -116,7 +82,7 @@ class Catalogue:
     @classmethod
     def open(cls, cache_dir: Path) -> Catalogue:
         """Open, or build, the catalogue; never raises for a bad file or folder."""
-        connection, path = _connect(cache_dir / CATALOGUE_NAME, fresh=False)
+        connection, path = connect(cache_dir / CATALOGUE_NAME, fresh=False)
         return cls(connection, path)
 
     def _rebuild(self) -> None:
@@ -125,9 +91,9 @@ class Catalogue:
             self._ids = None
             self._db.close()
             if self.path is not None:
-                self._db, self.path = _connect(self.path, fresh=True)
+                self._db, self.path = connect(self.path, fresh=True)
             else:
-                self._db = _memory()
+                self._db = memory()
 
     def close(self) -> None:
         with self._lock:
@@ -149,7 +115,7 @@ class Catalogue:
         try:
             with self._lock:
                 rows = self._db.execute(
-                    f"SELECT folder, path, seq, problems, {_ARTICLE_COLUMNS} FROM files "
+                    f"SELECT folder, path, seq, problems, {ARTICLE_COLUMNS} FROM files "
                     f"WHERE folder IN ({marks}) ORDER BY sort_key LIMIT ?",
                     (*names, -1 if limit is None else limit),
                 ).fetchall()
@@ -169,8 +135,8 @@ class Catalogue:
         kept: dict[str, Article] = {}
         for folder, path, seq, problems, *values in rows:
             file_path = Path(path)
-            article = _article(values, file_path, folder_paths[folder])
-            found = _problems(problems, file_path)
+            article = article_from_row(values, file_path, folder_paths[folder])
+            found = problems_from_json(problems, file_path)
             if article is not None and winners[article.id] != (order[folder], seq):
                 losers.append(article)
                 article = None
@@ -189,14 +155,15 @@ class Catalogue:
         marks = ",".join("?" * len(names))
         with self._lock:
             rows = self._db.execute(
-                f"SELECT id, folder, path, seq, size, mtime_ns, problems, {_ARTICLE_COLUMNS} "
+                f"SELECT id, folder, path, seq, size, mtime_ns, problems, {ARTICLE_COLUMNS} "
                 f"FROM files WHERE folder IN ({marks})",
                 names,
             ).fetchall()
         entries = {}
         for row_id, folder, path, seq, size, mtime_ns, problems, *article in rows:
             result = ParseResult(
-                _article(article, Path(path), Path(folder)), _problems(problems, Path(path))
+                article_from_row(article, Path(path), Path(folder)),
+                problems_from_json(problems, Path(path)),
             )
             entries[(folder, path)] = _Entry(row_id, seq, size, mtime_ns, result)
         return entries
@@ -220,7 +187,7 @@ class Catalogue:
         progress: Progress | None,
         cancelled: Callable[[], bool],
     ) -> SyncReport:
-        from reader.library.frontmatter import parse_file  # yaml: only when a file changed
+        from reader.library.parse import parse_file  # yaml: only when a file changed
 
         work, folder_problems = scan(folders)
         known = self._entries(folders)
@@ -277,7 +244,7 @@ class Catalogue:
             self._ids = None
             for folder, path, seq, stat, result in pending:
                 size, mtime_ns = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
-                values = _article_values(result.article)
+                values = article_values(result.article)
                 row = self._db.execute(
                     "SELECT id, size, mtime_ns FROM files WHERE folder = ? AND path = ?",
                     (folder, path),
@@ -291,7 +258,7 @@ class Catalogue:
                 article = result.article
                 self._db.execute(
                     f"INSERT INTO files (folder, path, seq, size, mtime_ns, indexed, sort_key, "
-                    f"problems, {_ARTICLE_COLUMNS}) VALUES ({','.join('?' * 21)})",
+                    f"problems, {ARTICLE_COLUMNS}) VALUES ({','.join('?' * 21)})",
                     (
                         folder,
                         path,
@@ -300,7 +267,7 @@ class Catalogue:
                         mtime_ns,
                         0 if article is not None else 1,
                         sort_key(article) if article is not None else _AFTER_EVERY_ARTICLE,
-                        _problems_json(result.problems),
+                        problems_json(result.problems),
                         *values,
                     ),
                 )
@@ -311,7 +278,7 @@ class Catalogue:
         self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
     ) -> int:
         """Index the bodies not indexed yet; returns how many were."""
-        from reader.library.frontmatter import BodyError, read_body
+        from reader.library.parse import BodyError, read_body
 
         with self._lock:
             rows = self._db.execute(
@@ -336,7 +303,7 @@ class Catalogue:
                     for part in (source.get("publisher"), source.get("title"))
                     if part
                 )
-                tag_text = " ".join((tags or "").split(_TAG_SEPARATOR))
+                tag_text = " ".join((tags or "").split(TAG_SEPARATOR))
                 batch.append(
                     (row_id, article_id, title, summary or "", tag_text, outlet or "", names, body)
                 )
@@ -394,114 +361,3 @@ class Catalogue:
             rows = {row: aid for row, aid in self._article_ids().items() if aid in wanted}
             marked = make_snippets(self._db, query, list(rows))
         return {rows[row]: snippet for row, snippet in marked.items()}
-
-
-# ---------------------------------------------------------------------------
-# rows <-> objects
-
-
-def _article_values(article: Article | None) -> tuple[Any, ...]:
-    if article is None:
-        return (None,) * 13
-    sources = [asdict(source) for source in article.sources]
-    return (
-        article.id,
-        article.title,
-        article.summary,
-        article.author,
-        article.outlet,
-        article.published.isoformat() if article.published else None,
-        article.date_precision,
-        article.language,
-        article.kind,
-        _TAG_SEPARATOR.join(article.tags),
-        article.translation_of,
-        json.dumps(sources, ensure_ascii=False) if sources else None,
-        article.word_count,
-    )
-
-
-def _article(values: list[Any], path: Path, folder: Path) -> Article | None:
-    (article_id, title, summary, author, outlet, published, precision, language, kind, tags,
-     translation_of, sources, word_count) = values  # fmt: skip
-    if article_id is None:
-        return None
-    return Article(
-        id=article_id,
-        path=path,
-        title=title,
-        summary=summary,
-        author=author,
-        outlet=outlet,
-        published=dt.date.fromisoformat(published) if published else None,
-        date_precision=precision or "day",
-        language=language,
-        kind=kind,
-        tags=tuple(tags.split(_TAG_SEPARATOR)) if tags else (),
-        translation_of=translation_of,
-        sources=tuple(Source(**source) for source in json.loads(sources)) if sources else (),
-        word_count=word_count or 0,
-        folder=folder,
-    )
-
-
-def _problems_json(problems: Sequence[Problem]) -> str | None:
-    if not problems:
-        return None
-    rows = [[p.line, p.severity, p.reason.to_json()] for p in problems]
-    return json.dumps(rows, ensure_ascii=False)
-
-
-def _problems(text: str | None, path: Path) -> tuple[Problem, ...]:
-    """Problems as cached: unworded, so they read in the language of this run."""
-    if not text:
-        return ()
-    return tuple(
-        Problem(path, line, severity, Msg.from_json(reason))
-        for line, severity, reason in json.loads(text)
-    )
-
-
-def _open_file(path: Path) -> sqlite3.Connection:
-    # No integrity check here: on a large catalogue it would cost start-up time.
-    # Damage shows up as DatabaseError on use, and the catalogue is rebuilt then.
-    connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    if version != CATALOGUE_VERSION:
-        connection.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs;")
-        _create(connection)
-    return connection
-
-
-def _connect(path: Path, fresh: bool) -> tuple[sqlite3.Connection, Path | None]:
-    """The catalogue file (deleted first if `fresh`, or if it will not open), else memory."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if fresh:
-            _delete(path)
-        try:
-            return _open_file(path), path
-        except sqlite3.DatabaseError:
-            _delete(path)
-            return _open_file(path), path
-    except (OSError, sqlite3.Error):
-        return _memory(), None
-
-
-def _delete(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
-def _memory() -> sqlite3.Connection:
-    connection = sqlite3.connect(":memory:", check_same_thread=False)
-    _create(connection)
-    return connection
-
-
-def _create(connection: sqlite3.Connection) -> None:
-    connection.executescript(_SCHEMA)
-    connection.execute(f"PRAGMA user_version = {CATALOGUE_VERSION}")
-    connection.commit()

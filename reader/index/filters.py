@@ -16,7 +16,7 @@ from reader.library.article import Article
 from reader.library.loader import Library
 from reader.library.vocabulary import kind_name, language_name
 from reader.settings.i18n import t
-from reader.state.store import ArticleState
+from reader.state.model import ArticleState
 
 View = Literal["all", "unread", "bookmarked"]
 Facet = Literal["language", "tag", "outlet", "kind"]

@@ -63,7 +63,7 @@ class Article:
     """An article's metadata. The body is read on demand, never kept here.
 
     Keeping bodies out lets a library of thousands of articles sit in memory
-    cheaply; `reader.library.frontmatter.read_body` fetches one when it is opened.
+    cheaply; `reader.library.parse.read_body` fetches one when it is opened.
     """
 
     id: str

@@ -130,7 +130,7 @@ def load_library(
 ) -> Library:
     """Load every article below the given folders, parsing every file."""
     if parse is None:
-        from reader.library.frontmatter import parse_file as parse
+        from reader.library.parse import parse_file as parse
     work, problems = scan(folders)
     total = len(work)
 

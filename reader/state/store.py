@@ -14,102 +14,17 @@ runs its writes on a background thread (`BackgroundWriter`).
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import queue
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from reader.settings.i18n import t
-
-DB_NAME = "reader.sqlite3"
-APPLICATION_ID = 0x52445231  # "RDR1": marks the file as reader's
-BUSY_TIMEOUT_MS = 5000
-
-MIGRATIONS: tuple[str, ...] = (
-    # 1: the first release.
-    """
-    CREATE TABLE article_state (
-        article_id TEXT PRIMARY KEY,
-        read INTEGER NOT NULL DEFAULT 0,
-        read_changed TEXT,
-        position_line INTEGER,
-        position_fraction REAL,
-        progress REAL,
-        position_changed TEXT
-    );
-    CREATE TABLE bookmark (
-        article_id TEXT PRIMARY KEY,
-        created TEXT NOT NULL,
-        note TEXT NOT NULL DEFAULT '',
-        title TEXT NOT NULL DEFAULT ''
-    );
-    CREATE TABLE session (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def now() -> str:
-    """The current time as ISO 8601 UTC, to the second: sortable and readable."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where reading stopped: a body line where a section starts, and a fraction of that section.
-
-    Width-independent, so a position saved in a wide terminal restores in a narrow one.
-    """
-
-    line: int
-    fraction: float
-    progress: float = 0.0
-    """How far through the article, 0.0 to 1.0 (for showing a percentage)."""
-
-
-@dataclass(frozen=True)
-class Bookmark:
-    article_id: str
-    created: str
-    note: str = ""
-    title: str = ""
-    """The title when bookmarked, so a bookmark stays readable if its article goes away."""
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleState:
-    read: bool = False
-    position: Position | None = None
-    bookmark: Bookmark | None = None
-
-    @property
-    def bookmarked(self) -> bool:
-        return self.bookmark is not None
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    read: int = 0
-    positions: int = 0
-    bookmarks: int = 0
-    notes: int = 0
-
-    @property
-    def changed(self) -> int:
-        return self.read + self.positions + self.bookmarks + self.notes
-
-
-class StoreError(Exception):
-    """A change could not be saved; the message says why, for a person."""
+from reader.state.merge import merge_article, merge_bookmark
+from reader.state.model import ArticleState, Bookmark, ImportResult, Position, StoreError, now
+from reader.state.schema import DB_NAME, Foreign, connect, error_reason, move_aside, prepare
 
 
 class Store:
@@ -136,26 +51,26 @@ class Store:
         path = data_dir / DB_NAME
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
-            connection = _connect(path)
+            connection = connect(path)
             try:
-                _prepare(connection)
-            except _Foreign as foreign:
+                prepare(connection)
+            except Foreign as foreign:
                 connection.close()
-                moved = _move_aside(path)
+                moved = move_aside(path)
                 notices.append(t("store.moved", path=path, reason=foreign.reason, moved=moved))
-                connection = _connect(path)
-                _prepare(connection)
+                connection = connect(path)
+                prepare(connection)
         except (OSError, sqlite3.Error) as error:
-            notices.append(t("store.unwritable", path=path, reason=_reason(error)))
+            notices.append(t("store.unwritable", path=path, reason=error_reason(error)))
             connection = sqlite3.connect(":memory:", check_same_thread=False)
-            _prepare(connection)
+            prepare(connection)
             return cls(connection, None, notices)
         return cls(connection, path, notices)
 
     @classmethod
     def in_memory(cls) -> Store:
         connection = sqlite3.connect(":memory:", check_same_thread=False)
-        _prepare(connection)
+        prepare(connection)
         return cls(connection, None, [])
 
     def close(self) -> None:
@@ -175,14 +90,14 @@ class Store:
                     raise
                 self._db.execute("COMMIT")
             except sqlite3.Error as error:
-                raise StoreError(t("store.save_failed", reason=_reason(error))) from None
+                raise StoreError(t("store.save_failed", reason=error_reason(error))) from None
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as error:
-                raise StoreError(t("store.read_failed", reason=_reason(error))) from None
+                raise StoreError(t("store.read_failed", reason=error_reason(error))) from None
 
     # -- reading -------------------------------------------------------------
 
@@ -342,201 +257,15 @@ class Store:
         try:
             with self._write() as db:
                 for entry in data.get("articles", []):
-                    result = _merge_article(db, entry, result)
+                    result = merge_article(db, entry, result)
                 for entry in data.get("bookmarks", []):
-                    result = _merge_bookmark(db, entry, result)
+                    result = merge_bookmark(db, entry, result)
         except (KeyError, TypeError, ValueError) as error:
             raise StoreError(t("store.malformed", reason=repr(error))) from None
         return result
-
-
-def _merge_article(
-    db: sqlite3.Connection, entry: dict[str, Any], result: ImportResult
-) -> ImportResult:
-    article_id = str(entry["id"])
-    current = db.execute(
-        "SELECT read, read_changed, position_changed FROM article_state WHERE article_id = ?",
-        (article_id,),
-    ).fetchone()
-    read, read_changed = bool(entry.get("read")), str(entry.get("read_changed") or "")
-    if current is None:
-        db.execute(
-            "INSERT INTO article_state (article_id, read, read_changed) VALUES (?, ?, ?)",
-            (article_id, int(read), read_changed or None),
-        )
-        result = replace(result, read=result.read + read)
-    elif bool(current[0]) != read and read_changed > (current[1] or ""):
-        db.execute(
-            "UPDATE article_state SET read = ?, read_changed = ? WHERE article_id = ?",
-            (int(read), read_changed, article_id),
-        )
-        result = replace(result, read=result.read + 1)
-    position = entry.get("position")
-    if position:
-        changed = str(position.get("changed") or "")
-        mine = current[2] if current is not None else None
-        if mine is None or changed > mine:
-            db.execute(
-                "UPDATE article_state SET position_line = ?, position_fraction = ?, "
-                "progress = ?, position_changed = ? WHERE article_id = ?",
-                (
-                    int(position["line"]),
-                    float(position.get("fraction", 0.0)),
-                    float(position.get("progress", 0.0)),
-                    changed or None,
-                    article_id,
-                ),
-            )
-            result = replace(result, positions=result.positions + 1)
-    return result
-
-
-def _merge_bookmark(
-    db: sqlite3.Connection, entry: dict[str, Any], result: ImportResult
-) -> ImportResult:
-    article_id = str(entry["id"])
-    note, created = str(entry.get("note") or ""), str(entry.get("created") or now())
-    current = db.execute(
-        "SELECT created, note FROM bookmark WHERE article_id = ?", (article_id,)
-    ).fetchone()
-    if current is None:
-        db.execute(
-            "INSERT INTO bookmark (article_id, created, note, title) VALUES (?, ?, ?, ?)",
-            (article_id, created, note, str(entry.get("title") or "")),
-        )
-        return replace(result, bookmarks=result.bookmarks + 1)
-    if created < current[0]:
-        db.execute("UPDATE bookmark SET created = ? WHERE article_id = ?", (created, article_id))
-    if note and not current[1]:
-        db.execute("UPDATE bookmark SET note = ? WHERE article_id = ?", (note, article_id))
-        return replace(result, notes=result.notes + 1)
-    return result
 
 
 def _state(row: tuple[Any, ...], bookmark: Bookmark | None) -> ArticleState:
     _id, read, line, fraction, progress = row
     position = Position(line, fraction or 0.0, progress or 0.0) if line is not None else None
     return ArticleState(read=bool(read), position=position, bookmark=bookmark)
-
-
-# ---------------------------------------------------------------------------
-# opening helpers
-
-
-class _Foreign(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return connection
-
-
-def _prepare(connection: sqlite3.Connection) -> None:
-    """Check the file is ours (or new), then bring its schema up to date."""
-    try:
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise _Foreign(t("store.foreign", reason=_reason(error))) from None
-    if tables and application_id != APPLICATION_ID:
-        raise _Foreign(t("store.not_ours"))
-    if version > SCHEMA_VERSION:
-        raise sqlite3.OperationalError(t("store.newer", version=version, known=SCHEMA_VERSION))
-    if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] not in ("wal", "memory"):
-        raise sqlite3.OperationalError(t("store.no_wal"))
-    connection.execute("PRAGMA synchronous = NORMAL")
-    connection.execute("PRAGMA foreign_keys = ON")
-    if version == SCHEMA_VERSION:
-        integrity = connection.execute("PRAGMA quick_check").fetchone()[0]
-        if integrity != "ok":
-            raise _Foreign(t("store.damaged", reason=integrity))
-        return
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        # Another instance may have migrated while we waited for the lock.
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        for number in range(version, SCHEMA_VERSION):
-            for statement in MIGRATIONS[number].split(";"):
-                if statement.strip():
-                    connection.execute(statement)
-        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    os.replace(path, target)
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            os.replace(companion, target.with_name(target.name + suffix))
-    return target
-
-
-def _reason(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror.lower()
-    return str(error) or type(error).__name__
-
-
-# ---------------------------------------------------------------------------
-# off-thread writes
-
-
-@dataclass
-class BackgroundWriter:
-    """Runs store writes one after another on a thread of their own.
-
-    The UI changes what it shows at once and queues the write here, so a slow
-    disk never freezes a keystroke. Writes keep their order. `close` waits for
-    the queue to drain: quitting never drops a queued change.
-    """
-
-    on_error: Callable[[str], None]
-    _queue: queue.Queue[Callable[[], object] | None] = field(default_factory=queue.Queue)
-    _thread: threading.Thread | None = None
-
-    def submit(self, write: Callable[[], object]) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="reader-store", daemon=True)
-            self._thread.start()
-        self._queue.put(write)
-
-    def _run(self) -> None:
-        while True:
-            write = self._queue.get()
-            if write is None:
-                return
-            try:
-                write()
-            except StoreError as error:
-                self.on_error(str(error))
-
-    def flush(self) -> None:
-        """Wait until every queued write is done."""
-        if self._thread is not None:
-            done = threading.Event()
-            self._queue.put(done.set)
-            done.wait()
-
-    def close(self) -> None:
-        if self._thread is not None:
-            self._queue.put(None)
-            self._thread.join()
-            self._thread = None

@@ -32,7 +32,9 @@ from reader.library.loader import count_by_severity
 from reader.settings import resources
 from reader.settings.config import Settings, library_folders
 from reader.settings.i18n import set_language, t
-from reader.state.store import BackgroundWriter, Bookmark, Position, Store, now
+from reader.state.model import Bookmark, Position, now
+from reader.state.store import Store
+from reader.state.writer import BackgroundWriter
 from reader.ui.commands import ArticleCommands
 from reader.ui.keys import key, translate_bindings
 from reader.ui.messages import (
@@ -424,7 +426,7 @@ class ReaderApp(App[None]):
 
 
 def _read_body(article: Article) -> str:
-    from reader.library.frontmatter import read_body  # yaml and friends: not at start-up
+    from reader.library.parse import read_body  # yaml and friends: not at start-up
 
     return read_body(article.path)
 

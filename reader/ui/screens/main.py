@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 from reader.index.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.library import Article, Library
 from reader.settings.i18n import plural, t
-from reader.state.store import ArticleState
+from reader.state.model import ArticleState
 from reader.ui.commands import FilterCommands
 from reader.ui.keys import key, remapped, translate_bindings
 from reader.ui.widgets.article_list import ArticleList, Marks
@@ -374,7 +374,7 @@ class MainScreen(Screen[None]):
     def _read_body(
         self, article: Article, anchor: Anchor | None, at_fraction: float | None = None
     ) -> None:
-        from reader.library.frontmatter import BodyError
+        from reader.library.parse import BodyError
 
         try:
             body = self._load_body(article)

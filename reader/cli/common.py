@@ -1,0 +1,76 @@
+"""What every subcommand shares: errors for people, settings, the library, the store, JSON.
+
+Heavy modules (the catalogue, the store) are imported inside the helpers, so a
+command pays only for what it uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from reader.settings.config import Settings, resolve_settings
+
+if TYPE_CHECKING:
+    from reader.index.catalogue import Catalogue
+    from reader.library import Library
+    from reader.settings.config_file import FileConfig
+    from reader.state.store import Store
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as `reader: message`, exit status 1."""
+
+
+def read_config() -> FileConfig:
+    """The user's config file, read once per run (it may choose the language)."""
+    from reader.settings.config_file import config_path, load_config
+
+    return load_config(config_path())
+
+
+def settings_for(args: argparse.Namespace, report: bool = True) -> Settings:
+    """The settings in force for this run; config problems go to stderr unless `report` is off."""
+    settings = resolve_settings(
+        data_dir=getattr(args, "data_dir", None),
+        content_dirs=getattr(args, "content", None) or (),
+        include_bundled=not getattr(args, "no_bundled", False),
+        config=args.config,
+    )
+    if report:
+        for problem in settings.config_problems:
+            print(f"reader: {problem}", file=sys.stderr)
+    return settings
+
+
+def open_catalogue(settings: Settings) -> Catalogue:
+    from reader.index.catalogue import Catalogue
+
+    return Catalogue.open(settings.cache_dir)
+
+
+def current_library(settings: Settings, catalogue: Catalogue | None = None) -> Library:
+    """The library, through the catalogue: only changed files are parsed again."""
+    from reader.settings.config import library_folders
+
+    catalogue = catalogue or open_catalogue(settings)
+    return catalogue.sync(library_folders(settings)).library
+
+
+def open_store(settings: Settings) -> Store:
+    """The state store; its notices (a file moved aside, nothing saved) go to stderr."""
+    from reader.state.store import Store
+
+    store = Store.open(settings.data_dir)
+    for notice in store.notices:
+        print(f"reader: {notice}", file=sys.stderr)
+    return store
+
+
+def json_text(data: Any) -> str:
+    """JSON as every command prints it: readable, non-ASCII kept, one final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

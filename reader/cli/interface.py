@@ -1,0 +1,24 @@
+"""`reader` with no subcommand: the terminal interface (the only path that loads Textual)."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+from typing import TextIO
+
+from reader.cli.common import EXIT_OK, UserError, settings_for
+from reader.settings.i18n import t
+
+
+def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(t("cli.no_terminal"))
+    # Start-up allocates many objects that all stay alive (modules, widgets, the
+    # library): cycle collections then only cost time. The app turns the
+    # collector back on once the library has loaded (and freezes what exists).
+    gc.disable()
+    from reader.ui.app import make_app
+
+    make_app(settings_for(args, report=False)).run()  # the app shows config problems itself
+    return EXIT_OK

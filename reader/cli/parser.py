@@ -1,0 +1,104 @@
+"""The command line's parser: every subcommand and option, worded in the interface's language.
+
+Built after the config file has been read, because that file may choose the
+language `reader --help` speaks.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from reader import __version__
+from reader.settings.config import DATA_DIR_ENV
+from reader.settings.i18n import t
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Options accepted before or after the subcommand.
+
+    SUPPRESS as the default keeps a subcommand's parser from erasing a value
+    given before the subcommand's name.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group(t("cli.group.library"))
+    group.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=t("cli.help.data_dir", variable=DATA_DIR_ENV),
+    )
+    group.add_argument(
+        "--content",
+        metavar="DIR",
+        action="append",
+        default=argparse.SUPPRESS,
+        help=t("cli.help.content"),
+    )
+    group.add_argument(
+        "--no-bundled",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=t("cli.help.no_bundled"),
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        parents=[common],
+        description=t("cli.description"),
+        epilog=t("cli.epilog"),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"reader {__version__}", help=t("cli.help.version")
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
+    json_help = t("cli.help.json")
+
+    listing = commands.add_parser("list", parents=[common], help=t("cli.help.list"))
+    listing.add_argument("--json", action="store_true", help=json_help)
+    only = listing.add_mutually_exclusive_group()
+    only.add_argument("--unread", action="store_true", help=t("cli.help.unread"))
+    only.add_argument("--bookmarked", action="store_true", help=t("cli.help.bookmarked"))
+
+    show = commands.add_parser("show", parents=[common], help=t("cli.help.show"))
+    show.add_argument("id", help=t("cli.help.show_id"))
+    show.add_argument("--width", type=int, default=None, help=t("cli.help.width"))
+
+    check = commands.add_parser("check", parents=[common], help=t("cli.help.check"))
+    check.add_argument(
+        "dirs",
+        nargs="*",
+        metavar="DIR",
+        help=t("cli.help.check_dirs"),
+    )
+    search = commands.add_parser("search", parents=[common], help=t("cli.help.search"))
+    search.add_argument("query", nargs="+", help=t("cli.help.query"))
+    search.add_argument("--json", action="store_true", help=json_help)
+    search.add_argument("--limit", type=int, default=50, help=t("cli.help.limit"))
+
+    bookmarks = commands.add_parser("bookmarks", parents=[common], help=t("cli.help.bookmarks"))
+    actions = bookmarks.add_subparsers(dest="action", metavar="ACTION")
+    shown = actions.add_parser("list", parents=[common], help=t("cli.help.bookmarks_list"))
+    for target in (bookmarks, shown):
+        target.add_argument("--json", action="store_true", help=json_help)
+    add = actions.add_parser("add", parents=[common], help=t("cli.help.bookmarks_add"))
+    add.add_argument("id", help=t("cli.help.id"))
+    add.add_argument("--note", default=None, help=t("cli.help.note"))
+    remove = actions.add_parser("remove", parents=[common], help=t("cli.help.bookmarks_remove"))
+    remove.add_argument("id", help=t("cli.help.id"))
+
+    export = commands.add_parser("export", parents=[common], help=t("cli.help.export"))
+    export.add_argument(
+        "--format", choices=("json", "markdown"), default="json", help=t("cli.help.format")
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+
+    config = commands.add_parser("config", parents=[common], help=t("cli.help.config"))
+    config.add_argument("action", choices=("path", "show"), help=t("cli.help.config_action"))
+
+    importing = commands.add_parser("import", parents=[common], help=t("cli.help.import"))
+    importing.add_argument("file", metavar="FILE", help=t("cli.help.import_file"))
+    return parser

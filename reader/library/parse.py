@@ -1,0 +1,135 @@
+"""One content file in, an `Article` (or a `Problem` saying why not) out.
+
+Accepts what real Markdown folders hold: YAML front matter (Jekyll, Obsidian,
+Hugo) or TOML front matter (Hugo's `+++`), no front matter at all, a UTF-8 BOM,
+CRLF line endings. Never raises for bad content: everything wrong becomes a
+`Problem` naming the file, the line and the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.library.article import Article, ParseResult, Problem
+from reader.library.fences import FenceTracker
+from reader.library.fields import Fields
+from reader.library.frontmatter import Rejected, decode, split
+from reader.library.sanitize import clean
+from reader.settings.i18n import Msg
+
+_HEADING = re.compile(r" {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+# ---------------------------------------------------------------------------
+# title fallbacks
+
+
+def first_heading(body: str) -> str | None:
+    """The text of the first level-one ATX heading outside code blocks."""
+    fences = FenceTracker()
+    for line in body.split("\n"):
+        if fences.feed(line):
+            continue
+        found = _HEADING.match(line)
+        if found and not line.lstrip().startswith("##"):
+            return found.group(1).strip()
+    return None
+
+
+def title_from_path(path: Path) -> str:
+    """A readable title made from a file name (`index.md` and `README.md` use their folder)."""
+    stem = path.stem
+    if stem.lower() in ("index", "readme", "_index") and path.parent.name:
+        stem = path.parent.name
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return (words[:1].upper() + words[1:]) if words else path.name
+
+
+# ---------------------------------------------------------------------------
+# public entry points
+
+
+def default_id(path: Path, folder: Path) -> str:
+    """The id a file gets without an `id` key: its path in the folder, without `.md`."""
+    try:
+        relative = path.relative_to(folder)
+    except ValueError:
+        relative = Path(path.name)
+    return relative.with_suffix("").as_posix()
+
+
+def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
+    """Parse decoded text; see `parse_file`."""
+    try:
+        parts = split(text)
+        fields = Fields(parts, path)
+        body = clean(parts.body)
+        title = fields.text("title")
+        if title is None:
+            title = first_heading(body)
+        if title is None:
+            title = title_from_path(path)
+            fields.warn("title", Msg.of("problem.no_title", title=title))
+        article_id = fields.text("id") or default_id(path, folder)
+        published, precision = fields.published()
+        article = Article(
+            id=article_id,
+            path=path,
+            title=title,
+            summary=fields.text("summary") or fields.text("description"),
+            author=fields.author(),
+            outlet=fields.text("outlet"),
+            published=published,
+            date_precision=precision,
+            language=fields.language(),
+            kind=fields.kind(),
+            tags=fields.tags(),
+            translation_of=fields.text("translation_of"),
+            sources=fields.sources(),
+            word_count=len(body.split()),
+            folder=folder,
+        )
+    except Rejected as rejected:
+        return _rejected(path, rejected)
+    return ParseResult(article, tuple(fields.problems))
+
+
+def parse_file(path: Path, folder: Path) -> ParseResult:
+    """Read and parse one file. Never raises: an unreadable file is a `Problem`."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ParseResult(None, (Problem(path, None, "error", _os_reason(error)),))
+    try:
+        text = decode(data)
+    except Rejected as rejected:
+        return _rejected(path, rejected)
+    return parse_text(text, path, folder)
+
+
+class BodyError(Exception):
+    """The body of an article could not be read (the file changed or vanished)."""
+
+
+def read_body(path: Path) -> str:
+    """The article's Markdown body, cleaned of control characters.
+
+    Raises `BodyError` with a readable reason, because between loading the
+    library and opening an article the file may have been edited or deleted.
+    """
+    try:
+        return clean(split(decode(path.read_bytes())).body)
+    except OSError as error:
+        raise BodyError(f"{path}: {_os_reason(error)}") from None
+    except Rejected as rejected:
+        where = f"{path}:{rejected.line}" if rejected.line else str(path)
+        raise BodyError(f"{where}: {rejected.message}") from None
+
+
+def _os_reason(error: OSError) -> Msg:
+    return Msg.of("problem.unreadable", reason=error.strerror or error)
+
+
+def _rejected(path: Path, rejected: Rejected) -> ParseResult:
+    return ParseResult(None, (Problem(path, rejected.line, "error", rejected.message),))
