@@ -1,0 +1,96 @@
+"""Where a link leads: another article in reader, or (after a yes) the browser.
+
+Links in an article and the sources in the sidebar both end here. A link to
+another article (`reader:ID`, or a relative path to a Markdown file of the
+library) opens it in the reading pane and remembers where the reader was, for
+Backspace. Anything else leaves reader only after the user has seen the full
+address and said yes; the browser is started off the UI thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.library import Article, Source
+from reader.markdown.layout import Anchor
+from reader.settings.i18n import t
+
+if TYPE_CHECKING:
+    from reader.ui.screens.main import MainScreen
+
+WEB_SCHEMES = ("http://", "https://", "mailto:")
+"""Addresses handed to the browser (after confirmation); any other is not followed."""
+
+
+class LinkRouter:
+    """Follows links for the main screen and keeps the way back."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self._screen = screen
+        self._history: list[tuple[Article, Anchor]] = []
+        """Where followed links were, for Backspace."""
+
+    def follow(self, target: str) -> None:
+        """Links to other articles open here (Backspace comes back); others are asked about."""
+        screen = self._screen
+        target = target.strip()
+        article = self.linked_article(target)
+        if article is not None:
+            current = screen.current
+            if current is not None:
+                self._history.append((current, screen.reading_anchor()))
+            screen.open_article(article)
+        elif target.lower().startswith(WEB_SCHEMES):
+            self.confirm_and_open(target)
+        else:
+            text = t("main.no_link_target", target=target)
+            screen.notify(text, severity="warning", timeout=4, markup=False)
+
+    def linked_article(self, target: str) -> Article | None:
+        """The article a link points to: `reader:ID`, or a relative path to a Markdown file."""
+        library, current = self._screen.library, self._screen.current
+        if target.lower().startswith("reader:"):
+            return library.get(target[len("reader:") :])
+        if "://" in target or target.startswith(("mailto:", "#")) or current is None:
+            return None
+        path = (current.path.parent / target.split("#", 1)[0]).resolve()
+        return next((a for a in library.articles if a.path.resolve() == path), None)
+
+    def go_back(self) -> None:
+        """Back to where the last followed link was."""
+        if not self._history:
+            self._screen.notify(t("main.no_history"), timeout=2)
+            return
+        article, anchor = self._history.pop()
+        self._screen.open_article(article, anchor=anchor)
+
+    def open_source(self, source: Source) -> None:
+        """Nothing leaves reader without the user's yes, after seeing the full address."""
+        if not source.url:
+            self._screen.notify(t("main.source_no_link"), timeout=2)
+            return
+        self.confirm_and_open(source.url)
+
+    def confirm_and_open(self, url: str) -> None:
+        from reader.ui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._screen.run_worker(
+                    lambda: self._open_in_browser(url),
+                    thread=True,
+                    group="browser",
+                    exit_on_error=False,
+                )
+
+        self._screen.app.push_screen(ConfirmScreen(t("main.confirm_open"), url), answered)
+
+    def _open_in_browser(self, url: str) -> None:
+        """Runs on a worker thread: the browser may start a program and wait for it."""
+        import webbrowser
+
+        if not webbrowser.open(url):
+            text = t("main.no_browser", url=url)
+            self._screen.app.call_from_thread(
+                self._screen.notify, text, severity="warning", markup=False
+            )

@@ -1,0 +1,299 @@
+"""The left column of the main screen: the article list, its filters and the search.
+
+It decides what the list shows: the library narrowed by the view (all, unread,
+bookmarks), the facets (language, tag, outlet, kind) and the search, with the
+counts in the list's border and the filter bar above it. Searching runs off the
+UI thread through a function the app hands over. It reads no files and writes
+no state; it tells the screen what to highlight in the reading pane
+(`HighlightChanged`) and which article to open (`OpenRequested`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from reader.index.filters import Facet, ListFilter, View, apply_filter, facet_counts
+from reader.library import Article, Library
+from reader.settings.i18n import plural, t
+from reader.state.model import ArticleState
+from reader.ui.widgets.article_list import ArticleList, Marks
+from reader.ui.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from reader.index.search import Query, Results
+
+Searcher = Callable[["Query"], "Results"]
+Snippeter = Callable[["Query", list[str]], dict[str, str]]
+_NO_STATE = ArticleState()
+
+
+def marks_of(state: ArticleState) -> Marks:
+    """What the list shows for a state."""
+    note = state.bookmark.note if state.bookmark else ""
+    return Marks(read=state.read, bookmarked=state.bookmarked, note=note)
+
+
+class ListColumn(Vertical):
+    """The filter bar, the search field (once asked for) and the article list."""
+
+    @dataclass
+    class HighlightChanged(Message):
+        """The search changed: what the reading pane should highlight (None: nothing)."""
+
+        pattern: re.Pattern[str] | None
+
+    @dataclass
+    class OpenRequested(Message):
+        """Enter in the search field: open the best hit."""
+
+        article: Article
+
+    def __init__(self, search: Searcher, snippets: Snippeter, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._search = search
+        self._snippets = snippets
+        self._results: Results | None = None
+        self._snippet_parts: dict[str, tuple[tuple[str, bool], ...]] = {}
+        self._status = ""
+        self._loading = True
+        self._unread_count: int | None = None
+        self._library = Library()
+        self._states: dict[str, ArticleState] = {}
+        self._filter = ListFilter()
+        self.current_id: str | None = None
+        """The article open in the reading pane (the cursor stays on it when the list changes)."""
+
+    def compose(self) -> ComposeResult:
+        # The search field is mounted on the first `/`: not needed for the first frame.
+        yield Static(id="filter-bar", markup=False)
+        yield ArticleList(id="list")
+
+    def on_mount(self) -> None:
+        self._refill()  # what was handed over before the column existed
+
+    # -- data in -------------------------------------------------------------
+
+    def show_library(
+        self, library: Library, states: Mapping[str, ArticleState], *, loading: bool = False
+    ) -> None:
+        """Fill the list; `loading`: more is on its way (an empty list says so)."""
+        self._library = library
+        self._loading = loading
+        self.update_states(states)
+
+    def update_states(self, states: Mapping[str, ArticleState]) -> None:
+        """Replace all reading state (after a refresh) and re-apply the filter."""
+        self._states = dict(states)
+        self._unread_count = None
+        self._refill()
+
+    def set_state(self, article_id: str, state: ArticleState) -> None:
+        """One article's state changed: update its markers (the filter is left as it is)."""
+        self._states[article_id] = state
+        self._unread_count = None
+        if self.is_mounted:
+            self.query_one(ArticleList).set_marks(article_id, marks_of(state))
+            self._update_counts()
+
+    def state(self, article_id: str) -> ArticleState:
+        return self._states.get(article_id, _NO_STATE)
+
+    @property
+    def filter(self) -> ListFilter:
+        return self._filter
+
+    @property
+    def library(self) -> Library:
+        return self._library
+
+    def set_status(self, status: str) -> None:
+        """Background progress (loading, indexing), shown under the list."""
+        self._status = status
+        self._update_counts()
+
+    # -- what the list shows ---------------------------------------------------
+
+    def _refill(self) -> None:
+        """Show the articles that pass the filter (and the search), keeping the cursor's article."""
+        if not self.is_mounted:
+            return
+        article_list = self.query_one(ArticleList)
+        highlighted = article_list.highlighted
+        keep = highlighted.id if highlighted else self.current_id
+        searching = bool(self._filter.query.strip()) and not self._query().is_empty
+        results = self._results if searching else None
+        ranking = results.ids if results is not None else None
+        shown = apply_filter(self._library, self._states, self._filter, ranking)
+        marks = {a.id: marks_of(self._states[a.id]) for a in shown if a.id in self._states}
+        snippets = self._snippet_parts if results is not None else None
+        if searching:
+            empty = t("main.no_match")
+            keep = shown[0].id if shown else None
+        else:
+            view = self._filter.view
+            empty = t("main.loading" if self._loading and view == "all" else f"main.empty.{view}")
+            if self._filter.active:
+                empty = t("main.filtered_out")
+        article_list.show(shown, marks, keep=keep, empty_message=empty, snippets=snippets)
+        self._update_counts()
+
+    def _unread(self) -> int:
+        """How many articles are unread (counted again only when state or library changed)."""
+        if self._unread_count is None:
+            articles = self._library.articles
+            self._unread_count = sum(1 for a in articles if not self.state(a.id).read)
+        return self._unread_count
+
+    def _update_counts(self) -> None:
+        if not self.is_mounted:
+            return
+        article_list = self.query_one(ArticleList)
+        articles = self._library.articles
+        unread = self._unread()
+        article_list.border_title = f"{self._filter.title} ({len(article_list.articles)})"
+        parts = [plural("main.unread", unread) if articles else "", self._status]
+        article_list.border_subtitle = " · ".join(part for part in parts if part)
+        bar = self.query_one("#filter-bar", Static)
+        parts = self._filter.describe()
+        bar.display = bool(parts)
+        if parts:
+            shown = len(article_list.articles)
+            # One line, always: no layout pass for every keystroke of a search.
+            text = t("main.filter_bar", filters=" · ".join(parts), shown=shown, total=len(articles))
+            bar.update(text, layout=False)
+
+    # -- filters ---------------------------------------------------------------
+
+    def show_view(self, view: View) -> None:
+        self._filter = replace(self._filter, view=view)
+        self._refill()
+
+    def apply_facet(self, facet: Facet, value: str | None) -> None:
+        """Narrow the list to articles with this language, tag, outlet or kind (None: any)."""
+        self._filter = self._filter.with_facet(facet, value)
+        self._refill()
+
+    def cycle_language(self) -> None:
+        """Each press: the next language of the library, then all of them."""
+        languages = [value for value, _count in facet_counts(self._library.articles, "language")]
+        if not languages:
+            return
+        current = self._filter.language
+        index = languages.index(current) + 1 if current in languages else 0
+        self.apply_facet("language", languages[index] if index < len(languages) else None)
+
+    def clear_filters(self) -> None:
+        self._filter = ListFilter()
+        self.clear_search()
+
+    # -- search ----------------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        """Whether the search field has the focus."""
+        return any(box.has_focus for box in self.query(SearchBox))
+
+    def start_search(self) -> None:
+        """Show the search field (mounting it the first time) and focus it."""
+        self.add_class("-searching")
+        found = self.query(SearchBox)
+        box = found.first() if found else SearchBox(id="search")
+        if not found:
+            self.mount(box, before=0)
+        box.focus()
+
+    def clear_search(self) -> None:
+        self.remove_class("-searching")
+        for box in self.query(SearchBox):
+            if box.value:
+                box.value = ""  # posts Input.Changed, which clears the results
+        self._filter = replace(self._filter, query="")
+        self._results = None
+        self._after_search()
+
+    def search_again(self) -> None:
+        """Re-run the current search (the index has more in it now)."""
+        if not self._query().is_empty:
+            self._run_search(self._filter.query)
+
+    def highlight(self) -> re.Pattern[str] | None:
+        """What the current search finds in a text, for the reading pane."""
+        from reader.index.search import search_pattern
+
+        return search_pattern(self._query())
+
+    def _query(self) -> Query:
+        from reader.index.search import parse_query  # the search module loads on first use
+
+        return parse_query(self._filter.query, as_you_type=True)
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._filter = replace(self._filter, query=event.value)
+        if self._query().is_empty:
+            self._results = None
+            self._after_search()
+            return
+        self._run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _run_search(self, text: str) -> None:
+        """Search off the UI thread; the best hits come with snippets."""
+        from reader.index.search import parse_query
+
+        results = self._search(parse_query(text, as_you_type=True))
+        self.app.call_from_thread(self._search_done, text, results)
+
+    @on(ArticleList.SnippetsWanted)
+    def _snippets_wanted(self, event: ArticleList.SnippetsWanted) -> None:
+        event.stop()
+        if self._results is not None:
+            self._fetch_snippets(self._filter.query, event.article_ids)
+
+    @work(thread=True, group="snippets", exit_on_error=False)
+    def _fetch_snippets(self, text: str, article_ids: list[str]) -> None:
+        """Snippets for the rows scrolled into view (the first ones come with the results)."""
+        from reader.index.search import parse_query
+
+        more = self._snippets(parse_query(text, as_you_type=True), article_ids)
+        self.app.call_from_thread(self._snippets_done, text, more)
+
+    def _search_done(self, text: str, results: Results) -> None:
+        if text != self._filter.query:
+            return  # a newer keystroke already asked again
+        from reader.index.search import snippet_parts
+
+        self._results = results
+        self._snippet_parts = {i: snippet_parts(s) for i, s in results.snippets.items()}
+        self._after_search()
+
+    def _snippets_done(self, text: str, snippets: dict[str, str]) -> None:
+        """More hits got their snippets: show them without rebuilding the list."""
+        if text != self._filter.query or self._results is None:
+            return
+        from reader.index.search import snippet_parts
+
+        parts = {article_id: snippet_parts(snippet) for article_id, snippet in snippets.items()}
+        self._snippet_parts.update(parts)
+        self.query_one(ArticleList).add_snippets(parts)
+
+    def _after_search(self) -> None:
+        self._refill()
+        self.post_message(self.HighlightChanged(self.highlight()))
+
+    @on(Input.Submitted, "#search")
+    def _open_first_hit(self, event: Input.Submitted) -> None:
+        event.stop()
+        articles = self.query_one(ArticleList).articles
+        if articles:
+            self.post_message(self.OpenRequested(articles[0]))

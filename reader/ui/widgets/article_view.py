@@ -1,0 +1,365 @@
+"""An article drawn lazily: the reading pane's canvas, without its keys.
+
+Textual's stock `Markdown` widget mounts a widget per block and took 37 s to
+show a 1 MB document here. This view is one `ScrollView` (Line API) over the
+body cut into sections (`reader.markdown.document`). Only the sections on
+screen are rendered, from a small cache; a worker thread measures the heights
+of all the others in the background, so the scrollbar becomes exact without the
+UI ever waiting for it. Until a section is measured its height is an estimate,
+and a pending jump (to the end, or to a saved position) is re-applied as
+estimates are replaced by measurements.
+
+The arithmetic of heights and places is `reader.markdown.layout`; search
+matches and links are marked by `reader.markdown.marks`. What the user does
+with it (keys, links followed, positions reported) is `ReadingPane`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events, work
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from reader.library.article import Article
+from reader.markdown.layout import Anchor, SectionLayout, measure
+from reader.markdown.marks import LinkMarks, MatchMarks
+from reader.settings.i18n import t
+
+if TYPE_CHECKING:
+    from reader.markdown.document import Section
+    from reader.markdown.rendering import Line
+
+MIN_COLUMN = 20
+"""The narrowest text column, however narrow the pane."""
+
+
+class ArticleView(ScrollView):
+    """One article (header and body) in a centred column, rendered only where it shows."""
+
+    COMPONENT_CLASSES = {
+        "reading-pane--title",
+        "reading-pane--meta",
+        "reading-pane--summary",
+        "reading-pane--link",
+        "reading-pane--rule",
+        "reading-pane--placeholder",
+        "reading-pane--match",
+        "reading-pane--link-selected",
+    }
+
+    column_width: reactive[int] = reactive(80)
+    """Preferred width of the text column; narrower when the pane is."""
+
+    @dataclass
+    class _Measured(Message, bubble=False):
+        """Heights measured by the worker thread for sections start..start+len(heights)."""
+
+        generation: int
+        start: int
+        heights: list[int]
+        done: bool
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._article: Article | None = None
+        self._translations: tuple[Article, ...] = ()
+        self._layout = SectionLayout()
+        self._references = ""
+        self._placeholder = t("reading.placeholder")
+        self._generation = 0
+        self._column = 0
+        self._margin = 0
+        self._header: list[Strip] = []
+        self._cache: LRUCache[int, list[Strip]] = LRUCache(96)
+        self._matches = MatchMarks()
+        self._links = LinkMarks()
+        self._pending: Anchor | None = None
+        self._pending_end = False
+        self.measuring = False
+        """True while section heights are still being measured."""
+
+    # -- data in -------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    def show(
+        self,
+        article: Article,
+        body: str,
+        translations: tuple[Article, ...] = (),
+        anchor: Anchor | None = None,
+        at_fraction: float | None = None,
+    ) -> None:
+        """Display an article where reading should start.
+
+        `anchor` is a saved place; `at_fraction` a place given as a share of the
+        article's sections (to open a translation where the other one was read).
+        The top by default.
+        """
+        # Imported here, not at start-up: the first frame needs no article.
+        from reader.markdown.document import (
+            reference_definitions,
+            split_sections,
+            strip_repeated_title,
+        )
+
+        self._article = article
+        self._translations = translations
+        body = strip_repeated_title(body, article.title)
+        self._layout = SectionLayout(split_sections(body))
+        self._references = reference_definitions(body)
+        self._matches.find(self.sections, self._matches.pattern)
+        self._links.clear()
+        if at_fraction is not None:
+            anchor = self._layout.anchor_at_fraction(at_fraction)
+        self._pending = anchor
+        self._pending_end = False
+        self._column = 0  # forces a relayout, and silences position reports until then
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._relayout()
+
+    def clear(self, message: str | None = None) -> None:
+        """Show a placeholder instead of an article."""
+        self._article = None
+        self._layout = SectionLayout()
+        self._placeholder = message if message is not None else t("reading.placeholder")
+        self._generation += 1
+        self._column = 0
+        self._relayout()
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self._layout.sections
+
+    def set_highlight(self, pattern: re.Pattern[str] | None) -> None:
+        """Highlight what `pattern` finds (None: nothing)."""
+        if pattern == self._matches.pattern:
+            return
+        self._matches.find(self.sections, pattern)
+        self._cache.clear()
+        self.refresh()
+
+    # -- position ------------------------------------------------------------
+
+    def top_anchor(self) -> Anchor:
+        """Where the top of the view is, as a section's first line and a fraction of it."""
+        return self._layout.anchor_at(round(self.scroll_y))
+
+    def section_fraction(self) -> float:
+        """How far through the article's sections the top of the view is, 0.0 to 1.0."""
+        return self._layout.fraction_at(round(self.scroll_y))
+
+    @property
+    def progress(self) -> float:
+        """How far through the article the view is, 0.0 to 1.0 (1.0 when it all fits)."""
+        if self.max_scroll_y <= 0:
+            return 1.0 if self._article else 0.0
+        return min(1.0, self.scroll_y / self.max_scroll_y)
+
+    def scroll_to_anchor(self, anchor: Anchor) -> None:
+        """Bring the section that starts at `anchor.line` (or holds it) to the top."""
+        if self.sections:
+            self.scroll_to(y=self._layout.y_of(anchor), animate=False, immediate=True)
+
+    def go_to_line(self, line: int) -> None:
+        """Jump to the section that starts at a body line (a heading from the outline)."""
+        self._user_moved()
+        anchor = Anchor(line, 0.0)
+        if self.measuring:
+            self._pending = anchor  # keep it in place while heights are still estimates
+        self.scroll_to_anchor(anchor)
+
+    def _apply_pending(self) -> None:
+        if self._pending_end:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        elif self._pending is not None:
+            self.scroll_to_anchor(self._pending)
+
+    def _user_moved(self) -> None:
+        # The user took over: stop re-applying an earlier jump.
+        self._pending = None
+        self._pending_end = False
+
+    # -- layout --------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        """Recompute the column, header and estimated heights; restart measuring."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        column = max(min(MIN_COLUMN, width), min(self.column_width, width - 2))
+        if column == self._column and self._layout.heights:
+            return
+        if self._column and self._article is not None and self._pending is None:
+            self._pending = self.top_anchor()
+        self._column = column
+        self._margin = max(0, (width - column) // 2)
+        self._generation += 1
+        self._cache.clear()
+        self._header = self._render_header() if self._article else []
+        self._layout = SectionLayout(self.sections, column, header=len(self._header))
+        self._resize_virtual()
+        self._apply_pending()
+        self._report_position()
+        self.refresh()
+        self.measuring = bool(self.sections)
+        if self.measuring:
+            self._measure(self._generation, self.sections, column, self._references)
+
+    def _resize_virtual(self) -> None:
+        self._layout.recompute()
+        self.virtual_size = Size(self.scrollable_content_region.width, self._layout.total)
+
+    @work(thread=True, exclusive=True, group="measure", exit_on_error=False)
+    def _measure(
+        self, generation: int, sections: tuple[Section, ...], width: int, references: str
+    ) -> None:
+        """Measure every section's height at `width`, in order, off the UI thread."""
+        worker = get_current_worker()
+        for start, heights, done in measure(
+            sections, width, references, cancelled=lambda: worker.is_cancelled
+        ):
+            self.post_message(self._Measured(generation, start, heights, done))
+
+    def on_article_view__measured(self, message: _Measured) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        changed = False
+        for offset, height in enumerate(message.heights):
+            changed = self._layout.set_height(message.start + offset, height) or changed
+        if changed:
+            self._resize_virtual()
+            self._apply_pending()
+            self.refresh()
+        if message.done:
+            self.measuring = False
+            self._apply_pending()
+            self._user_moved()
+            self._report_position()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._report_position()
+
+    def _report_position(self) -> None:
+        """The view moved or was laid out again: a hook for what shows or saves the place."""
+
+    def watch_column_width(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+        if self._article is not None and self._column:
+            self._header = self._render_header()
+            self._layout.header = len(self._header)
+
+    # -- drawing -------------------------------------------------------------
+
+    def _render_header(self) -> list[Strip]:
+        from reader.markdown.rendering import HeaderStyles, header_lines
+
+        assert self._article is not None
+        style = self.get_component_rich_style
+        styles = HeaderStyles(
+            title=style("reading-pane--title"),
+            meta=style("reading-pane--meta"),
+            summary=style("reading-pane--summary"),
+            link=style("reading-pane--link"),
+            rule=style("reading-pane--rule"),
+        )
+        lines = header_lines(
+            self._article, self._translations, self.app.console, self._column, styles
+        )
+        return [self._to_strip(line) for line in lines] + [self._blank()]
+
+    def _blank(self) -> Strip:
+        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+
+    def _to_strip(self, line: Line) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        segments = [Segment(" " * self._margin), *line]
+        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
+
+    def _section_strips(self, index: int) -> list[Strip]:
+        strips = self._cache.get(index)
+        if strips is None:
+            from reader.markdown.rendering import markdown_lines
+
+            style = self.get_component_rich_style
+            text = self.sections[index].text
+            lines = markdown_lines(
+                text, self.app.console, self._column, self._references, links=True
+            )
+            lines = self._matches.mark(index, lines, style("reading-pane--match"), self.app.console)
+            lines = self._links.mark(
+                index, lines, style("reading-pane--link"), style("reading-pane--link-selected")
+            )
+            strips = [self._to_strip(line) for line in lines]
+            if index < len(self.sections) - 1:
+                strips.append(self._blank())
+            self._cache[index] = strips
+        return strips
+
+    def _materialize(self, top: int, height: int) -> None:
+        """Render the sections in view; where a measured height differs, fix the layout."""
+        for _ in range(8):
+            changed = False
+            for index in self._layout.sections_in(top, height):
+                changed = (
+                    self._layout.set_height(index, len(self._section_strips(index))) or changed
+                )
+            if not changed:
+                return
+            self._resize_virtual()
+            self._apply_pending()
+            top = round(self.scroll_y)
+            self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.sections and self._column:
+            self._materialize(round(self.scroll_y) + crop.y, crop.height)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        absolute = round(self.scroll_y) + y
+        if self._article is None:
+            return self._render_placeholder(y)
+        if absolute < len(self._header):
+            return self._header[absolute]
+        layout = self._layout
+        offset = absolute - layout.header
+        if not self.sections or offset >= layout.offsets[-1]:
+            return self._blank()
+        index = layout.section_at(offset)
+        strips = self._section_strips(index)
+        line = offset - layout.offsets[index]
+        return strips[line] if line < len(strips) else self._blank()
+
+    def _render_placeholder(self, y: int) -> Strip:
+        if y != 1:
+            return self._blank()
+        width = self.scrollable_content_region.width
+        style = self.rich_style + self.get_component_rich_style("reading-pane--placeholder")
+        text = Text(self._placeholder, style=style, no_wrap=True)
+        text.truncate(width, overflow="ellipsis")
+        text.align("center", width)
+        return Strip(list(text.render(self.app.console)), width).adjust_cell_length(width, style)
