@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,6 @@ from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
@@ -32,9 +31,8 @@ from reader.library.loader import count_by_severity
 from reader.settings import resources
 from reader.settings.config import Settings, library_folders
 from reader.settings.i18n import set_language, t
-from reader.state.model import Bookmark, Position, now
+from reader.state.keeper import StateKeeper
 from reader.state.store import Store
-from reader.state.writer import BackgroundWriter
 from reader.ui.commands import ArticleCommands
 from reader.ui.keys import key, translate_bindings
 from reader.ui.messages import (
@@ -44,14 +42,13 @@ from reader.ui.messages import (
     LibraryProgress,
     OpenArticle,
 )
+from reader.ui.reading_tracker import SESSION_OPEN, SESSION_SELECTED, ReadingTracker
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 FIRST_PAGE = 100
 """Articles read for the first frame (more than any screen shows); the rest follow."""
-SESSION_OPEN = "open_article"
-SESSION_SELECTED = "selected_article"
 SESSION_THEME = "theme"
 SESSION_WIDTH = "reading_width"
 
@@ -82,11 +79,6 @@ class ReaderApp(App[None]):
     ]
     """State keys live here, because the app is what writes state."""
 
-    READ_AFTER_SECONDS = 3.0
-    """An article open this long counts as read."""
-    SAVE_DELAY_SECONDS = 0.4
-    """Positions are saved once scrolling pauses this long (and always on exit)."""
-
     def __init__(self, settings: Settings, folders: Sequence[Path]) -> None:
         set_language(settings.language)  # before any widget words its bindings
         super().__init__()
@@ -94,12 +86,11 @@ class ReaderApp(App[None]):
         self.settings = settings
         self.folders = tuple(folders)
         self.library = Library()
-        self.read_after = self.READ_AFTER_SECONDS
-        """Seconds an article must stay open to count as read (0: at once)."""
         if settings.keys:
             self.set_keymap(settings.keys)
         self.store = Store.open(settings.data_dir)
-        self.writer = BackgroundWriter(on_error=lambda text: self.post_message(StoreFailed(text)))
+        self.keeper = StateKeeper(self.store, lambda text: self.post_message(StoreFailed(text)))
+        """Every change of reading state goes through it, to the store's writer thread."""
         self.catalogue: Catalogue | None = None
         """Parsed articles and the search index, cached; opened on mount."""
         self.main_screen = MainScreen(
@@ -109,12 +100,19 @@ class ReaderApp(App[None]):
             keymap=settings.keys,
         )
         """The three-pane screen, always at the bottom of the stack."""
+        self.tracker = ReadingTracker(self, self.main_screen, self.keeper)
+        """Turns keys and scrolling into reading state."""
         self._restored = False
         self._frozen = False
-        self._read_timer: Timer | None = None
-        self._save_timer: Timer | None = None
-        self._pending_positions: dict[str, Position] = {}
-        self._pending_session: dict[str, str] = {}
+
+    @property
+    def read_after(self) -> float:
+        """Seconds an article must stay open to count as read (0: at once)."""
+        return self.tracker.read_after
+
+    @read_after.setter
+    def read_after(self, seconds: float) -> None:
+        self.tracker.read_after = seconds
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -185,17 +183,14 @@ class ReaderApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         """Remember the theme chosen (in the palette) for the next launch."""
         if self.store.session(SESSION_THEME) != theme:
-            self.writer.submit(lambda: self.store.set_session(SESSION_THEME, theme))
+            self.keeper.remember(SESSION_THEME, theme)
 
     @on(ReadingPane.ColumnWidthChanged)
     def _width_changed(self, event: ReadingPane.ColumnWidthChanged) -> None:
-        width = str(event.width)
-        self.writer.submit(lambda: self.store.set_session(SESSION_WIDTH, width))
+        self.keeper.remember(SESSION_WIDTH, str(event.width))
 
     def on_unmount(self) -> None:
-        self._flush()
-        self.writer.close()
-        self.store.close()
+        self.keeper.close()
         if self.catalogue is not None:
             self.catalogue.close()
 
@@ -295,124 +290,41 @@ class ReaderApp(App[None]):
         if opened:
             self.main_screen.open_by_id(opened)
 
-    # -- state changes -------------------------------------------------------
-
-    def _mark_read(self, article: Article, read: bool) -> None:
-        state = self.main_screen.state(article.id)
-        if state.read == read:
-            return
-        self.main_screen.set_state(article.id, replace(state, read=read))
-        self.writer.submit(lambda: self.store.set_read(article.id, read))
+    # -- state changes (the tracker decides; the app routes) -----------------------
 
     @on(MainScreen.ArticleOpened)
     def _opened(self, event: MainScreen.ArticleOpened) -> None:
-        article = event.article
-        self._pending_session[SESSION_OPEN] = article.id
-        self._schedule_save()
-        if self._read_timer is not None:
-            self._read_timer.stop()
-            self._read_timer = None
-        if self.read_after <= 0:
-            self.call_later(self._read_long_enough, article)
-        else:
-            self._read_timer = self.set_timer(
-                self.read_after, lambda: self._read_long_enough(article)
-            )
-
-    def _read_long_enough(self, article: Article) -> None:
-        if self.main_screen.current == article:
-            self._mark_read(article, True)
+        self.tracker.opened(event.article)
 
     @on(ReadingPane.PositionChanged)
     def _position(self, event: ReadingPane.PositionChanged) -> None:
-        article, anchor = event.article, event.anchor
-        position = Position(anchor.line, anchor.fraction, round(event.progress, 4))
-        state = self.main_screen.state(article.id)
-        self.main_screen.set_state(article.id, replace(state, position=position))
-        self._pending_positions[article.id] = position
-        self._schedule_save()
-        if event.progress >= 1.0 and event.pane.max_scroll_y > 0:
-            self._mark_read(article, True)  # scrolled to the end
+        at_end = event.progress >= 1.0 and event.pane.max_scroll_y > 0
+        self.tracker.moved(event.article, event.anchor, event.progress, at_end)
 
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        self._pending_session[SESSION_SELECTED] = event.article.id
-        self._schedule_save()
-
-    def _schedule_save(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(self.SAVE_DELAY_SECONDS, self._flush)
-
-    def _flush(self) -> None:
-        """Queue the coalesced position and session writes."""
-        positions, self._pending_positions = self._pending_positions, {}
-        session, self._pending_session = self._pending_session, {}
-        store = self.store
-
-        def write() -> None:
-            for article_id, position in positions.items():
-                store.save_position(article_id, position)
-            for name, value in session.items():
-                store.set_session(name, value)
-
-        if positions or session:
-            self.writer.submit(write)
+        self.tracker.selected(event.article)
 
     def action_toggle_bookmark(self) -> None:
-        article = self.main_screen.target()
-        if article is None:
-            return
-        state = self.main_screen.state(article.id)
-        if state.bookmarked:
-            self.main_screen.set_state(article.id, replace(state, bookmark=None))
-            self.writer.submit(lambda: self.store.remove_bookmark(article.id))
-            self.notify(t("app.unbookmarked", title=article.title), timeout=2, markup=False)
-        else:
-            bookmark = Bookmark(article.id, now(), "", article.title)
-            self.main_screen.set_state(article.id, replace(state, bookmark=bookmark))
-            self.writer.submit(lambda: self.store.add_bookmark(article.id, article.title))
-            self.notify(t("app.bookmarked", title=article.title), timeout=2, markup=False)
+        self.tracker.toggle_bookmark(self.main_screen.target())
 
     def action_edit_note(self) -> None:
         """Write or edit the note of the target article's bookmark (bookmarking it if need be)."""
-        article = self.main_screen.target()
-        if article is None:
-            return
-        existing = self.main_screen.state(article.id).bookmark
-
-        def save(note: str | None) -> None:
-            if note is None:
-                return
-            state = self.main_screen.state(article.id)
-            bookmark = state.bookmark or Bookmark(article.id, now(), "", article.title)
-            bookmark = replace(bookmark, note=note)
-            self.main_screen.set_state(article.id, replace(state, bookmark=bookmark))
-            self.writer.submit(lambda: self.store.set_note(article.id, note, article.title))
-
-        from reader.ui.screens.bookmark_note import BookmarkNoteScreen
-
-        self.push_screen(BookmarkNoteScreen(article.title, existing.note if existing else ""), save)
+        self.tracker.edit_note(self.main_screen.target())
 
     def action_toggle_read(self) -> None:
-        article = self.main_screen.target()
-        if article is None:
-            return
-        if article == self.main_screen.current and self._read_timer is not None:
-            self._read_timer.stop()  # the user decides now, not the timer
-        self._mark_read(article, not self.main_screen.state(article.id).read)
+        self.tracker.toggle_read(self.main_screen.target())
 
     def action_refresh(self) -> None:
         """Re-read reading state (another window may have changed it) and the library."""
-        self._flush()
-        self.writer.flush()
+        self.keeper.sync()
         self.main_screen.update_states(self.store.states())
         self._load_library()
         self.notify(t("app.refreshed"), timeout=1)
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         # Back from another window (perhaps another reader): show its changes.
-        self.writer.flush()
+        self.keeper.sync()
         self.main_screen.update_states(self.store.states())
 
     def on_store_failed(self, message: StoreFailed) -> None:
