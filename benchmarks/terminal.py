@@ -31,6 +31,8 @@ class Terminal:
         self.screen = pyte.Screen(columns, lines)
         self.stream = pyte.ByteStream(self.screen)
         self.peak_rss_kb = 0
+        self.exit_status: int | None = None
+        """The program's exit status once it has ended by itself (see `wait_exit`)."""
 
     def pump(self, timeout: float = 0.01) -> bool:
         """Read what the program wrote; True if anything came."""
@@ -79,7 +81,20 @@ class Terminal:
             pass
         return self.peak_rss_kb
 
+    def wait_exit(self, timeout: float = 10.0) -> int | None:
+        """Wait for the program to end by itself; its exit status, or None if still running."""
+        deadline = time.perf_counter() + timeout
+        while self.exit_status is None and time.perf_counter() < deadline:
+            self.pump(0.02)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.exit_status = os.waitstatus_to_exitcode(status)
+        return self.exit_status
+
     def close(self) -> None:
+        if self.exit_status is not None:
+            os.close(self.fd)
+            return
         self.rss_peak()
         for sig in (signal.SIGTERM, signal.SIGKILL):
             try:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.settings import i18n
+from tests.support import ConfigWriter
 
 DATA = Path(__file__).parent / "data"
 
@@ -47,3 +48,21 @@ def library_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def cases_dir() -> Path:
     return DATA / "cases"
+
+
+@pytest.fixture
+def config_file(isolated_user_dirs: Path) -> Path:
+    """Where this test's config file is (READER_CONFIG); not written yet."""
+    return isolated_user_dirs / "config.yaml"
+
+
+@pytest.fixture
+def write_config(config_file: Path) -> ConfigWriter:
+    """Writes this test's config file with the given YAML; returns its path."""
+
+    def write(text: str) -> Path:
+        config_file.parent.mkdir(parents=True, exist_ok=True)
+        config_file.write_text(text, encoding="utf-8")
+        return config_file
+
+    return write

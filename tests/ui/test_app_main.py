@@ -10,7 +10,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
-from tests.ui import build_app, on_screen, open_article, settle, visible_text
+from tests.ui.helpers import build_app, on_screen, open_article, settle, visible_text
 
 
 async def test_three_panes_and_a_footer_with_the_list_filled(library_dir: Path) -> None:

@@ -16,7 +16,7 @@ from reader.ui.screens.outline import OutlineScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
-from tests.ui import build_app, notices, open_article, settle, visible_text
+from tests.ui.helpers import build_app, notices, open_article, settle, visible_text
 
 
 def _write_pair(folder: Path) -> None:

@@ -14,8 +14,7 @@ from reader.state.store import Store
 from reader.ui.screens.bookmark_note import BookmarkNoteScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
-from tests.test_app_reading import _write_long_article
-from tests.ui import build_app, notices, settle, visible_text
+from tests.ui.helpers import LongArticleWriter, build_app, notices, settle, visible_text
 
 
 def _paragraphs(text: str) -> list[int]:
@@ -53,8 +52,10 @@ async def test_bookmark_from_the_reading_pane_targets_the_open_article(library_d
     assert bookmark.article_id == "first" and bookmark.title == "Alpha report"
 
 
-async def test_position_is_restored_after_restart_and_a_width_change(tmp_path: Path) -> None:
-    _write_long_article(tmp_path, 200)
+async def test_position_is_restored_after_restart_and_a_width_change(
+    tmp_path: Path, write_long_article: LongArticleWriter
+) -> None:
+    write_long_article(tmp_path, 200)
     app = build_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -92,8 +93,10 @@ async def test_an_article_open_long_enough_becomes_read(library_dir: Path) -> No
     assert Store.open(data_dir()).state("first").read
 
 
-async def test_a_glance_does_not_mark_read_but_reaching_the_end_does(tmp_path: Path) -> None:
-    _write_long_article(tmp_path, 60)
+async def test_a_glance_does_not_mark_read_but_reaching_the_end_does(
+    tmp_path: Path, write_long_article: LongArticleWriter
+) -> None:
+    write_long_article(tmp_path, 60)
     app = build_app(tmp_path)
     app.read_after = 3600
     async with app.run_test(size=(120, 40)) as pilot:

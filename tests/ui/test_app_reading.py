@@ -8,23 +8,13 @@ from textual import events
 
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
-from tests.ui import build_app, open_article, settle, visible_text
+from tests.ui.helpers import LongArticleWriter, build_app, open_article, settle, visible_text
 
 
-def _write_long_article(folder: Path, paragraphs: int) -> Path:
-    parts = ["---\ntitle: Very long\npublished: 2026-02-01\n---\n", "First paragraph here.\n"]
-    for number in range(paragraphs):
-        if number % 50 == 0:
-            parts.append(f"## Part {number // 50}\n")
-        parts.append(f"Paragraph {number}: " + "words that fill the line " * 20 + "\n")
-    parts.append("The very last paragraph.\n")
-    path = folder / "long.md"
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
-
-
-async def test_a_megabyte_article_opens_and_reaches_its_end(tmp_path: Path) -> None:
-    path = _write_long_article(tmp_path, 2000)
+async def test_a_megabyte_article_opens_and_reaches_its_end(
+    tmp_path: Path, write_long_article: LongArticleWriter
+) -> None:
+    path = write_long_article(tmp_path, 2000)
     assert path.stat().st_size > 1_000_000
     app = build_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -39,8 +29,10 @@ async def test_a_megabyte_article_opens_and_reaches_its_end(tmp_path: Path) -> N
         assert "First paragraph here." in visible_text(pane)
 
 
-async def test_paging_shows_the_next_part_of_the_text(tmp_path: Path) -> None:
-    _write_long_article(tmp_path, 60)
+async def test_paging_shows_the_next_part_of_the_text(
+    tmp_path: Path, write_long_article: LongArticleWriter
+) -> None:
+    write_long_article(tmp_path, 60)
     app = build_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_article(pilot)
@@ -58,8 +50,10 @@ async def test_paging_shows_the_next_part_of_the_text(tmp_path: Path) -> None:
         assert pane.scroll_y == 2
 
 
-async def test_wheel_scrolls_the_reading_pane(tmp_path: Path) -> None:
-    _write_long_article(tmp_path, 60)
+async def test_wheel_scrolls_the_reading_pane(
+    tmp_path: Path, write_long_article: LongArticleWriter
+) -> None:
+    write_long_article(tmp_path, 60)
     app = build_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_article(pilot)

@@ -10,7 +10,7 @@ from textual.message import Message
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_box import SearchBox
-from tests.ui import build_app, notices, on_screen, open_article, settle, visible_text
+from tests.ui.helpers import build_app, notices, on_screen, open_article, settle, visible_text
 
 
 def listed(app) -> list[str]:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-import io
 import re
 import string
 from dataclasses import replace
@@ -13,7 +12,6 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader.cli import main
 from reader.index.catalogue import Catalogue
 from reader.library.article import Article
 from reader.library.parse import parse_text
@@ -188,45 +186,3 @@ def test_messages_nest_and_survive_a_round_trip_through_json() -> None:
     assert str(again) == "réglage inconnu 'colour' ; ignoré"
     with pytest.raises(KeyError):
         Msg.of("no.such.string")
-
-
-def _run(*argv: str) -> str:
-    out = io.StringIO()
-    main(list(argv), out=out)
-    return out.getvalue()
-
-
-def test_cli_speaks_french_under_a_french_locale(
-    monkeypatch: pytest.MonkeyPatch, library_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-    output = _run("check", str(library_dir))
-    assert re.search(r"4 article\(s\) chargé\(s\), 0 erreur\(s\), \d+ avertissement\(s\)", output)
-    assert "Aucun article ne correspond." in _run("--no-bundled", "search", "zzzzqqq")
-    with pytest.raises(SystemExit):
-        main(["--help"])
-    assert "Lire des articles dans le terminal." in capsys.readouterr().out
-
-
-def test_the_config_files_language_wins_over_the_locale(
-    monkeypatch: pytest.MonkeyPatch, isolated_user_dirs: Path, library_dir: Path
-) -> None:
-    isolated_user_dirs.mkdir(parents=True, exist_ok=True)
-    (isolated_user_dirs / "config.yaml").write_text("language: fr\n", encoding="utf-8")
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    assert "chargé(s)" in _run("check", str(library_dir))
-    assert "interface language" not in _run("config", "show")
-    assert "langue de l'interface : fr" in _run("config", "show")
-
-
-def test_a_broken_config_is_reported_in_the_language_it_could_not_set(
-    monkeypatch: pytest.MonkeyPatch,
-    isolated_user_dirs: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    isolated_user_dirs.mkdir(parents=True, exist_ok=True)
-    config = isolated_user_dirs / "config.yaml"
-    config.write_text("language: fr\ncolour: blue\n", encoding="utf-8")
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    _run("config", "show")
-    assert f"{config}:2 : réglage inconnu 'colour' ; ignoré" in capsys.readouterr().err

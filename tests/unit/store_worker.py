@@ -1,7 +1,7 @@
 """A separate process that writes to a store, for crash and concurrency tests.
 
-python -m tests.store_worker stream DATA_DIR      # endless writes, 'ack N' after each
-python -m tests.store_worker bookmarks DATA_DIR PREFIX COUNT
+python -m tests.unit.store_worker stream DATA_DIR      # endless writes, 'ack N' after each
+python -m tests.unit.store_worker bookmarks DATA_DIR PREFIX COUNT
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
-from tests.ui import build_app, notices, open_article, settle, visible_text
+from tests.ui.helpers import build_app, notices, open_article, settle, visible_text
 
 
 def footer_text(app: object) -> str:

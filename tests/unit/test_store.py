@@ -17,7 +17,7 @@ from reader.state.schema import DB_NAME
 from reader.state.store import Store
 from reader.state.writer import BackgroundWriter
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_state_survives_reopening(tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_a_database_from_a_newer_reader_is_left_alone(tmp_path: Path) -> None:
 
 def _worker(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.store_worker", *args],
+        [sys.executable, "-m", "tests.unit.store_worker", *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,

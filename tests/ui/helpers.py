@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from reader.settings.config import resolve_settings
 from reader.ui.app import ReaderApp, make_app
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
+
+LongArticleWriter = Callable[[Path, int], Path]
+"""The `write_long_article` fixture: (folder, paragraphs) -> the file written."""
 
 
 def build_app(*folders: Path, bundled: bool = False, language: str | None = None) -> ReaderApp:

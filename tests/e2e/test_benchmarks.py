@@ -14,7 +14,7 @@ import pytest
 from benchmarks.generate import BIG_OPENING, generate
 from reader.library import load_library
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_generator_is_deterministic_and_realistic(tmp_path: Path) -> None:

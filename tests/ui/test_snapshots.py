@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui import build_app, open_article
+from tests.ui.helpers import build_app, open_article
 
 SIZE = (120, 32)
 
