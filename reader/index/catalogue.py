@@ -117,7 +117,7 @@ class Catalogue:
                 rows = self._db.execute(
                     f"SELECT folder, path, seq, problems, {ARTICLE_COLUMNS} FROM files "
                     f"WHERE folder IN ({marks}) ORDER BY sort_key LIMIT ?",
-                    (*names, -1 if limit is None else limit),
+                    (*map(os.fsencode, names), -1 if limit is None else limit),
                 ).fetchall()
         except sqlite3.DatabaseError:
             self._rebuild()
@@ -126,6 +126,7 @@ class Catalogue:
         folder_paths = {name: Path(name) for name in names}
         # Duplicate ids: the first folder's file wins, as when parsing (not the first listed).
         winners: dict[str, tuple[int, int]] = {}
+        rows = [(os.fsdecode(folder), os.fsdecode(path), *rest) for folder, path, *rest in rows]
         for folder, _path, seq, _problems_text, article_id, *_rest in rows:
             if article_id is not None:
                 rank = (order[folder], seq)
@@ -157,10 +158,11 @@ class Catalogue:
             rows = self._db.execute(
                 f"SELECT id, folder, path, seq, size, mtime_ns, problems, {ARTICLE_COLUMNS} "
                 f"FROM files WHERE folder IN ({marks})",
-                names,
+                [os.fsencode(name) for name in names],
             ).fetchall()
         entries = {}
-        for row_id, folder, path, seq, size, mtime_ns, problems, *article in rows:
+        for row_id, folder_bytes, path_bytes, seq, size, mtime_ns, problems, *article in rows:
+            folder, path = os.fsdecode(folder_bytes), os.fsdecode(path_bytes)
             result = ParseResult(
                 article_from_row(article, Path(path), Path(folder)),
                 problems_from_json(problems, Path(path)),
@@ -245,9 +247,10 @@ class Catalogue:
             for folder, path, seq, stat, result in pending:
                 size, mtime_ns = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
                 values = article_values(result.article)
+                folder_key, path_key = os.fsencode(folder), os.fsencode(path)
                 row = self._db.execute(
                     "SELECT id, size, mtime_ns FROM files WHERE folder = ? AND path = ?",
-                    (folder, path),
+                    (folder_key, path_key),
                 ).fetchone()
                 if row is not None and (row[1], row[2]) == (size, mtime_ns):
                     self._db.execute("UPDATE files SET seq = ? WHERE id = ?", (seq, row[0]))
@@ -260,8 +263,8 @@ class Catalogue:
                     f"INSERT INTO files (folder, path, seq, size, mtime_ns, indexed, sort_key, "
                     f"problems, {ARTICLE_COLUMNS}) VALUES ({','.join('?' * 21)})",
                     (
-                        folder,
-                        path,
+                        folder_key,
+                        path_key,
                         seq,
                         size,
                         mtime_ns,
@@ -294,7 +297,7 @@ class Catalogue:
                 start : start + BATCH
             ]:
                 try:
-                    body = read_body(Path(path))
+                    body = read_body(Path(os.fsdecode(path)))
                 except BodyError:
                     body = ""
                 names = " ".join(

@@ -10,9 +10,10 @@ import sqlite3
 from pathlib import Path
 
 CATALOGUE_NAME = "catalogue.sqlite3"
-CATALOGUE_VERSION = 4
+CATALOGUE_VERSION = 5
 """Bump when Article's fields, the parser or the stored problems change: old catalogues
-are rebuilt."""
+are rebuilt. (5: paths are stored as the operating system's bytes, so a file name
+that is not UTF-8 can be cached.)"""
 
 ARTICLE_COLUMNS = (
     "article_id, title, summary, author, outlet, published, date_precision, language, kind, "
@@ -21,8 +22,8 @@ ARTICLE_COLUMNS = (
 SCHEMA = """
 CREATE TABLE files (
     id INTEGER PRIMARY KEY,
-    folder TEXT NOT NULL,
-    path TEXT NOT NULL,
+    folder BLOB NOT NULL,
+    path BLOB NOT NULL,
     seq INTEGER NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,

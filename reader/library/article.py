@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from reader.settings.i18n import Msg, t
+from reader.settings.untrusted import display_path
 
 Severity = Literal["error", "warning"]
 DatePrecision = Literal["day", "month", "year"]
@@ -42,7 +43,8 @@ class Problem:
 
     def format(self) -> str:
         """`path:line: severity: message`, the shape compilers and editors understand."""
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        path = display_path(self.path)
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {t(f'severity.{self.severity}')}: {self.message}"
 
 

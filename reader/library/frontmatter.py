@@ -76,16 +76,13 @@ def decode(data: bytes) -> str:
 
 
 def _parse_yaml(raw: str, first_line: int) -> Any:
-    import yaml  # lazily: `reader --version` should not pay for it
+    from reader.settings.untrusted import YamlError, load_yaml  # yaml: not at start-up
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(raw, Loader=loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise Rejected(line, Msg.of("problem.bad_yaml", reason=reason)) from None
+        return load_yaml(raw)
+    except YamlError as error:
+        line = first_line + error.line if error.line is not None else first_line
+        raise Rejected(line, Msg.of("problem.bad_yaml", reason=error.detail)) from None
 
 
 def _parse_toml(raw: str, first_line: int) -> Any:

@@ -56,17 +56,71 @@ class Library:
         return tuple(problem for problem in self.problems if problem.severity == "error")
 
 
-def iter_markdown_files(folder: Path) -> Iterator[Path]:
-    """Every Markdown file below `folder`, in a stable order, skipping hidden folders.
+def is_markdown_name(name: str) -> bool:
+    return name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith(".")
 
-    Hidden folders (`.git`, `.obsidian`) and dependency folders hold no articles;
-    symbolic links to folders are not followed, so a link loop cannot hang the loader.
+
+def walk_markdown(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Every Markdown file below `folder`, in a stable order, and what could not be read.
+
+    Hidden folders (`.git`, `.obsidian`) and dependency folders hold no articles.
+    Symbolic links are followed, to files and to folders alike; a folder met
+    twice (a link loop, or two links to one place) is read once. Only regular
+    files are articles: a FIFO, a device or a socket with a Markdown name is
+    reported and never opened. A folder that cannot be listed is reported too.
     """
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
-        for name in sorted(files):
-            if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                yield Path(root) / name
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+
+    def enter(directory: Path) -> None:
+        try:
+            info = os.stat(directory)
+        except OSError as error:
+            problems.append(_unreadable_folder(directory, error))
+            return
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            with os.scandir(directory) as entries:
+                children = sorted(entries, key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(_unreadable_folder(directory, error))
+            return
+        for entry in children:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()  # follows links
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                if not entry.name.startswith(".") and entry.name not in _SKIPPED_DIRS:
+                    enter(path)
+            elif is_markdown_name(entry.name):
+                if is_file:
+                    files.append(path)
+                elif not _dangling(path):
+                    problems.append(Problem(path, None, "warning", Msg.of("problem.not_regular")))
+
+    enter(folder)
+    return files, problems
+
+
+def iter_markdown_files(folder: Path) -> Iterator[Path]:
+    """Every Markdown file below `folder` (see `walk_markdown`)."""
+    yield from walk_markdown(folder)[0]
+
+
+def _dangling(path: Path) -> bool:
+    """A link to nothing: not worth a warning (editors leave them behind)."""
+    return path.is_symlink() and not path.exists()
+
+
+def _unreadable_folder(folder: Path, error: OSError) -> Problem:
+    reason = Msg.of("problem.unreadable", reason=error.strerror or error)
+    return Problem(folder, None, "warning", Msg.of("problem.folder_unreadable", reason=reason))
 
 
 def sort_key(article: Article) -> str:
@@ -80,15 +134,24 @@ def sort_key(article: Article) -> str:
 
 
 def scan(folders: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem]]:
-    """Every (file, its content folder) to read, in order; and folders that are not there."""
+    """Every (file, its content folder) to read, in order; and what could not be read.
+
+    A content "folder" may also be a single Markdown file: it is read as one
+    article (its folder is the file's own).
+    """
     problems: list[Problem] = []
     work: list[tuple[Path, Path]] = []
     for folder in folders:
+        if folder.is_file() and is_markdown_name(folder.name):
+            work.append((folder, folder))  # its id: the file's name, without .md
+            continue
         if not folder.is_dir():
             key = "problem.folder_missing" if not folder.exists() else "problem.folder_not_dir"
             problems.append(Problem(folder, None, "error", Msg.of(key)))
             continue
-        work.extend((path, folder) for path in iter_markdown_files(folder))
+        files, found = walk_markdown(folder)
+        work.extend((path, folder) for path in files)
+        problems.extend(found)
     return work, problems
 
 

@@ -15,9 +15,14 @@ from reader.library.article import Article, ParseResult, Problem
 from reader.library.fences import FenceTracker
 from reader.library.fields import Fields
 from reader.library.frontmatter import Rejected, decode, split
-from reader.library.sanitize import clean
+from reader.library.sanitize import clean, display_path, display_text
 from reader.settings.i18n import Msg
+from reader.settings.untrusted import NotRegular, TooLarge, read_regular_file
 
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+"""The largest file read as an article. A 1 MB article opens in a tenth of a
+second; past this, a file is far more likely a log or a dump than something to
+read, and would cost memory and seconds for nothing."""
 _HEADING = re.compile(r" {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 
 
@@ -42,8 +47,8 @@ def title_from_path(path: Path) -> str:
     stem = path.stem
     if stem.lower() in ("index", "readme", "_index") and path.parent.name:
         stem = path.parent.name
-    words = re.sub(r"[-_]+", " ", stem).strip()
-    return (words[:1].upper() + words[1:]) if words else path.name
+    words = re.sub(r"[-_]+", " ", display_text(stem)).strip()
+    return (words[:1].upper() + words[1:]) if words else display_text(path.name)
 
 
 # ---------------------------------------------------------------------------
@@ -56,7 +61,7 @@ def default_id(path: Path, folder: Path) -> str:
         relative = path.relative_to(folder)
     except ValueError:
         relative = Path(path.name)
-    return relative.with_suffix("").as_posix()
+    return display_text(relative.with_suffix("").as_posix())
 
 
 def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
@@ -95,12 +100,17 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
     return ParseResult(article, tuple(fields.problems))
 
 
+def read_article_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file within the size limit (else `OSError`)."""
+    return read_regular_file(path, MAX_ARTICLE_BYTES)
+
+
 def parse_file(path: Path, folder: Path) -> ParseResult:
     """Read and parse one file. Never raises: an unreadable file is a `Problem`."""
     try:
-        data = path.read_bytes()
+        data = read_article_bytes(path)
     except OSError as error:
-        return ParseResult(None, (Problem(path, None, "error", _os_reason(error)),))
+        return ParseResult(None, (Problem(path, None, "error", os_reason(error)),))
     try:
         text = decode(data)
     except Rejected as rejected:
@@ -118,17 +128,29 @@ def read_body(path: Path) -> str:
     Raises `BodyError` with a readable reason, because between loading the
     library and opening an article the file may have been edited or deleted.
     """
+    shown = display_path(path)
     try:
-        return clean(split(decode(path.read_bytes())).body)
+        return clean(split(decode(read_article_bytes(path))).body)
     except OSError as error:
-        raise BodyError(f"{path}: {_os_reason(error)}") from None
+        raise BodyError(f"{shown}: {os_reason(error)}") from None
     except Rejected as rejected:
-        where = f"{path}:{rejected.line}" if rejected.line else str(path)
+        where = f"{shown}:{rejected.line}" if rejected.line else shown
         raise BodyError(f"{where}: {rejected.message}") from None
 
 
-def _os_reason(error: OSError) -> Msg:
+def os_reason(error: OSError) -> Msg:
+    """Why a file could not be read, for people (too large, not a regular file, the OS's word)."""
+    if isinstance(error, TooLarge):
+        return Msg.of(
+            "problem.too_large", size=_megabytes(error.size), limit=_megabytes(error.limit)
+        )
+    if isinstance(error, NotRegular):
+        return Msg.of("problem.not_regular")
     return Msg.of("problem.unreadable", reason=error.strerror or error)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _rejected(path: Path, rejected: Rejected) -> ParseResult:

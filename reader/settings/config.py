@@ -75,19 +75,19 @@ def resolve_settings(
 
     def pick(explicit: str | os.PathLike[str] | None, variable: str, kind: str) -> Path:
         if explicit:
-            return Path(explicit).expanduser()
+            return expand(os.fspath(explicit))
         if env.get(variable):
-            return Path(env[variable]).expanduser()
+            return expand(env[variable])
         return _user_dir(kind)
 
-    from reader.settings.config_file import FileConfig, load_config
+    from reader.settings.config_file import FileConfig, expand, load_config
 
     if config is None:
         config = load_config(config_file) if config_file is not None else FileConfig(Path())
     return Settings(
         data_dir=pick(data_dir, DATA_DIR_ENV, "data"),
         cache_dir=pick(cache_dir, CACHE_DIR_ENV, "cache"),
-        content_dirs=config.content + tuple(Path(p).expanduser() for p in content_dirs),
+        content_dirs=config.content + tuple(expand(str(p)) for p in content_dirs),
         include_bundled=include_bundled,
         theme=config.theme,
         reading_width=config.reading_width,

@@ -14,6 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from reader.settings.i18n import LANGUAGES, Msg
+from reader.settings.untrusted import (
+    NotRegular,
+    TooLarge,
+    YamlError,
+    display_path,
+    load_yaml,
+    read_regular_file,
+)
 
 CONFIG_ENV = "READER_CONFIG"
 WIDTH_RANGE = (40, 160)
@@ -34,10 +42,22 @@ class FileConfig:
     file itself may be what sets the language)."""
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+"""A config file is a few lines; anything larger is not one (and is not read)."""
+
+
+def expand(path: str) -> Path:
+    """`~` and `~user` expanded; a user that does not exist leaves the path as written."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        return Path(path)
+
+
 def config_path(environ: Mapping[str, str] | None = None) -> Path:
     env = os.environ if environ is None else environ
     if env.get(CONFIG_ENV):
-        return Path(env[CONFIG_ENV]).expanduser()
+        return expand(env[CONFIG_ENV])
     import platformdirs
 
     return platformdirs.user_config_path("reader", appauthor=False) / "config.yaml"
@@ -52,32 +72,34 @@ def _key_line(raw: str, key: str) -> int | None:
 
 def load_config(path: Path) -> FileConfig:
     """Read the config file; a missing file is an empty config, a broken one a list of problems."""
+    shown = display_path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         return FileConfig(path)
+    except TooLarge:
+        reason = Msg.of("config.too_large", limit=MAX_CONFIG_BYTES // 1024)
+        return FileConfig(path, problems=(_problem(shown, reason),))
+    except NotRegular:
+        return FileConfig(path, problems=(_problem(shown, Msg.of("problem.not_regular")),))
     except (OSError, UnicodeDecodeError) as error:
-        reason = Msg.of("problem.unreadable", reason=error)
-        return FileConfig(path, problems=(_problem(str(path), reason),))
-    import yaml
-
+        reason = Msg.of("problem.unreadable", reason=getattr(error, "strerror", None) or error)
+        return FileConfig(path, problems=(_problem(shown, reason),))
     try:
-        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or Msg.of("config.not_yaml")
-        reason = Msg.of("config.bad_yaml", reason=problem)
-        return FileConfig(path, problems=(_problem(f"{path}{line}", reason),))
+        data = load_yaml(raw)
+    except YamlError as error:
+        line = f":{error.line + 1}" if error.line is not None else ""
+        reason = Msg.of("config.bad_yaml", reason=error.reason or Msg.of("config.not_yaml"))
+        return FileConfig(path, problems=(_problem(f"{shown}{line}", reason),))
     if data is None:
         return FileConfig(path)
     if not isinstance(data, dict):
-        return FileConfig(path, problems=(_problem(f"{path}:1", Msg.of("config.not_mapping")),))
+        return FileConfig(path, problems=(_problem(f"{shown}:1", Msg.of("config.not_mapping")),))
     problems: list[Msg] = []
 
     def bad(key: str, message: Msg) -> None:
         line = _key_line(raw, key)
-        where = f"{path}{f':{line}' if line else ''}"
+        where = f"{shown}{f':{line}' if line else ''}"
         problems.append(_problem(where, Msg.of("config.ignored", reason=message)))
 
     values: dict[str, Any] = {}
@@ -96,7 +118,7 @@ def load_config(path: Path) -> FileConfig:
         elif key == "content":
             items = [value] if isinstance(value, str) else value
             if isinstance(items, list) and all(isinstance(item, str) for item in items):
-                values["content"] = tuple(Path(item).expanduser() for item in items)
+                values["content"] = tuple(expand(item) for item in items)
             else:
                 bad(key, Msg.of("config.bad_content"))
         elif key == "language":

@@ -92,13 +92,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "pas de titre dans l'en-tête ni de '# titre' ; reader utilise '{title}'",
     ),
     "problem.unreadable": ("cannot be read ({reason})", "illisible ({reason})"),
+    "problem.too_large": (
+        "the file is too large to read ({size}; the limit is {limit})",
+        "le fichier est trop gros pour être lu ({size} ; la limite est de {limit})",
+    ),
+    "problem.not_regular": (
+        "not a regular file (a pipe, a device or a socket); skipped",
+        "pas un fichier ordinaire (un tube, un périphérique ou une socket) ; ignoré",
+    ),
+    "problem.folder_unreadable": (
+        "this folder cannot be listed: {reason}",
+        "ce dossier ne peut pas être parcouru : {reason}",
+    ),
     "problem.folder_missing": (
         "content folder does not exist",
         "ce dossier d'articles n'existe pas",
     ),
     "problem.folder_not_dir": (
-        "content folder is not a folder",
-        "ce dossier d'articles n'est pas un dossier",
+        "content path is neither a folder nor a Markdown file",
+        "ce chemin d'articles n'est ni un dossier ni un fichier Markdown",
     ),
     "problem.duplicate": (
         "duplicate id '{id}': {other} already uses it; this file was not loaded "
@@ -112,6 +124,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "config.bad_yaml": (
         "{reason}; using the defaults",
         "{reason} ; reader utilise les réglages par défaut",
+    ),
+    "config.too_large": (
+        "too large for a config file (over {limit} KB); not read",
+        "trop gros pour un fichier de réglages (plus de {limit} Ko) ; non lu",
     ),
     "config.not_yaml": ("not valid YAML", "ce n'est pas du YAML valide"),
     "config.not_mapping": (

@@ -25,7 +25,7 @@ def test_broken_yaml_names_the_line_and_falls_back(write_config: ConfigWriter) -
     config = load_config(path)
     assert config.theme is None
     [problem] = map(str, config.problems)
-    assert problem.startswith(f"{path}:3:") and "using the defaults" in problem
+    assert problem.startswith(f"{path}:2:") and "using the defaults" in problem  # the [ opens there
 
 
 def test_yaml_the_parser_cannot_even_read_is_called_invalid(write_config: ConfigWriter) -> None:

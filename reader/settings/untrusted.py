@@ -1,0 +1,192 @@
+"""Reading what comes from outside without trusting it: files, YAML, names.
+
+Every file reader opens (articles, the config file, import files) comes
+through `read_regular_file`: it never blocks (a FIFO or a device named `x.md`
+is refused, not waited on), and never reads more than a stated limit, so
+`READER_CONFIG=/dev/zero` costs nothing. YAML goes through `load_yaml`: the safe
+loader, with an impossible date (`2026-02-30`) kept as the text it was instead
+of raising, and nesting deep enough to exhaust Python's stack reported like any
+other YAML error. `display_text` makes a file name printable: bytes that are not
+UTF-8 become U+FFFD and control characters visible symbols.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+_TABLE[0x7F] = "\u2421"  # SYMBOL FOR DELETE
+_TABLE.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+del _TABLE[0x09], _TABLE[0x0A]
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class TooLarge(OSError):
+    """A file is over the size limit given for it."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"{size} bytes, over the limit of {limit}")
+        self.size = size
+        self.limit = limit
+
+
+class NotRegular(OSError):
+    """Not a regular file (a FIFO, a device, a socket, a folder): never read."""
+
+
+def clean(text: str) -> str:
+    """Replace every control character but newline and tab with a visible symbol.
+
+    ESC becomes '␛' (U+241B), other C0 controls their Control Pictures, DEL '␡',
+    and C1 controls the replacement character. Text without controls is
+    returned as it is, without copying (the common case, and a 1 MB body is
+    checked in well under a millisecond).
+    """
+    if _CONTROL.search(text) is None:
+        return text
+    return text.translate(_TABLE)
+
+
+def has_controls(text: str) -> bool:
+    """True if `clean` would change the text."""
+    return _CONTROL.search(text) is not None
+
+
+def display_text(text: str) -> str:
+    """Text from the operating system (a file name), safe to print and to store.
+
+    Python keeps undecodable bytes of a file name as lone surrogates, which
+    neither a terminal nor SQLite accepts: they become U+FFFD. Controls become
+    visible symbols, as with `clean`.
+    """
+    if _SURROGATE.search(text) is not None:
+        text = _SURROGATE.sub("\ufffd", text)
+    return clean(text)
+
+
+def display_path(path: Path | str) -> str:
+    return display_text(str(path))
+
+
+def is_regular_file(path: Path) -> bool:
+    """True for a regular file, or a link to one; False for anything else or nothing."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes.
+
+    Raises `NotRegular` for anything else (opened without blocking, so a FIFO
+    cannot hang the caller), `TooLarge` past the limit (checked on the open
+    file, and again while reading, in case it grows), or `OSError`.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular(f"{display_path(path)} is not a regular file")
+        if info.st_size > limit:
+            raise TooLarge(info.st_size, limit)
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge(size, limit)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+MAX_YAML_DEPTH = 64
+"""Deepest nesting of YAML collections read. libyaml recurses in C: 100,000 `[`
+crash the interpreter outright, so depth is checked before the parser runs."""
+_BLOCK_ITEM = re.compile(r"(?:-[ \t]+)+")
+
+
+def yaml_depth(text: str) -> int:
+    """An upper bound of how deeply a YAML text nests (brackets, indentation, `- - -`)."""
+    deepest = depth = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    for line in text.split("\n"):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        items = _BLOCK_ITEM.match(stripped)
+        dashes = items.group(0).count("-") if items else 0
+        deepest = max(deepest, indent // 2 + dashes)
+    return deepest
+
+
+class YamlError(ValueError):
+    """YAML that cannot be read: `line` (0-based, None if unknown) and why.
+
+    `reason` is the parser's short statement of the problem, when it has one;
+    `detail` always says something (the first line of the error).
+    """
+
+    def __init__(self, line: int | None, reason: str | None, detail: str = "") -> None:
+        super().__init__(reason or detail)
+        self.line = line
+        self.reason = reason
+        self.detail = reason or detail
+
+
+@functools.cache
+def _loader() -> Any:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class LenientLoader(base):  # type: ignore[misc, valid-type]
+        """The safe loader, but a timestamp that is no calendar date stays text."""
+
+    def timestamp(loader: Any, node: Any) -> Any:
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+
+    LenientLoader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return LenientLoader
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML safely; every failure is a `YamlError` with the line it starts at.
+
+    The line is where the broken value begins (an unclosed quote is reported on
+    the line that opens it, not where the file ends).
+    """
+    import yaml
+
+    if yaml_depth(text) > MAX_YAML_DEPTH:
+        raise YamlError(None, f"nested more than {MAX_YAML_DEPTH} levels deep")
+    try:
+        return yaml.load(text, Loader=_loader())
+    except yaml.YAMLError as error:
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None)
+        context = getattr(error, "context", None)
+        if reason and context and getattr(error, "context_mark", None) is not None:
+            reason = f"{reason} ({context})"
+        line = mark.line if mark is not None else None
+        raise YamlError(line, reason, str(error).splitlines()[0]) from None
+    except RecursionError:
+        raise YamlError(None, "nested too deeply") from None
