@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, read_config
+from reader.cli.common import EXIT_ERROR, EXIT_OK, SafeStream, UserError, read_config, warn
 from reader.cli.parser import build_parser
 from reader.settings.config import interface_language
 from reader.settings.i18n import set_language
@@ -51,11 +51,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     set_language(interface_language(config, os.environ))
     args = build_parser().parse_args(argv)
     args.config = config  # read once: it chose the language, and it feeds the settings
-    stream = out if out is not None else sys.stdout
+    stream = SafeStream(out if out is not None else sys.stdout)
     try:
         return _command(args.command)(args, stream)
     except (UserError, ResourceMissingError) as error:
-        print(f"reader: {error}", file=sys.stderr)
+        warn(error)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

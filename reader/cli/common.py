@@ -9,9 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.settings.config import Settings, resolve_settings
+from reader.settings.i18n import t
+from reader.settings.untrusted import display_text
 
 if TYPE_CHECKING:
     from reader.index.catalogue import Catalogue
@@ -20,10 +24,44 @@ if TYPE_CHECKING:
     from reader.state.store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+"""Widths `reader show --width` accepts."""
 
 
 class UserError(Exception):
     """Something the user can fix; printed as `reader: message`, exit status 1."""
+
+
+class SafeStream:
+    """A text stream that writes nothing a terminal would obey.
+
+    Everything the commands print passes through here: ids, titles, paths and
+    notes come from files and import files that anyone may have written. Control
+    characters become visible symbols and undecodable bytes U+FFFD. `raw` is the
+    stream itself, for Rich's own styling of `reader show` on a terminal (whose
+    text is made safe line by line before Rich sees it).
+    """
+
+    def __init__(self, raw: TextIO) -> None:
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        return self.raw.write(display_text(text))
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+
+def warn(text: object) -> None:
+    """`reader: text` on stderr, made safe like everything printed."""
+    sys.stderr.write(display_text(f"reader: {text}") + "\n")
 
 
 def read_config() -> FileConfig:
@@ -35,15 +73,19 @@ def read_config() -> FileConfig:
 
 def settings_for(args: argparse.Namespace, report: bool = True) -> Settings:
     """The settings in force for this run; config problems go to stderr unless `report` is off."""
+    content = getattr(args, "content", None) or ()
+    for path in content:
+        if not Path(path).expanduser().exists():
+            raise UserError(t("cli.no_such_content", path=path))
     settings = resolve_settings(
         data_dir=getattr(args, "data_dir", None),
-        content_dirs=getattr(args, "content", None) or (),
+        content_dirs=content,
         include_bundled=not getattr(args, "no_bundled", False),
         config=args.config,
     )
     if report:
         for problem in settings.config_problems:
-            print(f"reader: {problem}", file=sys.stderr)
+            warn(problem)
     return settings
 
 
@@ -67,7 +109,7 @@ def open_store(settings: Settings) -> Store:
 
     store = Store.open(settings.data_dir)
     for notice in store.notices:
-        print(f"reader: {notice}", file=sys.stderr)
+        warn(notice)
     return store
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reader.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
+    MAX_WIDTH,
+    MIN_WIDTH,
     UserError,
     current_library,
     json_text,
@@ -109,6 +111,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from reader.library.parse import BodyError, read_body
     from reader.markdown.rendering import header_lines, markdown_lines
 
+    if args.width is not None and not MIN_WIDTH <= args.width <= MAX_WIDTH:
+        raise UserError(t("cli.bad_width", width=args.width, low=MIN_WIDTH, high=MAX_WIDTH))
     library = current_library(settings_for(args))
     article = library.get(args.id)
     if article is None:
@@ -117,7 +121,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         body = read_body(article.path)
     except BodyError as error:
         raise UserError(str(error)) from None
-    console = Console(file=out, width=args.width, highlight=False, emoji=False)
+    raw = getattr(out, "raw", out)  # Rich styles a terminal itself; the text is made safe below
+    console = Console(file=raw, width=args.width, highlight=False, emoji=False)
     width = min(console.width, 100) if args.width is None else args.width
     lines = header_lines(article, library.translations(article), console, width)
     lines += [[], *markdown_lines(body, console, width)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TextIO
 
@@ -87,15 +86,14 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.state.export_file import ExportError, load_export_file
     from reader.state.model import StoreError
 
     source = Path(args.file)
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UserError(t("cli.cannot_read", path=source, reason=error.strerror or error)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UserError(t("cli.not_json", path=source, reason=error)) from None
+        data = load_export_file(source)
+    except ExportError as error:
+        raise UserError(f"{source}: {error}") from None
     store = open_store(settings_for(args))
     if not store.persistent:
         raise UserError(t("cli.not_imported"))

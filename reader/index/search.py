@@ -61,21 +61,35 @@ class Query:
         return " ".join(parts)
 
 
+MAX_QUERY_CHARS = 200
+"""The longest query read; the rest is ignored (a query is typed, not pasted from a file)."""
+MAX_TERMS = 12
+"""Words and phrases used from one query: each one costs a pass over the index."""
+MAX_TERM_CHARS = 64
+"""The longest word searched (the index holds no longer word worth finding)."""
+
+
 def parse_query(text: str, as_you_type: bool = False) -> Query:
     """Words, "phrases" and prefix* from what the user typed; nothing else is syntax.
 
     `as_you_type`: the last word, still being typed, is taken as a prefix (so
     the list narrows with every key); a space after it makes it a whole word.
+    Only the first MAX_QUERY_CHARS characters and MAX_TERMS terms count, and a
+    word is cut to MAX_TERM_CHARS: a hostile query costs what a long one does.
     """
+    text = text[:MAX_QUERY_CHARS]
     terms: list[Term] = []
     for found in _TOKEN.finditer(text):
+        if len(terms) >= MAX_TERMS:
+            break
         phrase, word = found.group(1), found.group(2)
         if phrase is not None:
             if _WORD.search(phrase):
-                terms.append(Term(" ".join(phrase.split()), phrase=True))
+                words = [word[:MAX_TERM_CHARS] for word in phrase.split()]
+                terms.append(Term(" ".join(words), phrase=True))
             continue
         prefix = word.endswith("*")
-        word = word.rstrip("*")
+        word = word.rstrip("*")[:MAX_TERM_CHARS]
         if _WORD.search(word):
             terms.append(Term(word, prefix=prefix))
     if as_you_type and terms and not terms[-1].phrase and text[-1:] not in ("", " ", '"'):

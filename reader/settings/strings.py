@@ -191,11 +191,20 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "could not read reading state: {reason}",
         "l'état de lecture n'a pas pu être lu : {reason}",
     ),
+    "export.unreadable": ("cannot be read ({reason})", "illisible ({reason})"),
+    "export.not_json": ("not a JSON file ({reason})", "pas un fichier JSON ({reason})"),
+    "export.bad_list": (
+        "'{key}' must be a list; nothing was imported",
+        "« {key} » doit être une liste ; rien n'a été importé",
+    ),
+    "export.bad_entry": (
+        "{where} must be {wanted}; nothing was imported",
+        "{where} doit être {wanted} ; rien n'a été importé",
+    ),
     "store.not_export": (
         "this is not a reader export (it has no 'format: reader-state')",
         "ce n'est pas un export de reader (il n'a pas de 'format: reader-state')",
     ),
-    "store.malformed": ("the export is malformed ({reason})", "l'export est mal formé ({reason})"),
     "store.foreign": (
         "is not a reader database ({reason})",
         "n'est pas une base de données de reader ({reason})",
@@ -362,6 +371,14 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "a file made by `reader export`",
         "un fichier créé par `reader export`",
     ),
+    "cli.no_such_content": (
+        "{path}: no such file or folder (given with --content)",
+        "{path} : ni fichier ni dossier de ce nom (donné avec --content)",
+    ),
+    "cli.bad_width": (
+        "--width {width}: give a width from {low} to {high}",
+        "--width {width} : donnez une largeur de {low} à {high}",
+    ),
     "cli.no_match": ("No article matches.", "Aucun article ne correspond."),
     "cli.not_changed": (
         "nothing was changed: the reading state cannot be saved (see above)",
@@ -382,11 +399,6 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     ),
     "cli.bookmark_removed": ("Removed the bookmark on {id}", "Signet retiré de {id}"),
     "cli.cannot_write": ("cannot write {path}: {reason}", "impossible d'écrire {path} : {reason}"),
-    "cli.cannot_read": ("cannot read {path}: {reason}", "impossible de lire {path} : {reason}"),
-    "cli.not_json": (
-        "{path} is not a JSON export: {reason}",
-        "{path} n'est pas un export JSON : {reason}",
-    ),
     "cli.wrote": (
         "Wrote {bookmarks} bookmark(s) and {articles} article state(s) to {path}",
         "{bookmarks} signet(s) et {articles} état(s) d'article écrits dans {path}",

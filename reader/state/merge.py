@@ -1,26 +1,27 @@
 """Merging an exported state file into the store: the newer side wins, nothing is lost.
 
-Runs inside the store's import transaction; each function merges one entry.
+Runs inside the store's import transaction, on entries already checked by
+`reader.state.export_file`; each function merges one entry.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from typing import Any
 
+from reader.state.export_file import ArticleEntry, BookmarkEntry
 from reader.state.model import ImportResult, now
 
 
 def merge_article(
-    db: sqlite3.Connection, entry: dict[str, Any], result: ImportResult
+    db: sqlite3.Connection, entry: ArticleEntry, result: ImportResult
 ) -> ImportResult:
-    article_id = str(entry["id"])
+    article_id = entry.article_id
     current = db.execute(
         "SELECT read, read_changed, position_changed FROM article_state WHERE article_id = ?",
         (article_id,),
     ).fetchone()
-    read, read_changed = bool(entry.get("read")), str(entry.get("read_changed") or "")
+    read, read_changed = entry.read, entry.read_changed
     if current is None:
         db.execute(
             "INSERT INTO article_state (article_id, read, read_changed) VALUES (?, ?, ?)",
@@ -33,40 +34,32 @@ def merge_article(
             (int(read), read_changed, article_id),
         )
         result = replace(result, read=result.read + 1)
-    position = entry.get("position")
-    if position:
-        changed = str(position.get("changed") or "")
+    if entry.line is not None:
+        changed = entry.position_changed
         mine = current[2] if current is not None else None
         if mine is None or changed > mine:
             db.execute(
                 "UPDATE article_state SET position_line = ?, position_fraction = ?, "
                 "progress = ?, position_changed = ? WHERE article_id = ?",
-                (
-                    int(position["line"]),
-                    float(position.get("fraction", 0.0)),
-                    float(position.get("progress", 0.0)),
-                    changed or None,
-                    article_id,
-                ),
+                (entry.line, entry.fraction, entry.progress, changed or None, article_id),
             )
             result = replace(result, positions=result.positions + 1)
     return result
 
 
 def merge_bookmark(
-    db: sqlite3.Connection, entry: dict[str, Any], result: ImportResult
+    db: sqlite3.Connection, entry: BookmarkEntry, result: ImportResult
 ) -> ImportResult:
-    article_id = str(entry["id"])
-    note, created = str(entry.get("note") or ""), str(entry.get("created") or now())
+    article_id, note, created = entry.article_id, entry.note, entry.created or now()
     current = db.execute(
         "SELECT created, note FROM bookmark WHERE article_id = ?", (article_id,)
     ).fetchone()
     if current is None:
         db.execute(
             "INSERT INTO bookmark (article_id, created, note, title) VALUES (?, ?, ?, ?)",
-            (article_id, created, note, str(entry.get("title") or "")),
+            (article_id, created, note, entry.title),
         )
-        return replace(result, bookmarks=result.bookmarks + 1)
+        return replace(result, bookmarks=result.bookmarks + 1, notes=result.notes + bool(note))
     if created < current[0]:
         db.execute("UPDATE bookmark SET created = ? WHERE article_id = ?", (created, article_id))
     if note and not current[1]:

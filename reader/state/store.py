@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.settings.i18n import t
+from reader.state.export_file import ExportError, read_export
 from reader.state.merge import merge_article, merge_bookmark
 from reader.state.model import ArticleState, Bookmark, ImportResult, Position, StoreError, now
 from reader.state.schema import DB_NAME, Foreign, connect, error_reason, move_aside, prepare
@@ -250,18 +251,20 @@ class Store:
         The newer side wins for read marks and positions (by their change
         times); bookmarks are added when missing, keeping the earlier creation
         time; an imported note fills an empty one and never overwrites a note.
+        All or nothing: every entry is checked first, and the merge is one
+        transaction. Bookmarks are merged oldest first, so that ones made in the
+        same second keep their order.
         """
-        if not isinstance(data, dict) or data.get("format") != "reader-state":
-            raise StoreError(t("store.not_export"))
-        result = ImportResult()
         try:
-            with self._write() as db:
-                for entry in data.get("articles", []):
-                    result = merge_article(db, entry, result)
-                for entry in data.get("bookmarks", []):
-                    result = merge_bookmark(db, entry, result)
-        except (KeyError, TypeError, ValueError) as error:
-            raise StoreError(t("store.malformed", reason=repr(error))) from None
+            export = read_export(data)
+        except ExportError as error:
+            raise StoreError(str(error)) from None
+        result = ImportResult()
+        with self._write() as db:
+            for article in export.articles:
+                result = merge_article(db, article, result)
+            for bookmark in reversed(export.bookmarks):
+                result = merge_bookmark(db, bookmark, result)
         return result
 
 

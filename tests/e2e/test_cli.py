@@ -187,9 +187,9 @@ def test_import_of_a_bad_file_is_a_clear_error(
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     assert run("import", str(bad))[0] == 1
-    assert f"{bad} is not a JSON export" in capsys.readouterr().err
+    assert f"{bad}: not a JSON file (" in capsys.readouterr().err
     assert run("import", str(tmp_path / "missing.json"))[0] == 1
-    assert "cannot read" in capsys.readouterr().err
+    assert "missing.json: cannot be read (No such file" in capsys.readouterr().err
 
 
 def test_search_from_the_command_line(library_dir: Path) -> None:

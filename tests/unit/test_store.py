@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import stat
@@ -222,9 +223,112 @@ def test_import_rejects_what_is_not_an_export(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     with pytest.raises(StoreError, match="not a reader export"):
         store.import_state({"something": "else"})
-    with pytest.raises(StoreError, match="malformed"):
+    with pytest.raises(StoreError, match=r"bookmarks\[1\]\.id must be a text"):
         store.import_state({"format": "reader-state", "bookmarks": [{"no-id": 1}]})
     assert store.bookmarks() == []
+
+
+BAD_ENTRIES = {
+    "position is a list": (
+        {"id": "a", "position": [1, 2]},
+        "articles[1].position must be an object",
+    ),
+    "position is text": ({"id": "a", "position": "x"}, "articles[1].position must be an object"),
+    "line overflows": ({"id": "a", "position": {"line": 1e30}}, "position.line must be a whole"),
+    "line is negative": ({"id": "a", "position": {"line": -50}}, "position.line must be a whole"),
+    "progress is 99": (
+        {"id": "a", "position": {"line": 1, "progress": 99}},
+        "position.progress must be a number from 0 to 1",
+    ),
+    "fraction is infinite": (
+        {"id": "a", "position": {"line": 1, "fraction": float("inf")}},
+        "position.fraction must be a number from 0 to 1",
+    ),
+    "read is text": ({"id": "a", "read": "yes"}, "articles[1].read must be true or false"),
+    "id is a number": ({"id": 7}, "articles[1].id must be a text"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_ENTRIES))
+def test_a_malformed_entry_imports_nothing_and_says_which(tmp_path: Path, case: str) -> None:
+    entry, words = BAD_ENTRIES[case]
+    store = Store.open(tmp_path)
+    data = {
+        "format": "reader-state",
+        "articles": [entry],
+        "bookmarks": [{"id": "good", "title": "Good"}],
+    }
+    with pytest.raises(StoreError, match=re.escape(words)):
+        store.import_state(data)
+    assert store.bookmarks() == [] and store.states() == {}
+
+
+def test_an_import_is_all_or_nothing(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    data = {"format": "reader-state", "bookmarks": [{"id": "a"}, {"no-id": 1}]}
+    with pytest.raises(StoreError):
+        store.import_state(data)
+    assert store.bookmarks() == []
+
+
+def test_a_failure_while_merging_rolls_everything_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the checks, a failure in the middle of the merge still leaves nothing behind."""
+    from reader.state import store as store_module
+
+    calls = []
+
+    def failing(db: object, entry: object, result: object) -> object:
+        calls.append(entry)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        return original(db, entry, result)
+
+    original = store_module.merge_bookmark
+    monkeypatch.setattr(store_module, "merge_bookmark", failing)
+    store = Store.open(tmp_path)
+    data = {"format": "reader-state", "bookmarks": [{"id": "a"}, {"id": "b"}]}
+    with pytest.raises(StoreError, match="disk I/O error"):
+        store.import_state(data)
+    assert store.bookmarks() == []
+
+
+def test_bookmarks_made_in_one_second_keep_their_order_through_export_and_import(
+    tmp_path: Path,
+) -> None:
+    first = Store.open(tmp_path / "one")
+    for article_id in ("a", "b", "c"):
+        first.add_bookmark(article_id, title=article_id)  # all within the same second
+    order = [b.article_id for b in first.bookmarks()]
+    second = Store.open(tmp_path / "two")
+    second.import_state(first.export())
+    assert [b.article_id for b in second.bookmarks()] == order == ["c", "b", "a"]
+
+
+def test_imported_text_cannot_reach_a_terminal(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    hostile = "\x1b]52;c;aGk=\x07\x1b[2J"
+    store.import_state(
+        {
+            "format": "reader-state",
+            "articles": [{"id": f"a{hostile}", "read": True}],
+            "bookmarks": [{"id": f"b{hostile}", "title": hostile, "note": hostile}],
+        }
+    )
+    [bookmark] = store.bookmarks()
+    for text in (bookmark.article_id, bookmark.title, bookmark.note, *store.states()):
+        assert "\x1b" not in text and "\x07" not in text and "␛" in text
+
+
+def test_readding_a_bookmark_updates_its_title_but_keeps_its_time_and_note(
+    tmp_path: Path,
+) -> None:
+    store = Store.open(tmp_path)
+    first = store.add_bookmark("a", title="Old title", note="mine")
+    again = store.add_bookmark("a", title="New title")
+    assert again.title == "New title"
+    assert again.created == first.created and again.note == "mine"
 
 
 def test_background_writer_keeps_order_and_drains_on_close(tmp_path: Path) -> None:
