@@ -109,6 +109,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from rich.segment import Segment, Segments
 
     from reader.library.parse import BodyError, read_body
+    from reader.markdown.document import prepare_body
     from reader.markdown.rendering import header_lines, markdown_lines
 
     if args.width is not None and not MIN_WIDTH <= args.width <= MAX_WIDTH:
@@ -125,7 +126,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     console = Console(file=raw, width=args.width, highlight=False, emoji=False)
     width = min(console.width, 100) if args.width is None else args.width
     lines = header_lines(article, library.translations(article), console, width)
-    lines += [[], *markdown_lines(body, console, width)]
+    lines += [[], *markdown_lines(prepare_body(body, article.title), console, width)]
     if console.is_terminal:
         console.print(Segments(segment for line in lines for segment in (*line, Segment.line())))
     else:

@@ -93,3 +93,28 @@ def strip_repeated_title(body: str, title: str) -> str:
     if _ATX.match(first) and first.startswith("# ") and _heading_text(first) == title.strip():
         return rest
     return body
+
+
+@dataclass(frozen=True)
+class Document:
+    """A body ready for the reading pane: cut into sections, with its link definitions."""
+
+    sections: tuple[Section, ...] = ()
+    references: str = ""
+
+
+def prepare_body(body: str, title: str) -> str:
+    """The body as reader renders it: without a repeated title, within the limits."""
+    from reader.markdown.limits import bound_markdown
+
+    return bound_markdown(strip_repeated_title(body, title))
+
+
+def prepare_document(body: str, title: str) -> Document:
+    """Everything the reading pane needs of a body, done once, off the UI thread.
+
+    Splitting a megabyte takes tens of milliseconds, and bounding it as much
+    again: the caller runs this in a worker, not in a key's handler.
+    """
+    body = prepare_body(body, title)
+    return Document(split_sections(body), reference_definitions(body))

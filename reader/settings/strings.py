@@ -371,6 +371,27 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "a file made by `reader export`",
         "un fichier créé par `reader export`",
     ),
+    "limits.note": (
+        "⚠ reader shows this article differently from how it is written: {changes}.",
+        "⚠ reader affiche cet article autrement qu'il n'est écrit : {changes}.",
+    ),
+    "limits.nesting": (
+        "lists and quotes nested deeper than {limit} levels are drawn at level {limit}",
+        "les listes et citations imbriquées sur plus de {limit} niveaux sont "
+        "dessinées au niveau {limit}",
+    ),
+    "limits.table": (
+        "a table of more than {limit} columns is shown as plain text",
+        "un tableau de plus de {limit} colonnes est affiché en texte brut",
+    ),
+    "limits.lines": (
+        "lines longer than {limit} characters are broken",
+        "les lignes de plus de {limit} caractères sont coupées",
+    ),
+    "limits.paragraph": (
+        "paragraphs longer than {limit} characters are cut into several",
+        "les paragraphes de plus de {limit} caractères sont coupés en plusieurs",
+    ),
     "cli.no_such_content": (
         "{path}: no such file or folder (given with --content)",
         "{path} : ni fichier ni dossier de ce nom (donné avec --content)",

@@ -24,6 +24,7 @@ from textual.widgets import Footer
 
 if TYPE_CHECKING:
     from reader.index.filters import Facet, ListFilter, View
+    from reader.markdown.document import Document
     from reader.ui.screens.help import KeyGroup
 
 from reader.library import Article, Library
@@ -214,24 +215,25 @@ class MainScreen(Screen[None]):
         self, article: Article, anchor: Anchor | None, at_fraction: float | None = None
     ) -> None:
         from reader.library.parse import BodyError
+        from reader.markdown.document import prepare_document
 
         try:
-            body = self._load_body(article)
+            document = prepare_document(self._load_body(article), article.title)
         except BodyError as error:
             self.app.call_from_thread(
                 self.notify, str(error), title=t("main.cannot_open"), severity="error", markup=False
             )
             return
-        self.app.call_from_thread(self._display, article, body, anchor, at_fraction)
+        self.app.call_from_thread(self._display, article, document, anchor, at_fraction)
 
     def _display(
-        self, article: Article, body: str, anchor: Anchor | None, at_fraction: float | None
+        self, article: Article, document: Document, anchor: Anchor | None, at_fraction: float | None
     ) -> None:
         self._current = article
         self._column.current_id = article.id
         pane = self.query_one(ReadingPane)
         pane.set_highlight(self._column.highlight())
-        pane.show(article, body, self.library.translations(article), anchor, at_fraction)
+        pane.show(article, document, self.library.translations(article), anchor, at_fraction)
         self.query_one(SourcesSidebar).show(article.sources)
         self.query_one(ArticleList).move_to(article.id)
         pane.focus()

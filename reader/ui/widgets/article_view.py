@@ -37,7 +37,7 @@ from reader.markdown.marks import LinkMarks, MatchMarks
 from reader.settings.i18n import t
 
 if TYPE_CHECKING:
-    from reader.markdown.document import Section
+    from reader.markdown.document import Document, Section
     from reader.markdown.rendering import Line
 
 MIN_COLUMN = 20
@@ -98,29 +98,21 @@ class ArticleView(ScrollView):
     def show(
         self,
         article: Article,
-        body: str,
+        document: Document,
         translations: tuple[Article, ...] = (),
         anchor: Anchor | None = None,
         at_fraction: float | None = None,
     ) -> None:
-        """Display an article where reading should start.
+        """Display an article (its body prepared by `prepare_document`) where reading starts.
 
         `anchor` is a saved place; `at_fraction` a place given as a share of the
         article's sections (to open a translation where the other one was read).
         The top by default.
         """
-        # Imported here, not at start-up: the first frame needs no article.
-        from reader.markdown.document import (
-            reference_definitions,
-            split_sections,
-            strip_repeated_title,
-        )
-
         self._article = article
         self._translations = translations
-        body = strip_repeated_title(body, article.title)
-        self._layout = SectionLayout(split_sections(body))
-        self._references = reference_definitions(body)
+        self._layout = SectionLayout(document.sections)
+        self._references = document.references
         self._matches.find(self.sections, self._matches.pattern)
         self._links.clear()
         if at_fraction is not None:
