@@ -61,6 +61,8 @@ def default_id(path: Path, folder: Path) -> str:
         relative = path.relative_to(folder)
     except ValueError:
         relative = Path(path.name)
+    if not relative.name:  # the content path is the file itself
+        relative = Path(path.name)
     return display_text(relative.with_suffix("").as_posix())
 
 

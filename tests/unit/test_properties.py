@@ -1,0 +1,97 @@
+"""Properties that must hold for any input: the loader and the renderer never raise.
+
+Hypothesis generates front matter (YAML of any shape, with dates, lists,
+mappings and control characters) and Markdown bodies (made of the characters
+Markdown gives meaning to). Whatever comes in, parsing gives an article or a
+`Problem`, and rendering gives lines with no control character in them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.library.article import ParseResult
+from reader.library.frontmatter import decode
+from reader.library.parse import parse_text
+from reader.markdown.document import prepare_document
+from reader.markdown.rendering import markdown_lines, offscreen_console
+
+KEYS = st.sampled_from(
+    ["title", "id", "summary", "author", "authors", "outlet", "published", "date", "language",
+     "lang", "kind", "tags", "translation_of", "sources", "description", "other"]
+)  # fmt: skip
+SCALARS = (
+    st.text(max_size=40)
+    | st.integers()
+    | st.floats(allow_nan=True)
+    | st.booleans()
+    | st.none()
+    | st.dates()
+    | st.datetimes()
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+MARKDOWN = st.text(
+    alphabet=st.sampled_from(list("ab #>-*+_`~|[]()!:.1\\n\t <>&;\x1b\x07\x9b\u200bé")),
+    max_size=400,
+)
+RAW_FRONT = st.text(
+    alphabet=st.sampled_from(list("ab:-[]{}'\"#\n 2026-01T&*!|>\x1b")), max_size=120
+)
+
+
+def _check(result: ParseResult) -> None:
+    assert (result.article is None) == any(p.severity == "error" for p in result.problems)
+    for problem in result.problems:
+        assert problem.message and problem.format()
+    if result.article is not None:
+        article = result.article
+        for text in (article.id, article.title, article.summary or "", article.author or ""):
+            assert not any(ord(c) < 32 and c not in "\n\t" for c in text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(KEYS, VALUES, max_size=8), MARKDOWN)
+def test_any_yaml_front_matter_loads_or_is_a_problem(meta: dict[str, object], body: str) -> None:
+    front = yaml.safe_dump(meta, allow_unicode=True) if meta else ""
+    _check(parse_text(f"---\n{front}---\n{body}", Path("x.md"), Path(".")))
+
+
+@settings(max_examples=150, deadline=None)
+@given(RAW_FRONT, MARKDOWN, st.sampled_from(["---", "+++", ""]))
+def test_any_text_at_all_loads_or_is_a_problem(front: str, body: str, fence: str) -> None:
+    text = f"{fence}\n{front}\n{fence}\n{body}" if fence else f"{front}\n{body}"
+    _check(parse_text(text, Path("x.md"), Path(".")))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_decode_or_are_rejected_with_a_reason(data: bytes) -> None:
+    from reader.library.frontmatter import Rejected
+
+    try:
+        text = decode(data)
+    except Rejected as rejected:
+        assert str(rejected.message)
+        return
+    _check(parse_text(text, Path("x.md"), Path(".")))
+
+
+@settings(max_examples=80, deadline=None)
+@given(MARKDOWN, st.integers(min_value=20, max_value=120))
+def test_any_body_renders_to_lines_without_control_characters(body: str, width: int) -> None:
+    console = offscreen_console(width)
+    document = prepare_document(body, "Title")
+    for section in document.sections:
+        for line in markdown_lines(section.text, console, width, document.references, links=True):
+            for segment in line:
+                assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in segment.text)
