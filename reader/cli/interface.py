@@ -7,8 +7,8 @@ import gc
 import sys
 from typing import TextIO
 
-from reader.cli.common import EXIT_OK, UserError, settings_for
-from reader.settings.i18n import t
+from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, settings_for, warn
+from reader.settings.i18n import plural, t
 
 
 def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
@@ -20,5 +20,9 @@ def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
     gc.disable()
     from reader.ui.app import make_app
 
-    make_app(settings_for(args, report=False)).run()  # the app shows config problems itself
+    app = make_app(settings_for(args, report=False))  # the app shows config problems itself
+    app.run()
+    if app.unsaved:
+        warn(plural("store.unsaved", app.unsaved))  # the screen is gone: say it here
+        return EXIT_ERROR
     return EXIT_OK

@@ -221,12 +221,11 @@ def search(
         f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs "
         "WHERE docs MATCH ? ORDER BY rank LIMIT ?"
     )
-    try:
-        rows = db.execute(
-            ranked, (parsed.match_expression(), -1 if limit is None else limit)
-        ).fetchall()
-    except sqlite3.OperationalError:
-        return Results()  # should not happen with quoted terms; never an error for a person
+    # Every term is quoted (quotes doubled), so no user input is FTS5 syntax; an
+    # error here is a bug, and is left to surface rather than look like "no match".
+    rows = db.execute(
+        ranked, (parsed.match_expression(), -1 if limit is None else limit)
+    ).fetchall()
     ids: list[str] = []
     scores: list[float] = []
     rowids: list[int] = []

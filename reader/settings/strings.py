@@ -201,6 +201,36 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "{where} must be {wanted}; nothing was imported",
         "{where} doit être {wanted} ; rien n'a été importé",
     ),
+    "store.unexpected": (
+        "a change could not be saved because of an error in reader ({reason}); please report it",
+        "une modification n'a pas pu être enregistrée à cause d'une erreur de reader "
+        "({reason}) ; merci de la signaler",
+    ),
+    "store.saved_again.one": (
+        "The change that could not be saved is saved now.",
+        "La modification qui n'avait pas pu être enregistrée l'est maintenant.",
+    ),
+    "store.saved_again.other": (
+        "The {count} changes that could not be saved are saved now.",
+        "Les {count} modifications qui n'avaient pas pu être enregistrées le sont maintenant.",
+    ),
+    "store.unsaved.one": (
+        "1 change could not be saved (see the messages above); it is lost.",
+        "1 modification n'a pas pu être enregistrée (voir les messages ci-dessus) ; "
+        "elle est perdue.",
+    ),
+    "store.unsaved.other": (
+        "{count} changes could not be saved (see the messages above); they are lost.",
+        "{count} modifications n'ont pas pu être enregistrées (voir les messages ci-dessus) ; "
+        "elles sont perdues.",
+    ),
+    "app.job_failed_title": ("Something went wrong", "Un problème est survenu"),
+    "app.job_failed": (
+        "The background job '{job}' stopped with an error ({reason}). "
+        "What is on screen is kept; please report this.",
+        "La tâche de fond « {job} » s'est arrêtée sur une erreur ({reason}). "
+        "Ce qui est affiché est conservé ; merci de le signaler.",
+    ),
     "store.not_export": (
         "this is not a reader export (it has no 'format: reader-state')",
         "ce n'est pas un export de reader (il n'a pas de 'format: reader-state')",

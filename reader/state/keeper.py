@@ -19,9 +19,14 @@ from reader.state.writer import BackgroundWriter
 class StateKeeper:
     """The store, its writer thread, and the writes still waiting to be coalesced."""
 
-    def __init__(self, store: Store, on_error: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        on_error: Callable[[str], None],
+        on_saved_again: Callable[[int], None] = lambda count: None,
+    ) -> None:
         self.store = store
-        self.writer = BackgroundWriter(on_error=on_error)
+        self.writer = BackgroundWriter(on_error=on_error, on_saved_again=on_saved_again)
         self._positions: dict[str, Position] = {}
         self._session: dict[str, str] = {}
 
@@ -74,8 +79,9 @@ class StateKeeper:
         self.flush()
         self.writer.flush()
 
-    def close(self) -> None:
-        """Write everything still queued, then close the store."""
+    def close(self) -> int:
+        """Write everything still queued, then close the store; how many changes are unsaved."""
         self.flush()
-        self.writer.close()
+        unsaved = self.writer.close()
         self.store.close()
+        return unsaved

@@ -20,7 +20,7 @@ from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 if TYPE_CHECKING:
     from reader.index.search import Query, Results
@@ -30,7 +30,7 @@ from reader.library import Article, Library
 from reader.library.loader import count_by_severity
 from reader.settings import resources
 from reader.settings.config import Settings, library_folders
-from reader.settings.i18n import set_language, t
+from reader.settings.i18n import plural, set_language, t
 from reader.state.keeper import StateKeeper
 from reader.state.store import Store
 from reader.ui.commands import ArticleCommands
@@ -41,6 +41,8 @@ from reader.ui.messages import (
     LibraryLoaded,
     LibraryProgress,
     OpenArticle,
+    WorkerFailed,
+    forward_failure,
 )
 from reader.ui.reading_tracker import SESSION_OPEN, SESSION_SELECTED, ReadingTracker
 from reader.ui.screens.main import MainScreen
@@ -58,6 +60,13 @@ class StoreFailed(Message):
     """A background write failed; posted from the writer thread."""
 
     text: str
+
+
+@dataclass
+class StoreSavedAgain(Message):
+    """Writes that had failed are saved now (the disk has room again)."""
+
+    count: int
 
 
 class ReaderApp(App[None]):
@@ -89,7 +98,11 @@ class ReaderApp(App[None]):
         if settings.keys:
             self.set_keymap(settings.keys)
         self.store = Store.open(settings.data_dir)
-        self.keeper = StateKeeper(self.store, lambda text: self.post_message(StoreFailed(text)))
+        self.keeper = StateKeeper(
+            self.store,
+            on_error=lambda text: self.post_message(StoreFailed(text)),
+            on_saved_again=lambda count: self.post_message(StoreSavedAgain(count)),
+        )
         """Every change of reading state goes through it, to the store's writer thread."""
         self.catalogue: Catalogue | None = None
         """Parsed articles and the search index, cached; opened on mount."""
@@ -102,6 +115,8 @@ class ReaderApp(App[None]):
         """The three-pane screen, always at the bottom of the stack."""
         self.tracker = ReadingTracker(self, self.main_screen, self.keeper)
         """Turns keys and scrolling into reading state."""
+        self.unsaved = 0
+        """Changes that could not be saved, counted when the app closes."""
         self._restored = False
         self._frozen = False
 
@@ -190,11 +205,11 @@ class ReaderApp(App[None]):
         self.keeper.remember(SESSION_WIDTH, str(event.width))
 
     def on_unmount(self) -> None:
-        self.keeper.close()
+        self.unsaved = self.keeper.close()
         if self.catalogue is not None:
             self.catalogue.close()
 
-    @work(thread=True, exclusive=True, group="library")
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def _load_library(self) -> None:
         """Bring the library up to date with the disk, then index what changed.
 
@@ -327,9 +342,26 @@ class ReaderApp(App[None]):
         self.keeper.sync()
         self.main_screen.update_states(self.store.states())
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        failure = forward_failure(event)
+        if failure is not None:
+            self.post_message(failure)
+
+    def on_worker_failed(self, message: WorkerFailed) -> None:
+        """The one place a failed background job is reported; what is shown stays as it was."""
+        error = message.error
+        text = t("app.job_failed", job=message.job, reason=f"{type(error).__name__}: {error}")
+        self.notify(
+            text, title=t("app.job_failed_title"), severity="error", timeout=15, markup=False
+        )
+        self.log.error(f"worker {message.job} failed", error)
+
     def on_store_failed(self, message: StoreFailed) -> None:
         title = t("store.not_saved")
         self.notify(message.text, title=title, severity="error", timeout=10, markup=False)
+
+    def on_store_saved_again(self, message: StoreSavedAgain) -> None:
+        self.notify(plural("store.saved_again", message.count), timeout=5, markup=False)
 
     def on_open_article(self, message: OpenArticle) -> None:
         if not self.main_screen.open_by_id(message.article_id):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.message import Message
+from textual.worker import Worker, WorkerState
 
 from reader.library import Library
 
@@ -49,3 +50,23 @@ class IndexProgress(Message):
 @dataclass
 class IndexReady(Message):
     """The search index is complete and up to date."""
+
+
+@dataclass
+class WorkerFailed(Message):
+    """A background job raised: the app says so (and the state stays as it was)."""
+
+    job: str
+    error: BaseException
+
+
+def forward_failure(event: Worker.StateChanged) -> WorkerFailed | None:
+    """The message to post for a worker's state change, if it is a failure.
+
+    Textual's own state messages do not bubble: every node that runs workers
+    forwards failures with this, and the app alone reports them.
+    """
+    worker = event.worker
+    if event.state != WorkerState.ERROR or worker.error is None:
+        return None
+    return WorkerFailed(worker.group or worker.name, worker.error)

@@ -42,7 +42,7 @@ def test_big_articles_have_the_sizes_asked_for(tmp_path: Path) -> None:
     assert BIG_OPENING in paths[-1].read_text(encoding="utf-8")[:2000]
 
 
-@pytest.mark.slow
+@pytest.mark.benchmark
 def test_runner_quick_run_prints_every_budget() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--quick"],

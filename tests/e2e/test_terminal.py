@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from benchmarks.terminal import Terminal
 from reader.cli import main
+from reader.state.model import Bookmark
+from reader.state.store import Store
 
 
 @pytest.fixture
@@ -37,3 +41,43 @@ def test_open_bookmark_and_quit_in_a_real_terminal(
     assert main(["bookmarks", "--json"]) == 0
     [bookmark] = json.loads(capsys.readouterr().out)
     assert bookmark["id"] == "world/second-en"
+
+
+def _stored(data_dir: Path, check: Callable[[Store], bool], timeout: float = 10.0) -> bool:
+    """Whether the state file shows `check` within `timeout` (read as another process would)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        store = Store.open(data_dir)
+        try:
+            if check(store):
+                return True
+        finally:
+            store.close()
+        time.sleep(0.05)  # polling the file for a condition, not timing anything
+    return False
+
+
+def test_kill_9_keeps_what_was_saved_bookmark_note_and_place(
+    terminal: Terminal, isolated_user_dirs: Path
+) -> None:
+    """What the README promises: changes are on disk within moments and survive a kill -9."""
+    data = isolated_user_dirs / "data"
+    assert terminal.wait_for(lambda text: "Alpha report" in text)
+    terminal.send("\r")
+    assert terminal.wait_for(lambda text: "The first paragraph" in text)
+    terminal.send("b")
+    assert _stored(data, lambda s: s.bookmark("first") is not None)
+    terminal.send("B")
+    assert terminal.wait_for(lambda text: "Enter saves" in text)
+    terminal.send("kept after a crash\r")
+    assert _stored(data, lambda s: (s.bookmark("first") or Bookmark("", "")).note != "")
+    # The place and the open article are saved once scrolling pauses (0.4 s).
+    assert _stored(data, lambda s: s.state("first").position is not None)
+    assert _stored(data, lambda s: s.session("open_article") == "first")
+    os.kill(terminal.pid, signal.SIGKILL)
+    assert terminal.wait_exit() == -signal.SIGKILL
+    store = Store.open(data)
+    assert store.bookmark("first").note == "kept after a crash"  # type: ignore[union-attr]
+    assert store.state("first").position is not None
+    assert store.session("open_article") == "first"
+    assert store.notices == ()  # the file is sound after the kill

@@ -97,15 +97,28 @@ def test_a_foreign_database_is_moved_aside_not_overwritten(tmp_path: Path) -> No
     assert sqlite3.connect(moved).execute("SELECT x FROM precious").fetchone() == (42,)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def _unwritable_folder(tmp_path: Path) -> Path:
+    """A folder that exists and where no file can be created, even by root.
+
+    As an ordinary user a folder without write permission; as root (CI runs so,
+    and root ignores permissions) a folder of /proc, where no one can create files.
+    """
+    if os.geteuid() != 0:
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        return locked
+    return Path("/proc/self")
+
+
 def test_an_unwritable_folder_still_gives_a_working_store(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    locked = _unwritable_folder(tmp_path)
+    assert locked.is_dir()
     try:
-        store = Store.open(locked / "data")
+        store = Store.open(locked)
     finally:
-        locked.chmod(stat.S_IRWXU)
+        if locked.is_relative_to(tmp_path):
+            locked.chmod(stat.S_IRWXU)
     assert not store.persistent
     assert "will not be saved" in store.notices[0]
     store.add_bookmark("still-works")
@@ -153,8 +166,10 @@ def test_sigkill_mid_stream_loses_no_acknowledged_change(tmp_path: Path) -> None
         acknowledged = int(line.split()[1])
         if acknowledged >= 150:
             break
+    assert acknowledged >= 150, "the worker must have acknowledged writes before the kill"
+    assert process.poll() is None, "the worker must still be writing when it is killed"
     process.send_signal(signal.SIGKILL)
-    process.wait()
+    assert process.wait() == -signal.SIGKILL  # it died by the signal, mid-stream
     # Lines already written to the pipe before the kill are acknowledged too.
     for line in process.stdout:
         acknowledged = max(acknowledged, int(line.split()[1]))
@@ -180,6 +195,52 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     ids = {b.article_id for b in store.bookmarks()}
     assert len(ids) == 300
     assert all(state.read for state in store.states().values())
+
+
+def test_a_read_then_write_transaction_waits_for_another_writer(tmp_path: Path) -> None:
+    """Writes begin IMMEDIATE: a merge that reads first must not fail when another
+    window commits between its read and its write (a deferred BEGIN gets
+    SQLITE_BUSY_SNAPSHOT there, at once, and loses the import)."""
+    import threading
+
+    mine, theirs = Store.open(tmp_path), Store.open(tmp_path)
+    started = threading.Event()
+    other: list[BaseException] = []
+
+    def other_window() -> None:
+        try:
+            theirs.add_bookmark("from-the-other-window")
+        except BaseException as error:  # reported below
+            other.append(error)
+
+    seen_read = threading.Event()
+
+    def after_first_statement(statement: str) -> None:
+        # Called as each statement starts: at the first write, the read before it
+        # has run, so a deferred transaction already holds its snapshot.
+        if statement.startswith("SELECT"):
+            seen_read.set()
+        elif (
+            statement.startswith(("INSERT", "UPDATE"))
+            and seen_read.is_set()
+            and not started.is_set()
+        ):
+            started.set()
+            thread = threading.Thread(target=other_window)
+            thread.start()
+            thread.join(timeout=0.5)  # with IMMEDIATE it waits for us; else it commits now
+
+    mine._db.set_trace_callback(after_first_statement)
+    export = {"format": "reader-state", "articles": [{"id": "a", "read": True}]}
+    mine.import_state(export)
+    mine._db.set_trace_callback(None)
+    assert started.is_set()
+    for thread in threading.enumerate():
+        if thread.name != "MainThread" and thread.is_alive():
+            thread.join(timeout=10)
+    assert other == []
+    assert mine.state("a").read
+    assert [b.article_id for b in mine.bookmarks()] == ["from-the-other-window"]
 
 
 def test_an_instance_sees_the_others_changes_when_it_reads_again(tmp_path: Path) -> None:
@@ -340,3 +401,62 @@ def test_background_writer_keeps_order_and_drains_on_close(tmp_path: Path) -> No
     writer.close()
     assert store.state("flip").bookmarked  # odd number of toggles, applied in order
     assert errors == []
+
+
+def test_a_failed_write_is_reported_kept_and_saved_once_the_disk_has_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(tmp_path)
+    full = {"on": True}
+    real_write = Store._write
+
+    def write(self: Store) -> object:
+        if full["on"]:
+            raise StoreError("changes could not be saved (database or disk is full)")
+        return real_write(self)
+
+    monkeypatch.setattr(Store, "_write", write)
+    errors: list[str] = []
+    saved_again: list[int] = []
+    writer = BackgroundWriter(errors.append, saved_again.append)
+    writer.submit(lambda: store.add_bookmark("a", title="A"))
+    writer.submit(lambda: store.set_read("a", True))
+    writer.flush()
+    assert errors == ["changes could not be saved (database or disk is full)"] * 2
+    assert writer.unsaved == 2 and store.bookmarks() == []
+    full["on"] = False
+    writer.submit(lambda: store.add_bookmark("b", title="B"))
+    writer.flush()
+    assert saved_again == [2]
+    assert {b.article_id for b in store.bookmarks()} == {"a", "b"} and store.state("a").read
+    assert writer.close() == 0
+
+
+def test_a_bug_in_a_write_is_reported_and_never_hangs_flush_or_close(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    errors: list[str] = []
+    writer = BackgroundWriter(errors.append)
+
+    def broken() -> None:
+        raise KeyError("oops")
+
+    writer.submit(broken)
+    writer.submit(lambda: store.add_bookmark("after", title="After"))
+    writer.flush()  # would wait forever if the thread had died
+    assert len(errors) == 1 and "KeyError" in errors[0]
+    assert store.bookmark("after") is not None
+    assert writer.close() == 0
+
+
+def test_changes_still_unsaved_at_close_are_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(tmp_path)
+
+    def full(self: Store) -> object:
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(Store, "_write", full)
+    writer = BackgroundWriter(lambda text: None)
+    writer.submit(lambda: store.add_bookmark("a"))
+    assert writer.close() == 1

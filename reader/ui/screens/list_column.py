@@ -20,11 +20,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
+from textual.worker import Worker
 
 from reader.index.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.library import Article, Library
 from reader.settings.i18n import plural, t
 from reader.state.model import ArticleState
+from reader.ui.messages import forward_failure
 from reader.ui.widgets.article_list import ArticleList, Marks
 from reader.ui.widgets.search_box import SearchBox
 
@@ -79,6 +81,11 @@ class ListColumn(Vertical):
 
     def on_mount(self) -> None:
         self._refill()  # what was handed over before the column existed
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        failure = forward_failure(event)
+        if failure is not None:
+            self.post_message(failure)
 
     # -- data in -------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import Worker
 
 if TYPE_CHECKING:
     from reader.index.filters import Facet, ListFilter, View
@@ -33,6 +34,7 @@ from reader.settings.i18n import t
 from reader.state.model import ArticleState
 from reader.ui.commands import FilterCommands
 from reader.ui.keys import key, remapped, translate_bindings
+from reader.ui.messages import forward_failure
 from reader.ui.screens.links import LinkRouter
 from reader.ui.screens.list_column import ListColumn, Searcher, Snippeter
 from reader.ui.widgets.article_list import ArticleList
@@ -104,6 +106,11 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
         self.post_message(self.Ready())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        failure = forward_failure(event)
+        if failure is not None:
+            self.post_message(failure)
 
     # -- data in -------------------------------------------------------------
 

@@ -29,12 +29,13 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from reader.library.article import Article
 from reader.markdown.layout import Anchor, SectionLayout, measure
 from reader.markdown.marks import LinkMarks, MatchMarks
 from reader.settings.i18n import t
+from reader.ui.messages import forward_failure
 
 if TYPE_CHECKING:
     from reader.markdown.document import Document, Section
@@ -88,6 +89,11 @@ class ArticleView(ScrollView):
         self._pending_end = False
         self.measuring = False
         """True while section heights are still being measured."""
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        failure = forward_failure(event)
+        if failure is not None:
+            self.post_message(failure)
 
     # -- data in -------------------------------------------------------------
 

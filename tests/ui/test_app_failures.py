@@ -1,0 +1,69 @@
+"""When something fails underneath, the interface says so and keeps what it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.message import Message
+
+from reader.index.catalogue import Catalogue
+from reader.state.model import StoreError
+from reader.state.store import Store
+from reader.ui.widgets.article_list import ArticleList
+from tests.ui.helpers import build_app, notices, settle
+
+
+async def test_a_failing_background_job_is_reported_and_the_app_goes_on(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_sync(self: Catalogue, *args: object, **kwargs: object) -> object:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(Catalogue, "sync", broken_sync)
+    seen: list[Message] = []
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        # (settle() waits on the workers, and waiting on a failed one raises)
+        for _ in range(50):
+            await pilot.pause()
+            if any("Something went wrong" in n for n in notices(seen)):
+                break
+        assert app.is_running
+        await pilot.press("j")  # keys are still answered
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code in (0, None)
+    [notice] = [n for n in notices(seen) if "Something went wrong" in n]
+    assert "'library'" in notice and "RuntimeError: the disk went away" in notice
+
+
+async def test_a_full_disk_is_reported_and_the_change_saved_once_there_is_room(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch, isolated_user_dirs: Path
+) -> None:
+    full = {"on": True}
+    real_write = Store._write
+
+    def write(self: Store) -> object:
+        if full["on"]:
+            raise StoreError("changes could not be saved (database or disk is full)")
+        return real_write(self)
+
+    monkeypatch.setattr(Store, "_write", write)
+    seen: list[Message] = []
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        await pilot.press("b")  # the first article
+        app.keeper.writer.flush()
+        await settle(pilot)
+        assert any("not saved" in n.lower() and "disk is full" in n for n in notices(seen))
+        full["on"] = False
+        await pilot.press("j", "b")
+        app.keeper.writer.flush()
+        await settle(pilot)
+        assert any("saved now" in n for n in notices(seen))
+        assert app.screen.query_one(ArticleList).highlighted is not None
+    bookmarks = {b.article_id for b in Store.open(isolated_user_dirs / "data").bookmarks()}
+    assert bookmarks == {"first", "world/second-en"}
+    assert app.unsaved == 0
