@@ -8,6 +8,7 @@ reported with the file and line, and what was broken falls back to the default.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,15 @@ def config_path(environ: Mapping[str, str] | None = None) -> Path:
 def _key_line(raw: str, key: str) -> int | None:
     for number, line in enumerate(raw.splitlines(), start=1):
         if line.startswith(f"{key}:"):
+            return number
+    return None
+
+
+def _nested_line(raw: str, key: str) -> int | None:
+    """The line of an indented `key:` (an entry under `keys:`)."""
+    pattern = re.compile(rf"\s+['\"]?{re.escape(key)}['\"]?\s*:")
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if pattern.match(line):
             return number
     return None
 
@@ -130,7 +140,13 @@ def load_config(path: Path) -> FileConfig:
             if isinstance(value, dict) and all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
             ):
-                values["keys"] = dict(value)
+                from reader.settings.keymap import check_keymap
+
+                values["keys"], wrong = check_keymap(value)
+                for binding_id, reason in wrong:
+                    line = _nested_line(raw, binding_id)
+                    where = f"{shown}{f':{line}' if line else ''}"
+                    problems.append(_problem(where, Msg.of("config.ignored", reason=reason)))
             else:
                 bad(key, Msg.of("config.bad_keys"))
         else:

@@ -151,6 +151,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "'keys' must map binding ids to keys, e.g. main.next: n",
         "'keys' doit associer des identifiants de raccourcis à des touches, p. ex. main.next: n",
     ),
+    "config.unknown_binding": (
+        "keys: no binding has the id '{id}' (the README lists them)",
+        "keys : aucun raccourci n'a l'identifiant '{id}' (le README les liste)",
+    ),
+    "config.bad_key": (
+        "keys: {id}: '{key}' is not a key name (like j, ctrl+p, pagedown, full_stop)",
+        "keys : {id} : '{key}' n'est pas un nom de touche (comme j, ctrl+p, pagedown, full_stop)",
+    ),
+    "config.key_twice": (
+        "keys: {key} is given to both {other} and {id}",
+        "keys : {key} est donnée à la fois à {other} et à {id}",
+    ),
     "config.unknown": ("unknown setting '{key}'", "réglage inconnu '{key}'"),
     "config.example": (
         """\

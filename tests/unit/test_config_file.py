@@ -63,3 +63,40 @@ def test_config_folders_are_read_with_the_command_line_ones(
     path = write_config(f"content: [{library_dir}]\n")
     settings = resolve_settings(config_file=path, content_dirs=[other], include_bundled=False)
     assert settings.content_dirs == (library_dir, other)
+
+
+def test_keys_that_cannot_work_are_reported_with_their_line(write_config: ConfigWriter) -> None:
+    path = write_config(
+        "keys:\n"
+        "  main.next: n,right\n"
+        "  main.nxet: x\n"
+        "  reader.up: k,uparrow\n"
+        "  main.previous: right\n"
+        "  list.down: j,full_stop\n"
+    )
+    config = load_config(path)
+    assert config.keys == {"main.next": "n,right", "list.down": "j,full_stop"}
+    problems = sorted(map(str, config.problems))
+    assert problems == [
+        f"{path}:3: keys: no binding has the id 'main.nxet' (the README lists them); ignored",
+        f"{path}:4: keys: reader.up: 'uparrow' is not a key name "
+        "(like j, ctrl+p, pagedown, full_stop); ignored",
+        f"{path}:5: keys: right is given to both main.next and main.previous; ignored",
+    ]
+
+
+def test_the_same_key_in_two_panes_is_no_clash(write_config: ConfigWriter) -> None:
+    path = write_config("keys:\n  list.down: x\n  reader.down: x\n")
+    config = load_config(path)
+    assert config.problems == () and config.keys == {"list.down": "x", "reader.down": "x"}
+
+
+def test_every_binding_id_in_the_readme_is_known() -> None:
+    import re
+
+    from reader.settings.keymap import binding_ids
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("Binding ids:") : readme.index("## Language")]
+    listed = set(re.findall(r"`([a-z]+\.[a-z_]+)`", section))
+    assert listed and listed <= binding_ids()
