@@ -66,3 +66,21 @@ def write_config(config_file: Path) -> ConfigWriter:
         return config_file
 
     return write
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
+    """Every store write fails as on a full disk while `full_disk["on"]` is true."""
+    from reader.state.model import StoreError
+    from reader.state.store import Store
+
+    switch = {"on": True}
+    real_write = Store._write
+
+    def write(self: Store) -> object:
+        if switch["on"]:
+            raise StoreError("changes could not be saved (database or disk is full)")
+        return real_write(self)
+
+    monkeypatch.setattr(Store, "_write", write)
+    return switch

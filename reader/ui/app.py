@@ -20,7 +20,7 @@ from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, get_current_worker
+from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
     from reader.index.search import Query, Results
@@ -36,13 +36,13 @@ from reader.state.store import Store
 from reader.ui.commands import ArticleCommands
 from reader.ui.keys import key, translate_bindings
 from reader.ui.messages import (
+    ForwardsWorkerFailures,
     IndexProgress,
     IndexReady,
     LibraryLoaded,
     LibraryProgress,
     OpenArticle,
     WorkerFailed,
-    forward_failure,
 )
 from reader.ui.reading_tracker import SESSION_OPEN, SESSION_SELECTED, ReadingTracker
 from reader.ui.screens.main import MainScreen
@@ -69,7 +69,7 @@ class StoreSavedAgain(Message):
     count: int
 
 
-class ReaderApp(App[None]):
+class ReaderApp(ForwardsWorkerFailures, App[None]):
     """reader's terminal interface."""
 
     TITLE = "reader"
@@ -341,11 +341,6 @@ class ReaderApp(App[None]):
         # Back from another window (perhaps another reader): show its changes.
         self.keeper.sync()
         self.main_screen.update_states(self.store.states())
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        failure = forward_failure(event)
-        if failure is not None:
-            self.post_message(failure)
 
     def on_worker_failed(self, message: WorkerFailed) -> None:
         """The one place a failed background job is reported; what is shown stays as it was."""

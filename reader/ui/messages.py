@@ -60,13 +60,15 @@ class WorkerFailed(Message):
     error: BaseException
 
 
-def forward_failure(event: Worker.StateChanged) -> WorkerFailed | None:
-    """The message to post for a worker's state change, if it is a failure.
+class ForwardsWorkerFailures:
+    """Mixed into every node that runs workers: a failed one becomes a `WorkerFailed`.
 
-    Textual's own state messages do not bubble: every node that runs workers
-    forwards failures with this, and the app alone reports them.
+    Textual's own state messages do not bubble, so each such node forwards the
+    failures, and the app alone reports them.
     """
-    worker = event.worker
-    if event.state != WorkerState.ERROR or worker.error is None:
-        return None
-    return WorkerFailed(worker.group or worker.name, worker.error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state == WorkerState.ERROR and worker.error is not None:
+            failure = WorkerFailed(worker.group or worker.name, worker.error)
+            self.post_message(failure)  # type: ignore[attr-defined]

@@ -8,7 +8,6 @@ import pytest
 from textual.message import Message
 
 from reader.index.catalogue import Catalogue
-from reader.state.model import StoreError
 from reader.state.store import Store
 from reader.ui.widgets.article_list import ArticleList
 from tests.ui.helpers import build_app, notices, settle
@@ -39,17 +38,8 @@ async def test_a_failing_background_job_is_reported_and_the_app_goes_on(
 
 
 async def test_a_full_disk_is_reported_and_the_change_saved_once_there_is_room(
-    library_dir: Path, monkeypatch: pytest.MonkeyPatch, isolated_user_dirs: Path
+    library_dir: Path, full_disk: dict[str, bool], isolated_user_dirs: Path
 ) -> None:
-    full = {"on": True}
-    real_write = Store._write
-
-    def write(self: Store) -> object:
-        if full["on"]:
-            raise StoreError("changes could not be saved (database or disk is full)")
-        return real_write(self)
-
-    monkeypatch.setattr(Store, "_write", write)
     seen: list[Message] = []
     app = build_app(library_dir)
     async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
@@ -58,7 +48,7 @@ async def test_a_full_disk_is_reported_and_the_change_saved_once_there_is_room(
         app.keeper.writer.flush()
         await settle(pilot)
         assert any("not saved" in n.lower() and "disk is full" in n for n in notices(seen))
-        full["on"] = False
+        full_disk["on"] = False
         await pilot.press("j", "b")
         app.keeper.writer.flush()
         await settle(pilot)

@@ -404,18 +404,9 @@ def test_background_writer_keeps_order_and_drains_on_close(tmp_path: Path) -> No
 
 
 def test_a_failed_write_is_reported_kept_and_saved_once_the_disk_has_room(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, full_disk: dict[str, bool]
 ) -> None:
     store = Store.open(tmp_path)
-    full = {"on": True}
-    real_write = Store._write
-
-    def write(self: Store) -> object:
-        if full["on"]:
-            raise StoreError("changes could not be saved (database or disk is full)")
-        return real_write(self)
-
-    monkeypatch.setattr(Store, "_write", write)
     errors: list[str] = []
     saved_again: list[int] = []
     writer = BackgroundWriter(errors.append, saved_again.append)
@@ -424,7 +415,7 @@ def test_a_failed_write_is_reported_kept_and_saved_once_the_disk_has_room(
     writer.flush()
     assert errors == ["changes could not be saved (database or disk is full)"] * 2
     assert writer.unsaved == 2 and store.bookmarks() == []
-    full["on"] = False
+    full_disk["on"] = False
     writer.submit(lambda: store.add_bookmark("b", title="B"))
     writer.flush()
     assert saved_again == [2]

@@ -20,13 +20,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
-from textual.worker import Worker
 
 from reader.index.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.library import Article, Library
 from reader.settings.i18n import plural, t
 from reader.state.model import ArticleState
-from reader.ui.messages import forward_failure
+from reader.ui.messages import ForwardsWorkerFailures
 from reader.ui.widgets.article_list import ArticleList, Marks
 from reader.ui.widgets.search_box import SearchBox
 
@@ -44,7 +43,7 @@ def marks_of(state: ArticleState) -> Marks:
     return Marks(read=state.read, bookmarked=state.bookmarked, note=note)
 
 
-class ListColumn(Vertical):
+class ListColumn(ForwardsWorkerFailures, Vertical):
     """The filter bar, the search field (once asked for) and the article list."""
 
     @dataclass
@@ -81,11 +80,6 @@ class ListColumn(Vertical):
 
     def on_mount(self) -> None:
         self._refill()  # what was handed over before the column existed
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        failure = forward_failure(event)
-        if failure is not None:
-            self.post_message(failure)
 
     # -- data in -------------------------------------------------------------
 

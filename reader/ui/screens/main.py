@@ -21,7 +21,6 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.worker import Worker
 
 if TYPE_CHECKING:
     from reader.index.filters import Facet, ListFilter, View
@@ -34,7 +33,7 @@ from reader.settings.i18n import t
 from reader.state.model import ArticleState
 from reader.ui.commands import FilterCommands
 from reader.ui.keys import key, remapped, translate_bindings
-from reader.ui.messages import forward_failure
+from reader.ui.messages import ForwardsWorkerFailures
 from reader.ui.screens.links import LinkRouter
 from reader.ui.screens.list_column import ListColumn, Searcher, Snippeter
 from reader.ui.widgets.article_list import ArticleList
@@ -45,7 +44,7 @@ from reader.ui.widgets.sources_sidebar import SourcesSidebar
 BodyLoader = Callable[[Article], str]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ForwardsWorkerFailures, Screen[None]):
     """Three panes side by side; at narrow widths the sidebar, then the list, give way."""
 
     COMMANDS = Screen.COMMANDS | {FilterCommands}
@@ -106,11 +105,6 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
         self.post_message(self.Ready())
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        failure = forward_failure(event)
-        if failure is not None:
-            self.post_message(failure)
 
     # -- data in -------------------------------------------------------------
 

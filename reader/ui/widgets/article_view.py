@@ -29,13 +29,13 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import Worker, get_current_worker
+from textual.worker import get_current_worker
 
 from reader.library.article import Article
 from reader.markdown.layout import Anchor, SectionLayout, measure
 from reader.markdown.marks import LinkMarks, MatchMarks
 from reader.settings.i18n import t
-from reader.ui.messages import forward_failure
+from reader.ui.messages import ForwardsWorkerFailures
 
 if TYPE_CHECKING:
     from reader.markdown.document import Document, Section
@@ -45,7 +45,7 @@ MIN_COLUMN = 20
 """The narrowest text column, however narrow the pane."""
 
 
-class ArticleView(ScrollView):
+class ArticleView(ForwardsWorkerFailures, ScrollView):
     """One article (header and body) in a centred column, rendered only where it shows."""
 
     COMPONENT_CLASSES = {
@@ -89,11 +89,6 @@ class ArticleView(ScrollView):
         self._pending_end = False
         self.measuring = False
         """True while section heights are still being measured."""
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        failure = forward_failure(event)
-        if failure is not None:
-            self.post_message(failure)
 
     # -- data in -------------------------------------------------------------
 
