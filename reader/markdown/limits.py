@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from reader.library.fences import FenceTracker
-from reader.settings.i18n import t
+from reader.settings.i18n import number, t
 
 MAX_NESTING = 16
 MAX_TABLE_COLUMNS = 32
@@ -127,8 +127,8 @@ def bound_markdown(body: str) -> str:
         out.append("```")
     if not done:
         return body
-    changes = [t(f"limits.{change}", limit=_LIMITS[change]) for change in sorted(done)]
-    note = "> " + t("limits.note", changes="; ".join(changes))
+    changes = [t(f"limits.{change}", limit=number(_LIMITS[change])) for change in sorted(done)]
+    note = "> " + t("limits.note", changes=t("limits.separator").join(changes))
     return note + "\n\n" + "\n".join(out)
 
 

@@ -53,6 +53,12 @@ def t(key: str, /, **params: Any) -> str:
     return template.format_map({name: _text(value) for name, value in params.items()})
 
 
+def number(value: int) -> str:
+    """A whole number as the language writes it: 10,000 in English, 10 000 in French."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", "\u202f") if _column == 1 else grouped
+
+
 def has(key: str) -> bool:
     """Whether the catalogue has `key` (for entries that exist only for some values)."""
     return key in STRINGS

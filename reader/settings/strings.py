@@ -417,6 +417,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "⚠ reader shows this article differently from how it is written: {changes}.",
         "⚠ reader affiche cet article autrement qu'il n'est écrit : {changes}.",
     ),
+    "limits.separator": ("; ", " ; "),
     "limits.nesting": (
         "lists and quotes nested deeper than {limit} levels are drawn at level {limit}",
         "les listes et citations imbriquées sur plus de {limit} niveaux sont "

@@ -110,3 +110,13 @@ def test_the_last_guard_keeps_control_characters_from_the_terminal() -> None:
         text = "".join(segment.text for line in lines for segment in line)
         assert not any(ord(char) < 32 and char not in "\n\t" for char in text), repr(text)
         assert "\x9b" not in text and "\x7f" not in text
+
+
+def test_the_note_speaks_the_interface_language_with_its_numbers() -> None:
+    from reader.settings.i18n import set_language
+
+    body = "y" * (MAX_LINE_CHARS * 3)
+    assert "longer than 10,000 characters" in bound_markdown(body)
+    set_language("fr")
+    note = bound_markdown(body).split("\n", 1)[0]
+    assert "de plus de 10\u202f000 caractères sont coupées ; les paragraphes" in note
