@@ -243,6 +243,14 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "La tâche de fond « {job} » s'est arrêtée sur une erreur ({reason}). "
         "Ce qui est affiché est conservé ; merci de le signaler.",
     ),
+    "store.replaced": (
+        "The state file {path} was emptied or deleted while reader ran. A new one "
+        "was started (what was left of the old one: {moved}), and everything this "
+        "window knows has been saved into it.",
+        "Le fichier d'état {path} a été vidé ou supprimé pendant que reader tournait. "
+        "Un nouveau a été commencé (ce qui restait de l'ancien : {moved}), et tout ce "
+        "que cette fenêtre sait y a été enregistré.",
+    ),
     "store.not_export": (
         "this is not a reader export (it has no 'format: reader-state')",
         "ce n'est pas un export de reader (il n'a pas de 'format: reader-state')",

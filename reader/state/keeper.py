@@ -9,9 +9,9 @@ app owns the timer that decides when to flush.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from reader.state.model import Position
+from reader.state.model import ArticleState, Position
 from reader.state.store import Store
 from reader.state.writer import BackgroundWriter
 
@@ -43,6 +43,11 @@ class StateKeeper:
 
     def set_note(self, article_id: str, note: str, title: str) -> None:
         self.writer.submit(lambda: self.store.set_note(article_id, note, title))
+
+    def replay(self, states: Mapping[str, ArticleState]) -> None:
+        """Write everything this run knows again (the state file was started anew)."""
+        known = dict(states)
+        self.writer.submit(lambda: self.store.restore(known))
 
     def remember(self, name: str, value: str) -> None:
         """A session value that changes rarely (theme, width): written at once."""

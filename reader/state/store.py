@@ -14,9 +14,10 @@ runs its writes on a background thread (`BackgroundWriter`).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,11 @@ class Store:
         """The database file, or None when nothing is being saved."""
         self.notices: tuple[str, ...] = tuple(notices)
         """Things the user should be told about opening the store (moved files, no saving)."""
+        self._identity = _identity(path)
+        self.generation = 0
+        """Bumped each time the file had to be started again (see `_check_file`)."""
+        self.on_replaced: Callable[[str], None] = lambda notice: None
+        """Told, with a notice for the user, when a damaged file was started again."""
 
     @property
     def persistent(self) -> bool:
@@ -78,10 +84,45 @@ class Store:
         with self._lock:
             self._db.close()
 
+    def _check_file(self) -> None:
+        """Notice a state file emptied or deleted under a running reader, and start again.
+
+        SQLite would go on from its cache and write into a file that no longer
+        holds a database (a fresh open then fails): every change after that was
+        lost without a word. Costs one stat per read or write. A file replaced by
+        another reader (which moved a damaged one aside) is simply reopened.
+        """
+        path = self.path
+        if path is None:
+            return
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None
+        if info is not None and info.st_size > 0 and (info.st_dev, info.st_ino) == self._identity:
+            return
+        self._db.close()
+        fresh = info is None or info.st_size == 0
+        if not fresh:
+            try:
+                self._db = connect(path)
+                prepare(self._db)
+                self._identity = _identity(path)
+                return
+            except (Foreign, sqlite3.Error):
+                self._db.close()
+        moved = move_aside(path) if path.exists() else None
+        self._db = connect(path)
+        prepare(self._db)
+        self._identity = _identity(path)
+        self.generation += 1
+        self.on_replaced(t("store.replaced", path=path, moved=moved or "-"))
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One immediate transaction: committed on success, rolled back on error."""
         with self._lock:
+            self._check_file()
             try:
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
@@ -95,6 +136,7 @@ class Store:
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
+            self._check_file()
             try:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as error:
@@ -212,6 +254,33 @@ class Store:
                     (key, value),
                 )
 
+    def restore(self, states: Mapping[str, ArticleState]) -> None:
+        """Write back everything a running reader knows (into a file started again)."""
+        with self._write() as db:
+            for article_id, state in states.items():
+                position = state.position
+                db.execute(
+                    "INSERT OR REPLACE INTO article_state (article_id, read, read_changed, "
+                    "position_line, position_fraction, progress, position_changed) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article_id,
+                        int(state.read),
+                        now(),
+                        position.line if position else None,
+                        position.fraction if position else None,
+                        position.progress if position else None,
+                        now() if position else None,
+                    ),
+                )
+                bookmark = state.bookmark
+                if bookmark is not None:
+                    db.execute(
+                        "INSERT OR REPLACE INTO bookmark (article_id, created, note, title) "
+                        "VALUES (?, ?, ?, ?)",
+                        (article_id, bookmark.created, bookmark.note, bookmark.title),
+                    )
+
     # -- export and import -----------------------------------------------------
 
     def export(self) -> dict[str, Any]:
@@ -266,6 +335,14 @@ class Store:
             for bookmark in reversed(export.bookmarks):
                 result = merge_bookmark(db, bookmark, result)
         return result
+
+
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path) if path is not None else None
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if info is not None else None
 
 
 def _state(row: tuple[Any, ...], bookmark: Bookmark | None) -> ArticleState:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,6 @@ from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -42,6 +40,9 @@ from reader.ui.messages import (
     LibraryLoaded,
     LibraryProgress,
     OpenArticle,
+    StoreFailed,
+    StoreReplaced,
+    StoreSavedAgain,
     WorkerFailed,
 )
 from reader.ui.reading_tracker import SESSION_OPEN, SESSION_SELECTED, ReadingTracker
@@ -53,20 +54,6 @@ FIRST_PAGE = 100
 """Articles read for the first frame (more than any screen shows); the rest follow."""
 SESSION_THEME = "theme"
 SESSION_WIDTH = "reading_width"
-
-
-@dataclass
-class StoreFailed(Message):
-    """A background write failed; posted from the writer thread."""
-
-    text: str
-
-
-@dataclass
-class StoreSavedAgain(Message):
-    """Writes that had failed are saved now (the disk has room again)."""
-
-    count: int
 
 
 class ReaderApp(ForwardsWorkerFailures, App[None]):
@@ -98,6 +85,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         if settings.keys:
             self.set_keymap(settings.keys)
         self.store = Store.open(settings.data_dir)
+        self.store.on_replaced = lambda notice: self.post_message(StoreReplaced(notice))
         self.keeper = StateKeeper(
             self.store,
             on_error=lambda text: self.post_message(StoreFailed(text)),
@@ -332,15 +320,13 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
 
     def action_refresh(self) -> None:
         """Re-read reading state (another window may have changed it) and the library."""
-        self.keeper.sync()
-        self.main_screen.update_states(self.store.states())
+        self._reload_states()
         self._load_library()
         self.notify(t("app.refreshed"), timeout=1)
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         # Back from another window (perhaps another reader): show its changes.
-        self.keeper.sync()
-        self.main_screen.update_states(self.store.states())
+        self._reload_states()
 
     def on_worker_failed(self, message: WorkerFailed) -> None:
         """The one place a failed background job is reported; what is shown stays as it was."""
@@ -354,6 +340,20 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
     def on_store_failed(self, message: StoreFailed) -> None:
         title = t("store.not_saved")
         self.notify(message.text, title=title, severity="error", timeout=10, markup=False)
+
+    def on_store_replaced(self, message: StoreReplaced) -> None:
+        self.keeper.replay(self.main_screen.known_states())
+        title = t("store.title")
+        self.notify(message.notice, title=title, severity="warning", timeout=20, markup=False)
+
+    def _reload_states(self) -> None:
+        """Show the states as stored (another window's changes), unless the file was
+        just started again: then what this window shows is what is right."""
+        self.keeper.sync()
+        generation = self.store.generation
+        states = self.store.states()
+        if self.store.generation == generation:
+            self.main_screen.update_states(states)
 
     def on_store_saved_again(self, message: StoreSavedAgain) -> None:
         self.notify(plural("store.saved_again", message.count), timeout=5, markup=False)

@@ -53,6 +53,27 @@ class IndexReady(Message):
 
 
 @dataclass
+class StoreFailed(Message):
+    """A background write failed; posted from the writer thread."""
+
+    text: str
+
+
+@dataclass
+class StoreReplaced(Message):
+    """The state file was emptied or deleted under us and started again."""
+
+    notice: str
+
+
+@dataclass
+class StoreSavedAgain(Message):
+    """Writes that had failed are saved now (the disk has room again)."""
+
+    count: int
+
+
+@dataclass
 class WorkerFailed(Message):
     """A background job raised: the app says so (and the state stays as it was)."""
 

@@ -57,3 +57,31 @@ async def test_a_full_disk_is_reported_and_the_change_saved_once_there_is_room(
     bookmarks = {b.article_id for b in Store.open(isolated_user_dirs / "data").bookmarks()}
     assert bookmarks == {"first", "world/second-en"}
     assert app.unsaved == 0
+
+
+async def test_a_state_file_emptied_while_reading_is_said_and_nothing_is_lost(
+    library_dir: Path, isolated_user_dirs: Path
+) -> None:
+    import os
+
+    from reader.state.schema import DB_NAME
+
+    data = isolated_user_dirs / "data"
+    seen: list[Message] = []
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        await pilot.press("b")  # bookmark the first article
+        app.keeper.sync()
+        app.store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        os.truncate(data / DB_NAME, 0)  # another program empties the file
+        await pilot.press("r")  # refresh: read the state back
+        await settle(pilot)
+        assert any("emptied or deleted" in n for n in notices(seen))
+        article_list = app.screen.query_one(ArticleList)
+        assert article_list.highlighted is not None
+        assert app.main_screen.state("first").bookmarked  # the window still knows
+        await pilot.press("j", "b")  # and goes on saving
+        app.keeper.sync()
+    bookmarks = {b.article_id for b in Store.open(data).bookmarks()}
+    assert bookmarks == {"first", "world/second-en"}

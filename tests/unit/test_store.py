@@ -451,3 +451,42 @@ def test_changes_still_unsaved_at_close_are_counted(
     writer = BackgroundWriter(lambda text: None)
     writer.submit(lambda: store.add_bookmark("a"))
     assert writer.close() == 1
+
+
+def test_a_state_file_emptied_under_a_running_store_is_started_again(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    replaced: list[str] = []
+    store.on_replaced = replaced.append
+    store.add_bookmark("before", title="Before")
+    store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    os.truncate(tmp_path / DB_NAME, 0)
+    store.add_bookmark("after", title="After")  # noticed here, before SQLite writes blindly
+    assert len(replaced) == 1 and "emptied or deleted" in replaced[0]
+    assert store.generation == 1
+    reopened = Store.open(tmp_path)  # the file is a sound database again
+    assert reopened.notices == ()
+    assert [b.article_id for b in reopened.bookmarks()] == ["after"]
+    assert list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))  # what was left is kept aside
+
+
+def test_restore_writes_back_what_a_window_knows(tmp_path: Path) -> None:
+    from reader.state.model import ArticleState, Bookmark
+
+    store = Store.open(tmp_path)
+    known = {
+        "a": ArticleState(read=True, position=Position(7, 0.5, 0.25)),
+        "b": ArticleState(bookmark=Bookmark("b", "2026-01-01T00:00:00Z", "why", "Bee")),
+    }
+    store.restore(known)
+    assert store.states() == known
+
+
+def test_a_file_replaced_by_another_reader_is_simply_reopened(tmp_path: Path) -> None:
+    mine = Store.open(tmp_path)
+    replaced: list[str] = []
+    mine.on_replaced = replaced.append
+    (tmp_path / DB_NAME).rename(tmp_path / "elsewhere.sqlite3")
+    theirs = Store.open(tmp_path)  # a new, sound file at the same place
+    theirs.add_bookmark("theirs")
+    assert [b.article_id for b in mine.bookmarks()] == ["theirs"]
+    assert replaced == [] and mine.generation == 0

@@ -108,6 +108,10 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
     def state(self, article_id: str) -> ArticleState:
         return self._states.get(article_id, _NO_STATE)
 
+    def known_states(self) -> dict[str, ArticleState]:
+        """Every article's state as this window knows it."""
+        return dict(self._states)
+
     @property
     def filter(self) -> ListFilter:
         return self._filter

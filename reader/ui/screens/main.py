@@ -128,6 +128,9 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
     def state(self, article_id: str) -> ArticleState:
         return self._column.state(article_id)
 
+    def known_states(self) -> dict[str, ArticleState]:
+        return self._column.known_states()
+
     @property
     def filter(self) -> ListFilter:
         return self._column.filter
