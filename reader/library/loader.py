@@ -63,31 +63,32 @@ def is_markdown_name(name: str) -> bool:
 def walk_markdown(folder: Path) -> tuple[list[Path], list[Problem]]:
     """Every Markdown file below `folder`, in a stable order, and what could not be read.
 
-    Hidden folders (`.git`, `.obsidian`) and dependency folders hold no articles.
-    Symbolic links are followed, to files and to folders alike; a folder met
-    twice (a link loop, or two links to one place) is read once. Only regular
-    files are articles: a FIFO, a device or a socket with a Markdown name is
-    reported and never opened. A folder that cannot be listed is reported too.
+    The order is os.walk's: a folder's own files (by name), then each of its
+    folders in turn. Hidden folders (`.git`, `.obsidian`) and dependency folders
+    hold no articles. Symbolic links are followed, to files and to folders
+    alike; a folder met twice (a link loop, or two links to one place) is read
+    once. Only regular files are articles: a FIFO, a device or a socket with a
+    Markdown name is reported and never opened. A folder that cannot be listed
+    is reported too. A loop, not recursion: folders nested thousands deep end
+    nowhere near Python's stack limit.
     """
     files: list[Path] = []
     problems: list[Problem] = []
     seen: set[tuple[int, int]] = set()
-
-    def enter(directory: Path) -> None:
+    pending = [folder]
+    while pending:
+        directory = pending.pop()
         try:
             info = os.stat(directory)
-        except OSError as error:
-            problems.append(_unreadable_folder(directory, error))
-            return
-        if (info.st_dev, info.st_ino) in seen:
-            return
-        seen.add((info.st_dev, info.st_ino))
-        try:
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
             with os.scandir(directory) as entries:
                 children = sorted(entries, key=lambda entry: entry.name)
         except OSError as error:
             problems.append(_unreadable_folder(directory, error))
-            return
+            continue
+        folders: list[Path] = []
         for entry in children:
             path = Path(entry.path)
             try:
@@ -97,20 +98,14 @@ def walk_markdown(folder: Path) -> tuple[list[Path], list[Problem]]:
                 is_dir = is_file = False
             if is_dir:
                 if not entry.name.startswith(".") and entry.name not in _SKIPPED_DIRS:
-                    enter(path)
+                    folders.append(path)
             elif is_markdown_name(entry.name):
                 if is_file:
                     files.append(path)
                 elif not _dangling(path):
                     problems.append(Problem(path, None, "warning", Msg.of("problem.not_regular")))
-
-    enter(folder)
+        pending.extend(reversed(folders))  # the first folder is read next
     return files, problems
-
-
-def iter_markdown_files(folder: Path) -> Iterator[Path]:
-    """Every Markdown file below `folder` (see `walk_markdown`)."""
-    yield from walk_markdown(folder)[0]
 
 
 def _dangling(path: Path) -> bool:

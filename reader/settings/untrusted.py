@@ -74,14 +74,6 @@ def display_path(path: Path | str) -> str:
     return display_text(str(path))
 
 
-def is_regular_file(path: Path) -> bool:
-    """True for a regular file, or a link to one; False for anything else or nothing."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
-
-
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes.
 

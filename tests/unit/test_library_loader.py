@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reader.library import load_library
@@ -108,3 +109,30 @@ def test_clean_makes_every_control_visible_but_newline_and_tab() -> None:
     assert all(ch in "\t\n" or (ord(ch) >= 0x20 and not 0x7F <= ord(ch) <= 0x9F) for ch in cleaned)
     text = "plain text"
     assert clean(text) is text
+
+
+def test_files_come_in_os_walk_order_a_folders_own_files_first(tmp_path: Path) -> None:
+    from reader.library.loader import walk_markdown
+
+    for relative in ("b.md", "a/x.md", "a/c/y.md", "a/z.md", "d/w.md"):
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("# T\n", encoding="utf-8")
+    files, problems = walk_markdown(tmp_path)
+    found = [path.relative_to(tmp_path).as_posix() for path in files]
+    expected = []
+    for root, dirs, names in os.walk(tmp_path):
+        dirs.sort()
+        expected += [(Path(root) / n).relative_to(tmp_path).as_posix() for n in sorted(names)]
+    assert found == expected == ["b.md", "a/x.md", "a/z.md", "a/c/y.md", "d/w.md"]
+    assert problems == []
+
+
+def test_folders_nested_past_the_stack_limit_are_read(tmp_path: Path) -> None:
+    deep = tmp_path
+    for _ in range(1100):  # past the default limit of 1,000 nested calls
+        deep = deep / "d"
+        deep.mkdir()  # one at a time: mkdir(parents=True) itself recurses
+    (deep / "bottom.md").write_text("# Bottom\n", encoding="utf-8")
+    library = load_library([tmp_path])
+    assert [article.title for article in library.articles] == ["Bottom"]
