@@ -10,10 +10,10 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.settings.config import Settings, resolve_settings
+from reader.settings.config_file import expand
 from reader.settings.i18n import t
 from reader.settings.untrusted import display_text
 
@@ -75,7 +75,7 @@ def settings_for(args: argparse.Namespace, report: bool = True) -> Settings:
     """The settings in force for this run; config problems go to stderr unless `report` is off."""
     content = getattr(args, "content", None) or ()
     for path in content:
-        if not Path(path).expanduser().exists():
+        if not expand(path).exists():
             raise UserError(t("cli.no_such_content", path=path))
     settings = resolve_settings(
         data_dir=getattr(args, "data_dir", None),

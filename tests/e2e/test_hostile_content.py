@@ -167,8 +167,12 @@ def test_a_fifo_or_dev_zero_as_config_does_not_hang(tmp_path: Path) -> None:
 
 def test_missing_content_and_bad_widths_are_errors_naming_them(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-dir"
-    result = run("--content", str(missing), "list")
-    assert result.returncode == 1 and f"{missing}: no such file or folder" in result.stderr.decode()
+    for path in (str(missing), "~nosuchuser-reader/notes"):
+        result = run("--content", path, "list")
+        assert_clean(result)
+        assert (
+            result.returncode == 1 and f"{path}: no such file or folder" in result.stderr.decode()
+        )
     for width in ("0", "-5", "100000000"):
         result = run("show", "guide/reading-with-reader", "--width", width)
         assert result.returncode == 1 and b"give a width from 20 to 1000" in result.stderr

@@ -134,5 +134,11 @@ def test_folders_nested_past_the_stack_limit_are_read(tmp_path: Path) -> None:
         deep = deep / "d"
         deep.mkdir()  # one at a time: mkdir(parents=True) itself recurses
     (deep / "bottom.md").write_text("# Bottom\n", encoding="utf-8")
-    library = load_library([tmp_path])
-    assert [article.title for article in library.articles] == ["Bottom"]
+    try:
+        library = load_library([tmp_path])
+        assert [article.title for article in library.articles] == ["Bottom"]
+    finally:  # pytest's own clean-up of old temporary folders recurses, and would fail
+        (deep / "bottom.md").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
