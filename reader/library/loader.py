@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.library.article import Article, ParseResult, Problem
 from reader.settings.i18n import Msg
+from reader.settings.untrusted import read_failure
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
@@ -114,8 +115,8 @@ def _dangling(path: Path) -> bool:
 
 
 def _unreadable_folder(folder: Path, error: OSError) -> Problem:
-    reason = Msg.of("problem.unreadable", reason=error.strerror or error)
-    return Problem(folder, None, "warning", Msg.of("problem.folder_unreadable", reason=reason))
+    reason = Msg.of("problem.folder_unreadable", reason=read_failure(error))
+    return Problem(folder, None, "warning", reason)
 
 
 def sort_key(article: Article) -> str:

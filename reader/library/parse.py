@@ -17,7 +17,7 @@ from reader.library.fields import Fields
 from reader.library.frontmatter import Rejected, decode, split
 from reader.library.sanitize import clean, display_path, display_text
 from reader.settings.i18n import Msg
-from reader.settings.untrusted import NotRegular, TooLarge, read_regular_file
+from reader.settings.untrusted import read_failure, read_regular_file
 
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 """The largest file read as an article. A 1 MB article opens in a tenth of a
@@ -112,7 +112,7 @@ def parse_file(path: Path, folder: Path) -> ParseResult:
     try:
         data = read_article_bytes(path)
     except OSError as error:
-        return ParseResult(None, (Problem(path, None, "error", os_reason(error)),))
+        return ParseResult(None, (Problem(path, None, "error", read_failure(error)),))
     try:
         text = decode(data)
     except Rejected as rejected:
@@ -134,25 +134,10 @@ def read_body(path: Path) -> str:
     try:
         return clean(split(decode(read_article_bytes(path))).body)
     except OSError as error:
-        raise BodyError(f"{shown}: {os_reason(error)}") from None
+        raise BodyError(f"{shown}: {read_failure(error)}") from None
     except Rejected as rejected:
         where = f"{shown}:{rejected.line}" if rejected.line else shown
         raise BodyError(f"{where}: {rejected.message}") from None
-
-
-def os_reason(error: OSError) -> Msg:
-    """Why a file could not be read, for people (too large, not a regular file, the OS's word)."""
-    if isinstance(error, TooLarge):
-        return Msg.of(
-            "problem.too_large", size=_megabytes(error.size), limit=_megabytes(error.limit)
-        )
-    if isinstance(error, NotRegular):
-        return Msg.of("problem.not_regular")
-    return Msg.of("problem.unreadable", reason=error.strerror or error)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _rejected(path: Path, rejected: Rejected) -> ParseResult:

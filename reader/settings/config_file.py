@@ -16,11 +16,10 @@ from typing import Any
 
 from reader.settings.i18n import LANGUAGES, Msg
 from reader.settings.untrusted import (
-    NotRegular,
-    TooLarge,
     YamlError,
     display_path,
     load_yaml,
+    read_failure,
     read_regular_file,
 )
 
@@ -87,13 +86,10 @@ def load_config(path: Path) -> FileConfig:
         raw = read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         return FileConfig(path)
-    except TooLarge:
-        reason = Msg.of("config.too_large", limit=MAX_CONFIG_BYTES // 1024)
-        return FileConfig(path, problems=(_problem(shown, reason),))
-    except NotRegular:
-        return FileConfig(path, problems=(_problem(shown, Msg.of("problem.not_regular")),))
-    except (OSError, UnicodeDecodeError) as error:
-        reason = Msg.of("problem.unreadable", reason=getattr(error, "strerror", None) or error)
+    except OSError as error:
+        return FileConfig(path, problems=(_problem(shown, read_failure(error)),))
+    except UnicodeDecodeError as error:
+        reason = Msg.of("problem.unreadable", reason=error)
         return FileConfig(path, problems=(_problem(shown, reason),))
     try:
         data = load_yaml(raw)

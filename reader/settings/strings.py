@@ -125,10 +125,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{reason}; using the defaults",
         "{reason} ; reader utilise les réglages par défaut",
     ),
-    "config.too_large": (
-        "too large for a config file (over {limit} KB); not read",
-        "trop gros pour un fichier de réglages (plus de {limit} Ko) ; non lu",
-    ),
     "config.not_yaml": ("not valid YAML", "ce n'est pas du YAML valide"),
     "config.not_mapping": (
         "expected keys such as 'theme:'",
@@ -203,7 +199,6 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "could not read reading state: {reason}",
         "l'état de lecture n'a pas pu être lu : {reason}",
     ),
-    "export.unreadable": ("cannot be read ({reason})", "illisible ({reason})"),
     "export.not_json": ("not a JSON file ({reason})", "pas un fichier JSON ({reason})"),
     "export.bad_list": (
         "'{key}' must be a list; nothing was imported",

@@ -19,6 +19,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from reader.settings.i18n import Msg
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _TABLE[0x7F] = "\u2421"  # SYMBOL FOR DELETE
@@ -125,6 +127,21 @@ def yaml_depth(text: str) -> int:
         dashes = items.group(0).count("-") if items else 0
         deepest = max(deepest, indent // 2 + dashes)
     return deepest
+
+
+def read_failure(error: OSError) -> Msg:
+    """Why a file could not be read, for people: too large, not a regular file, or the OS's word."""
+    if isinstance(error, TooLarge):
+        return Msg.of(
+            "problem.too_large", size=_megabytes(error.size), limit=_megabytes(error.limit)
+        )
+    if isinstance(error, NotRegular):
+        return Msg.of("problem.not_regular")
+    return Msg.of("problem.unreadable", reason=error.strerror or error)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 class YamlError(ValueError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.settings.i18n import Msg
-from reader.settings.untrusted import clean, display_text, read_regular_file
+from reader.settings.untrusted import clean, display_text, read_failure, read_regular_file
 
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
 """Largest import file read (an export of 100,000 articles is a few tens of MB)."""
@@ -70,8 +70,7 @@ def load_export_file(path: Path) -> Any:
         raw = read_regular_file(path, MAX_EXPORT_BYTES)
         return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except OSError as error:
-        reason = getattr(error, "strerror", None) or error
-        raise ExportError(Msg.of("export.unreadable", reason=reason)) from None
+        raise ExportError(read_failure(error)) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise ExportError(Msg.of("export.not_json", reason=error)) from None
     except RecursionError:
