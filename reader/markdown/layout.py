@@ -19,11 +19,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reader.markdown.document import Section
+    from reader.markdown.rendering import Line
 
 MEASURE_PAUSE = 0.001
 """Seconds the measuring thread rests after each section (it shares the GIL with the UI)."""
 MEASURE_BATCH = 24
 """Sections measured between two reports from the measuring thread."""
+LONG_SECTION = 16_000
+"""Characters past which a section is never rendered on the UI thread: one block
+that long (a list nested thousands deep, a giant table) takes about a second."""
 
 
 @dataclass(frozen=True)
@@ -146,17 +150,27 @@ Measured = tuple[int, list[int], bool]
 """A batch of measured heights: (first section, heights, whether it is the last batch)."""
 
 
+def is_long(section: Section) -> bool:
+    """Whether `section` is rendered off the UI thread (see `LONG_SECTION`)."""
+    return len(section.text) > LONG_SECTION
+
+
 def measure(
     sections: Sequence[Section],
     width: int,
     references: str,
     cancelled: Callable[[], bool],
     pause: float = MEASURE_PAUSE,
+    claim: Callable[[int], bool] = lambda index: True,
+    keep: Callable[[int, list[Line]], None] = lambda index, lines: None,
 ) -> Iterator[Measured]:
     """Render every section at `width` and yield their heights, in batches, in order.
 
     Meant for a worker thread: it rests `pause` seconds after each section so a
     key pressed meanwhile is answered at once, and stops when `cancelled()`.
+    The lines of a long section are handed to `keep` rather than thrown away,
+    since they cost as much as a frozen second; a long section `claim` refuses
+    (another thread renders it) is reported as -1, unknown.
     """
     from reader.markdown.rendering import markdown_lines, offscreen_console
 
@@ -167,8 +181,14 @@ def measure(
     for index, section in enumerate(sections):
         if cancelled():
             return
-        lines = markdown_lines(section.text, console, width, references, links=True)
-        batch.append(len(lines) + (index < last))
+        long = is_long(section)
+        if long and not claim(index):
+            batch.append(-1)
+        else:
+            lines = markdown_lines(section.text, console, width, references, links=True)
+            batch.append(len(lines) + (index < last))
+            if long:
+                keep(index, lines)
         # Hand the interpreter back to the UI thread between sections: without
         # it, a key pressed while a long article is measured waited up to 100 ms.
         time.sleep(pause)

@@ -6,10 +6,11 @@ Rich only, no Textual: the reading pane turns these lines into strips, the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,6 +132,11 @@ class HeaderStyles:
     summary: Style = Style(italic=True)
     link: Style = Style(underline=True)
     rule: Style = Style(dim=True)
+
+    @classmethod
+    def named(cls, style: Callable[[str], Style], prefix: str) -> HeaderStyles:
+        """Each style looked up as `prefix` + its name (a widget's component classes)."""
+        return cls(*(style(prefix + field.name) for field in dataclasses.fields(cls)))
 
 
 def byline(article: Article) -> str:

@@ -665,6 +665,10 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "confirm.open": ("Open (y)", "Ouvrir (y)"),
     "confirm.cancel": ("Cancel (n)", "Annuler (n)"),
     # -- the panes ---------------------------------------------------------------------
+    "reading.rendering_long": (
+        "Laying out a long passage…",
+        "Mise en page d’un long passage…",
+    ),
     "reading.placeholder": (
         "Select an article and press Enter to read it.",
         "Choisissez un article et appuyez sur Entrée pour le lire.",

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual import events
+
+from reader.markdown import rendering
+from reader.markdown.layout import LONG_SECTION
+from reader.markdown.rendering import Line
 
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -81,3 +88,52 @@ async def test_escape_sequences_in_content_never_reach_the_screen(tmp_path: Path
             text = visible_text(widget)
             assert "\x1b" not in text and "\x07" not in text
         assert "␛]0;owned␇" in visible_text(app.screen.query_one(ArticleList))
+
+
+async def test_a_passage_too_long_for_one_frame_is_laid_out_while_keys_are_answered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A list nested 2,000 deep is one block of about 90 KB: rendering it took
+    # about a second, which on the UI thread froze every key. 800 deep is enough
+    # to be a long passage (one block over LONG_SECTION).
+    deep = "\n".join("  " * level + f"- level {level}" for level in range(800))
+    body = f"# Before\n\nBefore the list.\n\n## Deep\n\n{deep}\n\n## After\n\nAfter the list.\n"
+    (tmp_path / "deep.md").write_text(f"---\ntitle: Deep\n---\n{body}", encoding="utf-8")
+    gate = threading.Event()
+    on_ui_thread: list[bool] = []
+    real = rendering.markdown_lines
+
+    def held_back(text: str, *args: Any, **kwargs: Any) -> list[Line]:
+        if len(text) > LONG_SECTION:
+            on_ui_thread.append(threading.current_thread() is threading.main_thread())
+            gate.wait(10)  # released below, once the test has looked at the screen
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(rendering, "markdown_lines", held_back)
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        for worker in [w for w in app.workers if w.group == "open"]:
+            await worker.wait()  # the article is read; its long passage is still held
+        pane = app.screen.query_one(ReadingPane)
+        await pilot.pause()
+        screen = visible_text(pane)
+        assert "Before the list." in screen
+        assert "Laying out a long passage…" in screen
+        assert on_ui_thread and not any(on_ui_thread)
+        await pilot.press("j", "j")  # keys are answered while the list is laid out
+        await pilot.pause()
+        assert pane.scroll_y == 2
+        gate.set()
+        await settle(pilot)
+        screen = visible_text(pane)
+        assert "level 1" in screen and "Laying out" not in screen
+        await pilot.press("G")
+        await settle(pilot)
+        assert "After the list." in visible_text(pane)
+        await pilot.press("g", "slash", *"level")  # highlighting lays it out once more
+        await settle(pilot)
+        screen = visible_text(pane)
+        assert "level 1" in screen and "Laying out" not in screen
+        assert len(on_ui_thread) >= 2 and not any(on_ui_thread)

@@ -9,7 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 
 from reader.markdown.document import Section, split_sections
-from reader.markdown.layout import Anchor, SectionLayout, measure
+from reader.markdown.layout import LONG_SECTION, Anchor, SectionLayout, is_long, measure
 from reader.markdown.marks import LinkMarks, MatchMarks, next_target
 from reader.markdown.rendering import markdown_lines, offscreen_console
 
@@ -72,6 +72,31 @@ def test_measuring_gives_the_rendered_height_of_every_section() -> None:
         rendered = len(markdown_lines(section.text, console, 60, "", links=True))
         assert heights[index] == rendered + (index < len(sections) - 1)
     assert list(measure(sections, 60, "", cancelled=lambda: True, pause=0)) == []
+
+
+def test_a_long_section_is_rendered_by_whoever_claims_it_and_its_lines_kept() -> None:
+    long_table = "| a | b |\n|---|---|\n" + "| cell | cell |\n" * (LONG_SECTION // 15)
+    sections = (Section(0, "Short."), Section(2, long_table), Section(9, "Also short."))
+    assert [is_long(section) for section in sections] == [False, True, False]
+    kept: dict[int, int] = {}
+
+    def heights(claim: bool) -> list[int]:
+        batches = measure(
+            sections,
+            40,
+            "",
+            cancelled=lambda: False,
+            pause=0,
+            claim=lambda index: claim,
+            keep=lambda index, lines: kept.__setitem__(index, len(lines)),
+        )
+        return [h for _start, part, _done in batches for h in part]
+
+    refused = heights(claim=False)
+    assert refused[1] == -1 and refused[0] > 0 and not kept
+    claimed = heights(claim=True)
+    assert claimed[1] == kept[1] + 1 > LONG_SECTION // 15
+    assert claimed[0] == refused[0] and list(kept) == [1]
 
 
 def _line(*parts: tuple[str, Style | None]) -> list[Segment]:

@@ -3,15 +3,12 @@
 Textual's stock `Markdown` widget mounts a widget per block and took 37 s to
 show a 1 MB document here. This view is one `ScrollView` (Line API) over the
 body cut into sections (`reader.markdown.document`). Only the sections on
-screen are rendered, from a small cache; a worker thread measures the heights
-of all the others in the background, so the scrollbar becomes exact without the
-UI ever waiting for it. Until a section is measured its height is an estimate,
-and a pending jump (to the end, or to a saved position) is re-applied as
-estimates are replaced by measurements.
-
-The arithmetic of heights and places is `reader.markdown.layout`; search
-matches and links are marked by `reader.markdown.marks`. What the user does
-with it (keys, links followed, positions reported) is `ReadingPane`'s.
+screen are rendered, from a small cache (a long one, off the UI thread:
+`long_sections`); a worker measures all the others' heights in the background,
+so the scrollbar becomes exact without the UI ever waiting. Until then heights
+are estimates, and a pending jump (to the end, to a saved place) is re-applied
+as they are replaced by measurements. Heights and places: `reader.markdown.layout`;
+matches and links: `reader.markdown.marks`; keys and messages: `ReadingPane`.
 """
 
 from __future__ import annotations
@@ -20,8 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.segment import Segment
-from rich.text import Text
 from textual import events, work
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -32,10 +27,12 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.library.article import Article
-from reader.markdown.layout import Anchor, SectionLayout, measure
+from reader.markdown.layout import Anchor, SectionLayout, is_long, measure
 from reader.markdown.marks import LinkMarks, MatchMarks
 from reader.settings.i18n import t
 from reader.ui.messages import ForwardsWorkerFailures
+from reader.ui.widgets.long_sections import LongSectionRendered, LongSections
+from reader.ui.widgets.strips import centred, in_column
 
 if TYPE_CHECKING:
     from reader.markdown.document import Document, Section
@@ -83,6 +80,7 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         self._margin = 0
         self._header: list[Strip] = []
         self._cache: LRUCache[int, list[Strip]] = LRUCache(96)
+        self._long = LongSections(self)
         self._matches = MatchMarks()
         self._links = LinkMarks()
         self._pending: Anchor | None = None
@@ -201,6 +199,7 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         self._column = column
         self._margin = max(0, (width - column) // 2)
         self._generation += 1
+        self._long.reset(self._generation)
         self._cache.clear()
         self._header = self._render_header() if self._article else []
         self._layout = SectionLayout(self.sections, column, header=len(self._header))
@@ -223,7 +222,12 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         """Measure every section's height at `width`, in order, off the UI thread."""
         worker = get_current_worker()
         for start, heights, done in measure(
-            sections, width, references, cancelled=lambda: worker.is_cancelled
+            sections,
+            width,
+            references,
+            cancelled=lambda: worker.is_cancelled,
+            claim=lambda index: self._long.claim(generation, index),
+            keep=lambda index, lines: self._long.deliver(generation, index, lines),
         ):
             self.post_message(self._Measured(generation, start, heights, done))
 
@@ -233,7 +237,8 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
             return
         changed = False
         for offset, height in enumerate(message.heights):
-            changed = self._layout.set_height(message.start + offset, height) or changed
+            if height >= 0:  # -1: a long section another worker is rendering
+                changed = self._layout.set_height(message.start + offset, height) or changed
         if changed:
             self._resize_virtual()
             self._apply_pending()
@@ -243,6 +248,22 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
             self._apply_pending()
             self._user_moved()
             self._report_position()
+
+    def on_long_section_rendered(self, message: LongSectionRendered) -> None:
+        message.stop()
+        if not self._long.received(message):
+            return
+        above, keep = (
+            round(self.scroll_y) >= self._layout.start_of(message.index + 1),
+            self.top_anchor(),
+        )
+        strips = self._cache[message.index] = self._strips(message.index, message.lines)
+        if self._layout.set_height(message.index, len(strips)):
+            self._resize_virtual()
+            self._apply_pending()
+            if above and self._pending is None:
+                self.scroll_to_anchor(keep)  # what was on screen stays where it was
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
@@ -270,14 +291,7 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         from reader.markdown.rendering import HeaderStyles, header_lines
 
         assert self._article is not None
-        style = self.get_component_rich_style
-        styles = HeaderStyles(
-            title=style("reading-pane--title"),
-            meta=style("reading-pane--meta"),
-            summary=style("reading-pane--summary"),
-            link=style("reading-pane--link"),
-            rule=style("reading-pane--rule"),
-        )
+        styles = HeaderStyles.named(self.get_component_rich_style, "reading-pane--")
         lines = header_lines(
             self._article, self._translations, self.app.console, self._column, styles
         )
@@ -287,29 +301,33 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         return Strip.blank(self.scrollable_content_region.width, self.rich_style)
 
     def _to_strip(self, line: Line) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        segments = [Segment(" " * self._margin), *line]
-        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
+        return in_column(line, self._margin, self.scrollable_content_region.width, self.rich_style)
 
-    def _section_strips(self, index: int) -> list[Strip]:
+    def _section_strips(self, index: int) -> list[Strip] | None:
+        """A section's lines; None while a long one is rendered off the UI thread."""
         strips = self._cache.get(index)
         if strips is None:
             from reader.markdown.rendering import markdown_lines
 
-            style = self.get_component_rich_style
-            text = self.sections[index].text
+            section = self.sections[index]
+            if is_long(section):
+                self._long.request(self._generation, index, section, self._column, self._references)
+                return None
             lines = markdown_lines(
-                text, self.app.console, self._column, self._references, links=True
+                section.text, self.app.console, self._column, self._references, links=True
             )
-            lines = self._matches.mark(index, lines, style("reading-pane--match"), self.app.console)
-            lines = self._links.mark(
-                index, lines, style("reading-pane--link"), style("reading-pane--link-selected")
-            )
-            strips = [self._to_strip(line) for line in lines]
-            if index < len(self.sections) - 1:
-                strips.append(self._blank())
-            self._cache[index] = strips
+            strips = self._cache[index] = self._strips(index, lines)
+        return strips
+
+    def _strips(self, index: int, lines: list[Line]) -> list[Strip]:
+        style = self.get_component_rich_style
+        lines = self._matches.mark(index, lines, style("reading-pane--match"), self.app.console)
+        lines = self._links.mark(
+            index, lines, style("reading-pane--link"), style("reading-pane--link-selected")
+        )
+        strips = [self._to_strip(line) for line in lines]
+        if index < len(self.sections) - 1:
+            strips.append(self._blank())
         return strips
 
     def _materialize(self, top: int, height: int) -> None:
@@ -317,9 +335,9 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         for _ in range(8):
             changed = False
             for index in self._layout.sections_in(top, height):
-                changed = (
-                    self._layout.set_height(index, len(self._section_strips(index))) or changed
-                )
+                strips = self._section_strips(index)
+                if strips is not None:
+                    changed = self._layout.set_height(index, len(strips)) or changed
             if not changed:
                 return
             self._resize_virtual()
@@ -335,7 +353,7 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
     def render_line(self, y: int) -> Strip:
         absolute = round(self.scroll_y) + y
         if self._article is None:
-            return self._render_placeholder(y)
+            return self._render_placeholder(y - 1, self._placeholder)
         if absolute < len(self._header):
             return self._header[absolute]
         layout = self._layout
@@ -345,14 +363,13 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         index = layout.section_at(offset)
         strips = self._section_strips(index)
         line = offset - layout.offsets[index]
+        if strips is None:
+            return self._render_placeholder(line, t("reading.rendering_long"))
         return strips[line] if line < len(strips) else self._blank()
 
-    def _render_placeholder(self, y: int) -> Strip:
-        if y != 1:
+    def _render_placeholder(self, y: int, message: str) -> Strip:
+        """`message`, centred, on line 0 (counting from `y`'s origin); blank elsewhere."""
+        if y != 0:
             return self._blank()
-        width = self.scrollable_content_region.width
         style = self.rich_style + self.get_component_rich_style("reading-pane--placeholder")
-        text = Text(self._placeholder, style=style, no_wrap=True)
-        text.truncate(width, overflow="ellipsis")
-        text.align("center", width)
-        return Strip(list(text.render(self.app.console)), width).adjust_cell_length(width, style)
+        return centred(message, self.scrollable_content_region.width, style, self.app.console)
