@@ -44,7 +44,7 @@ class BackgroundWriter:
 
     @property
     def unsaved(self) -> int:
-        """Changes that failed and are waiting for another try (or were given up)."""
+        """Changes that failed and are waiting for another try, or were given up."""
         return len(self._failed) + self._given_up
 
     def _run(self) -> None:
@@ -67,13 +67,19 @@ class BackgroundWriter:
                 self._keep(write)
                 self.on_error(str(error))
             except Exception as error:  # a bug: say so, and keep the thread alive
-                self.on_error(t("store.unexpected", reason=f"{type(error).__name__}: {error}"))
+                self._lost(error)
 
     def _keep(self, write: Write) -> None:
         self._failed.append(write)
         if len(self._failed) > MAX_RETAINED:
             self._failed.pop(0)
             self._given_up += 1
+
+    def _lost(self, error: Exception) -> None:
+        """A write that raised something else than a store error: a bug, which another
+        try would only repeat. It is not retried, but it is said, and counted unsaved."""
+        self._given_up += 1
+        self.on_error(t("store.unexpected", reason=f"{type(error).__name__}: {error}"))
 
     def _retry(self) -> str | None:
         """Try the failed writes again, in order; None once all are saved, else why not."""
@@ -84,7 +90,7 @@ class BackgroundWriter:
             except StoreError as error:
                 return str(error)
             except Exception as error:
-                self.on_error(t("store.unexpected", reason=f"{type(error).__name__}: {error}"))
+                self._lost(error)
             self._failed.pop(0)
             saved += 1
         if saved:

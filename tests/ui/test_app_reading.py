@@ -12,7 +12,6 @@ from textual import events
 from reader.markdown import rendering
 from reader.markdown.layout import LONG_SECTION
 from reader.markdown.rendering import Line
-
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from tests.ui.helpers import LongArticleWriter, build_app, open_article, settle, visible_text

@@ -436,7 +436,8 @@ def test_a_bug_in_a_write_is_reported_and_never_hangs_flush_or_close(tmp_path: P
     writer.flush()  # would wait forever if the thread had died
     assert len(errors) == 1 and "KeyError" in errors[0]
     assert store.bookmark("after") is not None
-    assert writer.close() == 0
+    assert writer.unsaved == 1  # the broken change is lost, and counted so at exit
+    assert writer.close() == 1
 
 
 def test_changes_still_unsaved_at_close_are_counted(
