@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.command import CommandPalette
 from textual.message import Message
 
@@ -152,3 +153,23 @@ async def test_letters_typed_in_the_search_field_are_text_not_commands(library_d
         assert app.screen.query_one(SearchBox).value == "quit bsm"
         assert app.main_screen.state("first").bookmark is None
         assert not app.main_screen.state("first").read
+
+
+async def test_a_query_typed_in_one_burst_lands_in_the_field_not_in_the_list(
+    library_dir: Path,
+) -> None:
+    # A fast typist, or a paste: every key is queued before the first is handled.
+    # The list treats letters as commands (`n` opens the next article).
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for name, character in [("slash", "/"), *((c, c) for c in "beta"), ("enter", "\r")]:
+            app.post_message(events.Key(name, character))
+        await settle(pilot)
+        assert app.screen.query_one(SearchBox).value == "beta"
+        assert set(listed(app)) == {"world/second-en", "world/second-fr"}  # bêta too
+        pane = app.screen.query_one(ReadingPane)  # nothing was open: Enter opened the first hit
+        assert pane.article is not None and pane.article.id == listed(app)[0]
+        await pilot.press("slash", "escape")  # `/` typed in the field is text, not a command
+        await pilot.press("slash", *"a/b")
+        assert app.screen.query_one(SearchBox).value == "a/b"

@@ -63,6 +63,9 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         self._search = search
         self._snippets = snippets
         self._results: Results | None = None
+        self._awaiting: str | None = None
+        """The query whose hits are being searched for (None: the list shows the current ones)."""
+        self._open_on_results = False
         self._snippet_parts: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._status = ""
         self._loading = True
@@ -207,14 +210,19 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         """Whether the search field has the focus."""
         return any(box.has_focus for box in self.query(SearchBox))
 
-    def start_search(self) -> None:
-        """Show the search field (mounting it the first time) and focus it."""
+    async def start_search(self) -> None:
+        """Show the search field (mounting it the first time) and focus it, at once.
+
+        Run from a priority binding, before the app reads the next key: `/query`
+        typed (or pasted) in one burst must land in the field, not in the list,
+        where its letters are commands.
+        """
         self.add_class("-searching")
         found = self.query(SearchBox)
         box = found.first() if found else SearchBox(id="search")
         if not found:
-            self.mount(box, before=0)
-        box.focus()
+            await self.mount(box, before=0)
+        self.screen.set_focus(box)
 
     def clear_search(self) -> None:
         self.remove_class("-searching")
@@ -246,9 +254,10 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         event.stop()
         self._filter = replace(self._filter, query=event.value)
         if self._query().is_empty:
-            self._results = None
+            self._results = self._awaiting = None
             self._after_search()
             return
+        self._awaiting = event.value
         self._run_search(event.value)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
@@ -278,9 +287,12 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
             return  # a newer keystroke already asked again
         from reader.index.search import snippet_parts
 
-        self._results = results
+        self._results, self._awaiting = results, None
         self._snippet_parts = {i: snippet_parts(s) for i, s in results.snippets.items()}
         self._after_search()
+        if self._open_on_results:
+            self._open_on_results = False
+            self._open_first()
 
     def _snippets_done(self, text: str, snippets: dict[str, str]) -> None:
         """More hits got their snippets: show them without rebuilding the list."""
@@ -299,6 +311,12 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
     @on(Input.Submitted, "#search")
     def _open_first_hit(self, event: Input.Submitted) -> None:
         event.stop()
+        if self._awaiting is not None:  # `/word⏎` typed in one go: the hits are not in yet
+            self._open_on_results = True
+        else:
+            self._open_first()
+
+    def _open_first(self) -> None:
         articles = self.query_one(ArticleList).articles
         if articles:
             self.post_message(self.OpenRequested(articles[0]))

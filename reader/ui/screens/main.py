@@ -55,7 +55,7 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         key("tab", "app.focus_next", "main.next_pane", show=False),
         key("shift+tab", "app.focus_previous", "main.previous_pane", show=False),
         key("escape", "back", "main.back", show=False),
-        key("slash", "search", "main.search"),
+        key("slash", "search", "main.search", priority=True),
         key("l", "cycle_language", "main.language", show=False),
         key("x", "clear_filters", "main.clear", show=False),
         key("n", "next_article", "main.next"),
@@ -153,8 +153,12 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
 
     # -- search and filters --------------------------------------------------
 
-    def action_search(self) -> None:
-        self._column.start_search()
+    async def action_search(self) -> None:
+        await self._column.start_search()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `/` is a priority key (see `start_search`); typed in the field, it is text.
+        return not (action == "search" and self._column.searching)
 
     def action_cycle_language(self) -> None:
         self._column.cycle_language()
