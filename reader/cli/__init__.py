@@ -4,7 +4,8 @@ The only package that prints. It sits on top of every layer; Textual is
 imported only when the interface is launched (`interface.py`), so `reader list`
 and friends start fast and work without a terminal. One module per group of
 commands: `library_commands` (list, search, show, check), `state_commands`
-(bookmarks, export, import), `config_command`; `parser` builds the arguments
+(bookmarks, export, import), `config_command`, `serve_command` (the interface
+in a browser); `parser` builds the arguments
 and `common` holds what they share.
 """
 
@@ -31,6 +32,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "export": ("state_commands", "cmd_export"),
     "import": ("state_commands", "cmd_import"),
     "config": ("config_command", "cmd_config"),
+    "serve": ("serve_command", "cmd_serve"),
     None: ("interface", "cmd_ui"),
 }
 """Subcommand -> (module in this package, function): a run imports only its own command."""

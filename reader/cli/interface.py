@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from typing import TextIO
 
 from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, settings_for, warn
 from reader.settings.i18n import plural, t
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""What textual-serve sets TEXTUAL_DRIVER to: the screen then goes to a browser
+through pipes, which are no terminal but are what that driver expects."""
+
 
 def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    under_web_driver = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+    if not under_web_driver and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError(t("cli.no_terminal"))
     # Start-up allocates many objects that all stay alive (modules, widgets, the
     # library): cycle collections then only cost time. The app turns the

@@ -101,4 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     importing = commands.add_parser("import", parents=[common], help=t("cli.help.import"))
     importing.add_argument("file", metavar="FILE", help=t("cli.help.import_file"))
+
+    serve = commands.add_parser("serve", parents=[common], help=t("cli.help.serve"))
+    serve.add_argument("--host", default="127.0.0.1", help=t("cli.help.host"))
+    serve.add_argument("--port", type=int, default=8000, help=t("cli.help.port"))
+    serve.add_argument("--public-url", metavar="URL", help=t("cli.help.public_url"))
     return parser

@@ -416,6 +416,54 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "a file made by `reader export`",
         "un fichier créé par `reader export`",
     ),
+    "cli.help.serve": (
+        "serve the interface to a web browser (needs the extra reader[serve])",
+        "servir l’interface à un navigateur web (demande l’extra reader[serve])",
+    ),
+    "cli.help.host": (
+        "address to listen on (default 127.0.0.1: this machine only)",
+        "adresse d’écoute (127.0.0.1 par défaut : cette machine seulement)",
+    ),
+    "cli.help.port": (
+        "port to listen on (default 8000)",
+        "port d’écoute (8000 par défaut)",
+    ),
+    "cli.help.public_url": (
+        "the address browsers use, when a reverse proxy stands in front (https://...)",
+        "l’adresse qu’utilisent les navigateurs, derrière un proxy inverse (https://...)",
+    ),
+    "serve.missing_extra": (
+        "serving to a browser needs textual-serve: pip install '{extra}' ({reason})",
+        "servir à un navigateur demande textual-serve : pip install '{extra}' ({reason})",
+    ),
+    "serve.listening": (
+        "reader is served on {url} — open it in a browser; Ctrl+C stops",
+        "reader est servi sur {url} — ouvrez-le dans un navigateur ; Ctrl+C arrête",
+    ),
+    "serve.exposed": (
+        "listening on {host}:{port} with no login: anyone who can reach this port can "
+        "read your library and change its state. Put it behind a reverse proxy that "
+        'asks for a password (see the README, "In a browser")',
+        "écoute sur {host}:{port} sans connexion : quiconque atteint ce port peut lire "
+        "votre bibliothèque et modifier son état. Placez-le derrière un proxy inverse qui "
+        "demande un mot de passe (voir le README, « In a browser »)",
+    ),
+    "serve.bad_public_url": (
+        "--public-url {url}: give the whole address, starting with https:// (or http://)",
+        "--public-url {url} : donnez l’adresse entière, commençant par https:// (ou http://)",
+    ),
+    "serve.bad_port": (
+        "--port {port}: a port is a number from 1 to 65535",
+        "--port {port} : un port est un nombre de 1 à 65535",
+    ),
+    "serve.cannot_listen": (
+        "cannot listen on {host}:{port}: {reason} (another port: --port)",
+        "impossible d’écouter sur {host}:{port} : {reason} (autre port : --port)",
+    ),
+    "serve.stopped": (
+        "reader serve stopped.",
+        "reader serve arrêté.",
+    ),
     "limits.note": (
         "⚠ reader shows this article differently from how it is written: {changes}.",
         "⚠ reader affiche cet article autrement qu'il n'est écrit : {changes}.",

@@ -75,7 +75,10 @@ class LinkRouter:
         from reader.ui.screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            app = self._screen.app
+            if yes and app.is_web:  # served to a browser (`reader serve`): a new tab there
+                app.open_url(url, new_tab=True)
+            elif yes:
                 self._screen.run_worker(
                     lambda: self._open_in_browser(url),
                     thread=True,
