@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from reader.index.catalogue_db import ARTICLE_COLUMNS, CATALOGUE_NAME, connect, memory
 from reader.index.catalogue_rows import (
     TAG_SEPARATOR,
+    aliases_of,
     article_from_row,
     article_values,
     problems_from_json,
@@ -261,7 +262,7 @@ class Catalogue:
                 article = result.article
                 self._db.execute(
                     f"INSERT INTO files (folder, path, seq, size, mtime_ns, indexed, sort_key, "
-                    f"problems, {ARTICLE_COLUMNS}) VALUES ({','.join('?' * 21)})",
+                    f"problems, {ARTICLE_COLUMNS}) VALUES ({','.join('?' * 22)})",
                     (
                         folder_key,
                         path_key,
@@ -285,15 +286,15 @@ class Catalogue:
 
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, path, article_id, title, summary, tags, outlet, sources FROM files "
-                "WHERE indexed = 0"
+                "SELECT id, path, article_id, title, summary, tags, outlet, sources, notes "
+                "FROM files WHERE indexed = 0"
             ).fetchall()
         total = len(rows)
         for start in range(0, total, BATCH):
             if cancelled():
                 return start
             batch = []
-            for row_id, path, article_id, title, summary, tags, outlet, sources in rows[
+            for row_id, path, article_id, title, summary, tags, outlet, sources, notes in rows[
                 start : start + BATCH
             ]:
                 try:
@@ -307,8 +308,9 @@ class Catalogue:
                     if part
                 )
                 tag_text = " ".join((tags or "").split(TAG_SEPARATOR))
+                titles = " ".join([title, *aliases_of(notes)])  # an alias is another title
                 batch.append(
-                    (row_id, article_id, title, summary or "", tag_text, outlet or "", names, body)
+                    (row_id, article_id, titles, summary or "", tag_text, outlet or "", names, body)
                 )
             with self._lock, self._db:
                 for entry in batch:

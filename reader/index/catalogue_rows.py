@@ -18,7 +18,7 @@ TAG_SEPARATOR = "\x1f"
 
 def article_values(article: Article | None) -> tuple[Any, ...]:
     if article is None:
-        return (None,) * 13
+        return (None,) * 14
     sources = [asdict(source) for source in article.sources]
     return (
         article.id,
@@ -34,12 +34,30 @@ def article_values(article: Article | None) -> tuple[Any, ...]:
         article.translation_of,
         json.dumps(sources, ensure_ascii=False) if sources else None,
         article.word_count,
+        notes_json(article),
     )
+
+
+def notes_json(article: Article) -> str | None:
+    """What notes folders add (aliases, links, the date of the last change), as JSON."""
+    notes: dict[str, Any] = {}
+    if article.aliases:
+        notes["aliases"] = list(article.aliases)
+    if article.links:
+        notes["links"] = list(article.links)
+    if article.updated:
+        notes["updated"] = article.updated.isoformat()
+    return json.dumps(notes, ensure_ascii=False) if notes else None
+
+
+def aliases_of(notes: str | None) -> list[str]:
+    """The aliases kept in a `notes` column (for the search index)."""
+    return list(json.loads(notes).get("aliases", ())) if notes else []
 
 
 def article_from_row(values: list[Any], path: Path, folder: Path) -> Article | None:
     (article_id, title, summary, author, outlet, published, precision, language, kind, tags,
-     translation_of, sources, word_count) = values  # fmt: skip
+     translation_of, sources, word_count, notes) = values  # fmt: skip
     if article_id is None:
         return None
     return Article(
@@ -58,7 +76,20 @@ def article_from_row(values: list[Any], path: Path, folder: Path) -> Article | N
         sources=tuple(Source(**source) for source in json.loads(sources)) if sources else (),
         word_count=word_count or 0,
         folder=folder,
+        **_notes_fields(notes),
     )
+
+
+def _notes_fields(notes: str | None) -> dict[str, Any]:
+    if not notes:
+        return {}
+    data = json.loads(notes)
+    updated = data.get("updated")
+    return {
+        "aliases": tuple(data.get("aliases", ())),
+        "links": tuple(data.get("links", ())),
+        "updated": dt.date.fromisoformat(updated) if updated else None,
+    }
 
 
 def problems_json(problems: Sequence[Problem]) -> str | None:

@@ -85,6 +85,12 @@ class Article:
     sources: tuple[Source, ...] = ()
     word_count: int = 0
     folder: Path = field(default=Path("."), compare=False)
+    aliases: tuple[str, ...] = ()
+    """Other names the article answers to (Obsidian's `aliases`): for links and search."""
+    links: tuple[str, ...] = ()
+    """The notes the body links to, by name as written (resolved by `NoteNames`)."""
+    updated: dt.date | None = None
+    """When the note was last changed, if it says (`updated`, `modified`, `lastmod`)."""
     """The content folder the article was found in (its id is relative to it)."""
 
     @property

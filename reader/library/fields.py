@@ -73,8 +73,8 @@ class Fields:
         return (_scalar_text(value) or None) if value is not None else None
 
     def published(self) -> tuple[dt.date | None, DatePrecision]:
-        """The `published` (or `date`) field, and how precise it is."""
-        for key in ("published", "date"):
+        """The `published` (or `date`, or Obsidian's `created`) field, and how precise it is."""
+        for key in ("published", "date", "created"):
             if key in self.meta and self.meta[key] is not None:
                 return self._date(key, self.meta[key])
         return None, "day"
@@ -95,6 +95,20 @@ class Fields:
                 pass
         self.warn(key, Msg.of("problem.bad_date", key=key, text=text))
         return None, "day"
+
+    def updated(self) -> dt.date | None:
+        """When it was last changed: `updated` (Obsidian), `modified`, `lastmod` (Hugo)."""
+        for key in ("updated", "modified", "lastmod"):
+            if key in self.meta and self.meta[key] is not None:
+                return self._date(key, self.meta[key])[0]
+        return None
+
+    def aliases(self) -> tuple[str, ...]:
+        """Obsidian's `aliases` (or `alias`): a list of names, or one."""
+        value = self.meta.get("aliases", self.meta.get("alias"))
+        items = value if isinstance(value, list) else [value] if value is not None else []
+        names = (_scalar_text(item) for item in items)
+        return tuple(dict.fromkeys(name.strip() for name in names if name and name.strip()))
 
     def tags(self) -> tuple[str, ...]:
         value = self.meta.get("tags")

@@ -7,12 +7,14 @@ the articles newest first. Bad files become problems; the rest still load.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.library.article import Article, ParseResult, Problem
+from reader.library.links import NoteNames
 from reader.settings.i18n import Msg
 from reader.settings.untrusted import read_failure
 
@@ -50,6 +52,11 @@ class Library:
             if other.id != article.id and (other.id == root or other.translation_of == root)
         ]
         return tuple(family)
+
+    @functools.cached_property
+    def names(self) -> NoteNames:
+        """Every name each article answers to: links between notes resolve against it."""
+        return NoteNames(self.articles)
 
     @property
     def errors(self) -> tuple[Problem, ...]:

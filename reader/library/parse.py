@@ -8,13 +8,15 @@ CRLF line endings. Never raises for bad content: everything wrong becomes a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
-from reader.library.article import Article, ParseResult, Problem
+from reader.library.article import Article, DatePrecision, ParseResult, Problem
 from reader.library.fences import FenceTracker
 from reader.library.fields import Fields
 from reader.library.frontmatter import Rejected, decode, split
+from reader.library.links import inline_tags, linked_names
 from reader.library.sanitize import clean, display_path, display_text
 from reader.settings.i18n import Msg
 from reader.settings.untrusted import read_failure, read_regular_file
@@ -23,6 +25,8 @@ MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 """The largest file read as an article. A 1 MB article opens in a tenth of a
 second; past this, a file is far more likely a log or a dump than something to
 read, and would cost memory and seconds for nothing."""
+_JEKYLL_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(.*)\.(?:md|markdown)$", re.IGNORECASE)
+"""Jekyll's posts: `_posts/2026-01-05-my-post.md` is dated by its name."""
 _HEADING = re.compile(r" {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 
 
@@ -42,9 +46,20 @@ def first_heading(body: str) -> str | None:
     return None
 
 
+def _jekyll_date(text: str) -> tuple[dt.date | None, DatePrecision]:
+    try:
+        return dt.date.fromisoformat(text), "day"
+    except ValueError:
+        return None, "day"
+
+
 def title_from_path(path: Path) -> str:
-    """A readable title made from a file name (`index.md` and `README.md` use their folder)."""
+    """A readable title made from a file name (`index.md` and `README.md` use their folder;
+    Jekyll's `2026-01-05-my-post.md` leaves its date out)."""
     stem = path.stem
+    jekyll = _JEKYLL_NAME.match(path.name)
+    if jekyll and jekyll.group(2):
+        stem = jekyll.group(2)
     if stem.lower() in ("index", "readme", "_index") and path.parent.name:
         stem = path.parent.name
     words = re.sub(r"[-_]+", " ", display_text(stem)).strip()
@@ -80,6 +95,10 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
             fields.warn("title", Msg.of("problem.no_title", title=title))
         article_id = fields.text("id") or default_id(path, folder)
         published, precision = fields.published()
+        if published is None and (jekyll := _JEKYLL_NAME.match(path.name)):
+            published, precision = _jekyll_date(jekyll.group(1))
+        tags = fields.tags()
+        tags += tuple(tag for tag in inline_tags(body) if tag not in tags)
         article = Article(
             id=article_id,
             path=path,
@@ -91,11 +110,14 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
             date_precision=precision,
             language=fields.language(),
             kind=fields.kind(),
-            tags=fields.tags(),
+            tags=tags,
             translation_of=fields.text("translation_of"),
             sources=fields.sources(),
             word_count=len(body.split()),
             folder=folder,
+            aliases=fields.aliases(),
+            links=linked_names(body),
+            updated=fields.updated(),
         )
     except Rejected as rejected:
         return _rejected(path, rejected)

@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.library.fences import FenceTracker
+
+if TYPE_CHECKING:
+    from reader.markdown.layout import Anchor
+    from reader.markdown.notes import NoteContext
 
 SECTION_TARGET = 1536
 """Characters gathered before a section may end: small enough that the first
@@ -22,7 +27,7 @@ screen renders in milliseconds, large enough that a long article has hundreds
 of sections, not tens of thousands."""
 
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
-_REFERENCE = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S")
+_REFERENCE = re.compile(r" {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +107,32 @@ class Document:
     sections: tuple[Section, ...] = ()
     references: str = ""
 
+    def anchor_of(self, heading: str) -> Anchor | None:
+        """Where the section under `heading` starts (matched as links match headings)."""
+        from reader.markdown.layout import Anchor
+        from reader.markdown.notes import heading_key
 
-def prepare_body(body: str, title: str) -> str:
-    """The body as reader renders it: without a repeated title, within the limits."""
+        wanted = heading_key(heading)
+        for section in self.sections:
+            if section.heading is not None and heading_key(section.heading) == wanted:
+                return Anchor(section.line)
+        return None
+
+
+def prepare_body(body: str, title: str, notes: NoteContext | None = None) -> str:
+    """The body as reader renders it: without a repeated title, with notes syntaxes
+    rewritten (wikilinks resolved against `notes`), within the limits."""
     from reader.markdown.limits import bound_markdown
+    from reader.markdown.notes import rewrite_notes
 
-    return bound_markdown(strip_repeated_title(body, title))
+    return bound_markdown(rewrite_notes(strip_repeated_title(body, title), notes))
 
 
-def prepare_document(body: str, title: str) -> Document:
+def prepare_document(body: str, title: str, notes: NoteContext | None = None) -> Document:
     """Everything the reading pane needs of a body, done once, off the UI thread.
 
     Splitting a megabyte takes tens of milliseconds, and bounding it as much
     again: the caller runs this in a worker, not in a key's handler.
     """
-    body = prepare_body(body, title)
+    body = prepare_body(body, title, notes)
     return Document(split_sections(body), reference_definitions(body))

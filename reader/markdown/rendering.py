@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rich.console import Console
 from rich.segment import Segment
@@ -82,33 +80,6 @@ def _safe(lines: list[Line]) -> list[Line]:
     ]
 
 
-MAX_PARSE_NESTING = 64
-"""markdown-it's own nesting limit (20 in CommonMark's preset) silently dropped
-everything after a list nested ten deep, paragraphs below it included. Bodies are
-kept within `reader.markdown.limits` first, which stays well below this."""
-
-
-@functools.cache
-def _markdown_class() -> type[Any]:
-    """Rich's Markdown, parsed with a nesting limit that drops nothing reader lets through.
-
-    Built on first use: markdown-it and pygments load only once an article opens.
-    """
-    from markdown_it import MarkdownIt
-    from rich.markdown import Markdown
-
-    parser = MarkdownIt("commonmark", {"maxNesting": MAX_PARSE_NESTING})
-    parser.enable("strikethrough").enable("table")
-
-    class ReaderMarkdown(Markdown):  # type: ignore[misc]
-        def __init__(self, markup: str, **options: Any) -> None:
-            super().__init__("", **options)
-            self.markup = markup
-            self.parsed = parser.parse(markup)
-
-    return ReaderMarkdown
-
-
 def markdown_lines(
     text: str, console: Console, width: int, references: str = "", links: bool = False
 ) -> list[Line]:
@@ -118,9 +89,13 @@ def markdown_lines(
     them actionable) instead of showing the address after the text.
     """
     source = f"{text}\n\n{references}" if references else text
-    renderable = _markdown_class()(source, hyperlinks=links, code_theme=CODE_THEME)
+    from reader.markdown.extensions import THEME, markdown_class
+
+    renderable = markdown_class()(source, hyperlinks=links, code_theme=CODE_THEME)
     options = console.options.update(width=width, max_width=width, height=None)
-    return _safe(_trim(console.render_lines(renderable, options, pad=False)))
+    with console.use_theme(THEME):  # per thread: the measuring worker has its own
+        lines = console.render_lines(renderable, options, pad=False)
+    return _safe(_trim(lines))
 
 
 @dataclass(frozen=True, slots=True)

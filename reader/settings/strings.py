@@ -713,6 +713,12 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "confirm.open": ("Open (y)", "Ouvrir (y)"),
     "confirm.cancel": ("Cancel (n)", "Annuler (n)"),
     # -- the panes ---------------------------------------------------------------------
+    "markdown.image": ("[image: {alt}]", "[image : {alt}]"),
+    "markdown.notes": ("Notes", "Notes"),
+    "markdown.embed_too_deep": (
+        "(“{name}” is embedded too deep to show here)",
+        "(« {name} » est incorporé trop profondément pour être montré ici)",
+    ),
     "reading.rendering_long": (
         "Laying out a long passage…",
         "Mise en page d’un long passage…",
@@ -749,6 +755,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "sources.primary": ("Primary ({count})", "Primaires ({count})"),
     "sources.secondary": ("Secondary ({count})", "Secondaires ({count})"),
     "sources.quoted": ("Quoted ({count})", "Citées ({count})"),
+    "sources.linked_from": ("Linked from ({count})", "Cité par ({count})"),
     "sources.no_link": (
         "This source has no link to copy.",
         "Cette source n'a pas de lien à copier.",

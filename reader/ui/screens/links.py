@@ -22,6 +22,11 @@ WEB_SCHEMES = ("http://", "https://", "mailto:")
 """Addresses handed to the browser (after confirmation); any other is not followed."""
 
 
+def linking_source(article: Article) -> Source:
+    """A note that links to the open one, as the sidebar lists it (Enter opens it)."""
+    return Source(publisher=None, title=article.title, url=f"reader:{article.id}")
+
+
 class LinkRouter:
     """Follows links for the main screen and keeps the way back."""
 
@@ -35,11 +40,12 @@ class LinkRouter:
         screen = self._screen
         target = target.strip()
         article = self.linked_article(target)
+        heading = target.split("#", 1)[1] if "#" in target and article is not None else None
         if article is not None:
             current = screen.current
             if current is not None:
                 self._history.append((current, screen.reading_anchor()))
-            screen.open_article(article)
+            screen.open_article(article, heading=heading or None)
         elif target.lower().startswith(WEB_SCHEMES):
             self.confirm_and_open(target)
         else:
@@ -50,7 +56,7 @@ class LinkRouter:
         """The article a link points to: `reader:ID`, or a relative path to a Markdown file."""
         library, current = self._screen.library, self._screen.current
         if target.lower().startswith("reader:"):
-            return library.get(target[len("reader:") :])
+            return library.get(target[len("reader:") :].split("#", 1)[0])
         if "://" in target or target.startswith(("mailto:", "#")) or current is None:
             return None
         path = (current.path.parent / target.split("#", 1)[0]).resolve()
@@ -68,8 +74,10 @@ class LinkRouter:
         """Nothing leaves reader without the user's yes, after seeing the full address."""
         if not source.url:
             self._screen.notify(t("main.source_no_link"), timeout=2)
-            return
-        self.confirm_and_open(source.url)
+        elif source.url.startswith("reader:"):  # a note that links here: no need to ask
+            self.follow(source.url)
+        else:
+            self.confirm_and_open(source.url)
 
     def confirm_and_open(self, url: str) -> None:
         from reader.ui.screens.confirm import ConfirmScreen

@@ -9,11 +9,11 @@ a body loader and the reading state, and handles the messages that change state.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from reader.markdown.document import Document
     from reader.ui.screens.help import KeyGroup
 
-from reader.library import Article, Library
+from reader.library import Article, Library, Source
 from reader.markdown.layout import Anchor
 from reader.settings.i18n import t
 from reader.state.model import ArticleState
@@ -36,12 +36,11 @@ from reader.ui.keys import key, remapped, translate_bindings
 from reader.ui.messages import ForwardsWorkerFailures
 from reader.ui.screens.links import LinkRouter
 from reader.ui.screens.list_column import ListColumn, Searcher, Snippeter
+from reader.ui.screens.opening import ArticleOpener, BodyLoader
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_box import SearchBox
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
-
-BodyLoader = Callable[[Article], str]
 
 
 class MainScreen(ForwardsWorkerFailures, Screen[None]):
@@ -90,7 +89,7 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         super().__init__()
         self._keymap = dict(keymap or {})
         translate_bindings(self)
-        self._load_body = load_body
+        self._opener = ArticleOpener(self, load_body)
         self._column = ListColumn(search, snippets, id="left")
         self._links = LinkRouter(self)
         self._current: Article | None = None
@@ -202,47 +201,40 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
     # -- opening -------------------------------------------------------------
 
     def open_article(
-        self, article: Article, at_fraction: float | None = None, anchor: Anchor | None = None
+        self,
+        article: Article,
+        at_fraction: float | None = None,
+        anchor: Anchor | None = None,
+        heading: str | None = None,
     ) -> None:
         """Read the body off the UI thread, then show it where reading stopped.
 
-        `at_fraction` (a share of the article) or `anchor` (a place in it)
-        overrides the saved place.
+        `at_fraction` (a share of the article), `anchor` (a place in it) or
+        `heading` (a link's `#Heading`) overrides the saved place.
         """
         if anchor is None:
             position = self.state(article.id).position
             anchor = Anchor(position.line, position.fraction) if position else None
-        self._read_body(article, anchor, at_fraction)
+        self._opener.open(article, anchor, at_fraction, heading)
 
     def reading_anchor(self) -> Anchor:
         """Where the reading pane's view is now."""
         return self.query_one(ReadingPane).top_anchor()
 
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _read_body(
-        self, article: Article, anchor: Anchor | None, at_fraction: float | None = None
-    ) -> None:
-        from reader.library.parse import BodyError
-        from reader.markdown.document import prepare_document
-
-        try:
-            document = prepare_document(self._load_body(article), article.title)
-        except BodyError as error:
-            self.app.call_from_thread(
-                self.notify, str(error), title=t("main.cannot_open"), severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(self._display, article, document, anchor, at_fraction)
-
-    def _display(
-        self, article: Article, document: Document, anchor: Anchor | None, at_fraction: float | None
+    def display(
+        self,
+        article: Article,
+        document: Document,
+        anchor: Anchor | None,
+        at_fraction: float | None,
+        linked_from: list[Source],
     ) -> None:
         self._current = article
         self._column.current_id = article.id
         pane = self.query_one(ReadingPane)
         pane.set_highlight(self._column.highlight())
         pane.show(article, document, self.library.translations(article), anchor, at_fraction)
-        self.query_one(SourcesSidebar).show(article.sources)
+        self.query_one(SourcesSidebar).show(article.sources, linked_from)
         self.query_one(ArticleList).move_to(article.id)
         pane.focus()
         self.post_message(self.ArticleOpened(article))

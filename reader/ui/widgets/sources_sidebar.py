@@ -67,27 +67,28 @@ class SourcesSidebar(OptionList):
     def on_mount(self) -> None:
         self.show(None)
 
-    def show(self, sources: Sequence[Source] | None) -> None:
-        """List these sources; None means no article is open."""
+    def show(self, sources: Sequence[Source] | None, linked_from: Sequence[Source] = ()) -> None:
+        """List these sources, then the notes that link here; None: no article is open."""
         self.clear_options()
-        self._sources = list(sources or ())
+        self._sources = [*(sources or ()), *linked_from]
         if sources is None:
             self.add_option(Option(Text(t("sources.none_open"), "dim"), disabled=True))
             return
-        if not sources:
+        if not self._sources:
             self.add_option(Option(Text(t("sources.none"), "dim"), disabled=True))
             return
-        for kind in SOURCE_KINDS:
-            group = [source for source in sources if source.kind == kind]
+        numbered = list(enumerate(self._sources))
+        own = numbered[: len(sources)]
+        groups = [(kind, [(n, s) for n, s in own if s.kind == kind]) for kind in SOURCE_KINDS]
+        for name, group in [*groups, ("linked_from", numbered[len(sources) :])]:
             if not group:
                 continue
             if self.option_count:
                 self.add_option(None)  # a rule between groups
-            title = t(f"sources.{kind}", count=len(group))
-            heading = Text(title, style="bold underline")
+            heading = Text(t(f"sources.{name}", count=len(group)), style="bold underline")
             self.add_option(Option(heading, disabled=True))
-            for source in group:
-                self.add_option(Option(describe(source), id=str(self._sources.index(source))))
+            for number, source in group:
+                self.add_option(Option(describe(source), id=str(number)))
         # The cursor starts on the first source (headings cannot be chosen).
         self.highlighted = next(
             (n for n in range(self.option_count) if not self.get_option_at_index(n).disabled),

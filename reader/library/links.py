@@ -1,0 +1,145 @@
+"""The links between notes: wikilinks, what they point at, and who links to whom.
+
+Notes folders (Obsidian and the like) link with `[[Note]]`, `[[Note|label]]`,
+`[[Note#Heading]]` and embed with `![[Note]]`. A name resolves, in this order,
+to the article with that id, the file with that name (without `.md`), the
+article with that title, or one of that article's `aliases`, ignoring case.
+Relative links to Markdown files (`[text](other.md)`) count as links too.
+
+Each article keeps the names it links to (`Article.links`, found when it is
+parsed, so the catalogue caches them); `NoteNames` resolves them against the
+whole library, which gives backlinks: the notes that link to this one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from reader.library.fences import FenceTracker
+
+if TYPE_CHECKING:
+    from reader.library.article import Article
+
+WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?\]\]")
+"""`[[name#heading|label]]`, `!` first for an embed: groups embed, name, #heading, label."""
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+\.(?:md|markdown))(?:#[^)\s]*)?>?(?:\s[^)]*)?\)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_INLINE_TAG = re.compile(r"(?:^|(?<=[\s(,;]))#([^\W\d_][\w/-]*|\d+[^\W\d][\w/-]*)", re.UNICODE)
+MAX_LINKS = 1000
+"""Links kept per article: a generated index page must not bloat the catalogue."""
+
+
+def prose_lines(body: str) -> Iterable[str]:
+    """The body's lines outside fenced code, with inline code spans blanked out."""
+    fences = FenceTracker()
+    for line in body.split("\n"):
+        if fences.feed(line) or line.startswith(("    ", "\t")):
+            continue
+        yield _CODE_SPAN.sub(" ", line) if "`" in line else line
+
+
+def linked_names(body: str) -> tuple[str, ...]:
+    """Every note the body links to or embeds, by name as written, in order, once each."""
+    if "[[" not in body and ".md" not in body and ".markdown" not in body:
+        return ()
+    seen: dict[str, None] = {}
+    for line in prose_lines(body):
+        for match in WIKILINK.finditer(line):
+            name = match.group(2).strip()
+            if name:
+                seen.setdefault(name, None)
+        for match in _MARKDOWN_LINK.finditer(line):
+            target = match.group(1)
+            if "://" not in target:
+                seen.setdefault(target, None)
+        if len(seen) >= MAX_LINKS:
+            break
+    return tuple(seen)[:MAX_LINKS]
+
+
+def inline_tags(body: str) -> tuple[str, ...]:
+    """`#tag` and `#nested/tag` in the text (not in code, not headings, not `#1`)."""
+    if "#" not in body:
+        return ()
+    seen: dict[str, None] = {}
+    for line in prose_lines(body):
+        if "#" not in line or (line.lstrip().startswith("#") and _is_heading(line)):
+            continue
+        for match in _INLINE_TAG.finditer(line):
+            seen.setdefault(match.group(1).rstrip("/-"), None)
+    return tuple(seen)
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.lstrip()
+    return len(line) - len(stripped) < 4 and re.match(r"#{1,6}(?:[ \t]|$)", stripped) is not None
+
+
+def name_key(name: str) -> str:
+    """How names are compared: case, surrounding space and a `.md` ending ignored."""
+    key = " ".join(name.strip().lower().split())
+    for suffix in (".md", ".markdown"):
+        if key.endswith(suffix):
+            key = key[: -len(suffix)]
+    return key
+
+
+class NoteNames:
+    """Every name an article answers to, for resolving links across a library."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        articles = tuple(articles)
+        self._names: dict[str, Article] = {}
+        self._paths: dict[str, Article] = {}
+        # Weakest first, so a stronger kind of name overwrites a weaker one.
+        for article in articles:
+            for alias in article.aliases:
+                self._names[name_key(alias)] = article
+        for article in articles:
+            self._names[name_key(article.title)] = article
+        for article in articles:
+            self._names[name_key(article.path.stem)] = article
+            self._paths[str(article.path)] = article
+        for article in articles:
+            self._names[name_key(article.id)] = article
+        self._backlinks: dict[str, list[Article]] | None = None
+        self._articles = articles
+
+    def resolve(self, name: str, source: Article | None = None) -> Article | None:
+        """The article `name` points at (a relative path is taken from `source`'s folder)."""
+        found = self._names.get(name_key(name))
+        if found is not None or source is None:
+            return found
+        if name.lower().endswith((".md", ".markdown")):
+            folder = PurePosixPath(source.path.parent.as_posix())
+            joined = str(_normalise(folder / name))
+            found = self._paths.get(joined)
+            if found is None:
+                found = self._names.get(name_key(PurePosixPath(name).stem))
+        return found
+
+    def backlinks(self, article: Article) -> tuple[Article, ...]:
+        """The articles whose links resolve to `article`, in library order."""
+        if self._backlinks is None:
+            index: dict[str, list[Article]] = {}
+            for source in self._articles:
+                targets = {self.resolve(name, source) for name in source.links}
+                for target in targets:
+                    if target is not None and target.id != source.id:
+                        index.setdefault(target.id, []).append(source)
+            self._backlinks = index
+        return tuple(self._backlinks.get(article.id, ()))
+
+
+def _normalise(path: PurePosixPath) -> PurePosixPath:
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return PurePosixPath(*parts) if parts else path

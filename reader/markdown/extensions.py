@@ -1,0 +1,302 @@
+"""The Markdown reader renders: CommonMark, plus what notes folders and docs sites use.
+
+Rich's `Markdown` renders CommonMark with tables and strikethrough. Real
+folders also hold task lists, definition lists, bare addresses, `==highlights==`,
+Obsidian callouts (`> [!tip] Title`) and images in the middle of sentences,
+which Rich drew raw, or out of place (an inline image jumped to the start of
+its paragraph). markdown-it-py's plugins parse what they can (tasks,
+definition lists, linkify); the rest is done here, on the token stream, before
+Rich draws it:
+
+- an image becomes a placeholder in its place, in the text;
+- a task's check box becomes ☐ or ☑;
+- `==text==` becomes a highlight;
+- a quote that opens with `[!kind]` becomes a titled, coloured callout (a
+  folded one, `[!kind]-`, is shown open: there is nothing to click);
+- `<x-…>` tags, which `reader.markdown.notes` writes for what it rewrote
+  (unresolved wikilinks, footnote numbers, Liquid and Hugo markers), become
+  quiet styles.
+
+Code blocks wrap long lines with a continuation mark and keep their
+indentation, instead of cutting identifiers in two with no sign.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Group
+from rich.markdown import BlockQuote, CodeBlock, Markdown, MarkdownElement, TextElement
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.syntax import Syntax
+from rich.text import Text
+from rich.theme import Theme
+
+from reader.settings.i18n import t
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.markdown import MarkdownContext
+
+MAX_PARSE_NESTING = 64
+"""markdown-it's own nesting limit (20 in CommonMark's preset) silently dropped
+everything after a list nested ten deep, paragraphs below it included. Bodies are
+kept within `reader.markdown.limits` first, which stays well below this."""
+
+INLINE_TAGS = {"mark", "placeholder", "missing", "footref", "marker"}
+"""Inline styles of ours, besides Rich's own (em, strong, code, s)."""
+
+CALLOUT_STYLES = {
+    "note": "blue",
+    "info": "blue",
+    "todo": "blue",
+    "abstract": "cyan",
+    "summary": "cyan",
+    "tldr": "cyan",
+    "tip": "green",
+    "hint": "green",
+    "important": "cyan",
+    "success": "green",
+    "check": "green",
+    "done": "green",
+    "question": "yellow",
+    "help": "yellow",
+    "faq": "yellow",
+    "warning": "yellow",
+    "caution": "yellow",
+    "attention": "yellow",
+    "failure": "red",
+    "fail": "red",
+    "missing": "red",
+    "danger": "red",
+    "error": "red",
+    "bug": "red",
+    "example": "magenta",
+    "quote": "dim",
+    "cite": "dim",
+}
+"""Obsidian's callout kinds and the colour each is drawn in (unknown kinds: note's)."""
+
+THEME = Theme(
+    {
+        "markdown.mark": "black on yellow",
+        "markdown.placeholder": "italic dim",
+        "markdown.missing": "italic dim underline",
+        "markdown.footref": "bold",
+        "markdown.marker": "dim",
+        "markdown.dt": "bold",
+        **{f"markdown.callout.{kind}": colour for kind, colour in CALLOUT_STYLES.items()},
+    }
+)
+"""Styles for what Rich's own theme does not know; pushed only while rendering."""
+
+_CALLOUT = re.compile(r"\[!([A-Za-z][\w-]*)\]([+-]?)[ \t]*(.*)")
+_MARK = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+_OWN_TAG = re.compile(r"<(/?)x-(missing|footref|marker)>")
+
+
+def build_parser() -> MarkdownIt:
+    """CommonMark with tables, strikethrough, tasks, definition lists and bare links."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_PARSE_NESTING, "linkify": True})
+    parser.enable(["strikethrough", "table", "linkify"])
+    return parser.use(tasklists_plugin).use(deflist_plugin)
+
+
+# -- the token stream ------------------------------------------------------------
+
+
+def _token(kind: str, tag: str, nesting: int, content: str = "") -> Token:
+    from markdown_it.token import Token
+
+    return Token(kind, tag, nesting, content=content)
+
+
+def _inline(tag: str, text: str) -> list[Token]:
+    return [
+        _token(f"{tag}_open", tag, 1),
+        _token("text", "", 0, text),
+        _token(f"{tag}_close", tag, -1),
+    ]
+
+
+def _rewrite_child(token: Token) -> list[Token]:
+    if token.type == "image":
+        alt = token.content or str(token.attrs.get("src", "")).rstrip("/").rsplit("/", 1)[-1]
+        return _inline("placeholder", t("markdown.image", alt=alt))
+    if token.type == "html_inline":
+        if "task-list-item-checkbox" in token.content:
+            return [_token("text", "", 0, "☑" if "checked" in token.content else "☐")]
+        own = _OWN_TAG.fullmatch(token.content)
+        if own:
+            closing, tag = own.groups()
+            return [_token(f"{tag}_{'close' if closing else 'open'}", tag, -1 if closing else 1)]
+        return [token]
+    if token.type == "text" and "==" in token.content:
+        parts: list[Token] = []
+        last = 0
+        for match in _MARK.finditer(token.content):
+            parts.append(_token("text", "", 0, token.content[last : match.start()]))
+            parts += _inline("mark", match.group(1))
+            last = match.end()
+        parts.append(_token("text", "", 0, token.content[last:]))
+        return parts
+    return [token]
+
+
+def _callout(tokens: list[Token], index: int) -> None:
+    """Make the quote opening at `index` a callout, if its first line says `[!kind]`."""
+    if index + 2 >= len(tokens) or tokens[index + 1].type != "paragraph_open":
+        return
+    inline = tokens[index + 2]
+    children = inline.children or []
+    match = (
+        _CALLOUT.fullmatch(children[0].content) if children and children[0].type == "text" else None
+    )
+    if match is None:
+        return
+    kind, _fold, title = match.groups()
+    tokens[index].meta["callout"] = (kind.lower(), title.strip())
+    rest = children[1:]
+    if rest and rest[0].type in ("softbreak", "hardbreak"):
+        rest = rest[1:]
+    inline.children = rest
+    if not rest:  # the title was all the paragraph held
+        del tokens[index + 1 : index + 4]
+
+
+def rewrite(tokens: list[Token]) -> list[Token]:
+    """Apply the module's rewrites to a parsed token stream, in place; returns it."""
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if token.type == "inline" and token.children:
+            token.children = [new for child in token.children for new in _rewrite_child(child)]
+        elif token.type == "blockquote_open":
+            _callout(tokens, index)
+    return tokens
+
+
+# -- elements Rich has none of -----------------------------------------------------
+
+
+class Callout(BlockQuote):
+    """`> [!tip] Title`: a bar in the kind's colour, and a title line."""
+
+    @classmethod
+    def create(cls, markdown: Markdown, token: Token) -> MarkdownElement:
+        if "callout" not in token.meta:
+            return BlockQuote.create(markdown, token)
+        kind, title = token.meta["callout"]
+        return cls(kind, title)
+
+    def __init__(self, kind: str, title: str) -> None:
+        super().__init__()
+        self.kind = kind if kind in CALLOUT_STYLES else "note"
+        self.title = title or kind.capitalize()
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        colour = console.get_style(f"markdown.callout.{self.kind}", default="none")
+        bar = Segment("▌ ", colour)
+        heading = Text(self.title, style=colour + console.get_style("bold"))
+        inner = options.update(width=options.max_width - 2)
+        for line in console.render_lines(Group(heading, *self.elements), inner):
+            yield bar
+            yield from line
+            yield Segment.line()
+
+
+class DefinitionList(TextElement):
+    """`Term` / `: definition`: terms in bold, definitions indented below them."""
+
+    def __init__(self) -> None:
+        self.elements: list[MarkdownElement] = []
+
+    def on_child_close(self, context: MarkdownContext, child: MarkdownElement) -> bool:
+        self.elements.append(child)
+        return False
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Group(*self.elements)
+
+
+class DefinitionTerm(TextElement):
+    style_name = "markdown.dt"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text
+
+
+class DefinitionBody(DefinitionList):
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Padding(Group(*self.elements), (0, 0, 1, 4))
+
+
+class WrappedCode(CodeBlock):
+    """A code block whose long lines wrap with `↪` after their own indentation."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        code = str(self.text).rstrip()
+        syntax = Syntax(code, self.lexer_name, theme=self.theme)
+        background = syntax.get_theme(self.theme).get_background_style()
+        width = max(8, options.max_width - 2)
+        lines: list[Text] = []
+        for line in syntax.highlight(code).split("\n", allow_blank=True):
+            lines += _wrap_code_line(line, width)
+        yield Padding(Group(*lines), 1, style=background, expand=True)
+
+
+def _wrap_code_line(line: Text, width: int) -> list[Text]:
+    """`line` in pieces of at most `width` cells; a piece ends after a space or a
+    comma when one is near, and every piece after the first starts with the line's
+    own indentation and `↪`, so Python's indentation still reads right."""
+    plain = line.plain
+    if line.cell_len <= width:
+        return [line]
+    indent = min(len(plain) - len(plain.lstrip(" ")), width // 2)
+    cuts: list[int] = []
+    start, room = 0, width
+    while len(plain) - start > room:
+        end = start + room
+        soft = max(plain.rfind(" ", start, end), plain.rfind(",", start, end))
+        cut = soft + 1 if soft > start + room * 2 // 3 else end
+        cuts.append(cut)
+        start, room = cut, max(4, width - indent - 2)
+    pieces = line.divide(cuts)
+    mark = Text(" " * indent + "↪ ", style="dim")
+    return [pieces[0], *(Text.assemble(mark, piece) for piece in pieces[1:])]
+
+
+@functools.cache
+def markdown_class() -> type[Any]:
+    """Rich's Markdown, with the parser and the elements above.
+
+    Built on first use: markdown-it and pygments load only once an article opens.
+    """
+    parser = build_parser()
+
+    class ReaderMarkdown(Markdown):  # type: ignore[misc]
+        elements = {
+            **Markdown.elements,
+            "blockquote_open": Callout,
+            "fence": WrappedCode,
+            "code_block": WrappedCode,
+            "dl_open": DefinitionList,
+            "dt_open": DefinitionTerm,
+            "dd_open": DefinitionBody,
+        }
+        inlines = Markdown.inlines | INLINE_TAGS
+
+        def __init__(self, markup: str, **options: Any) -> None:
+            super().__init__("", **options)
+            self.markup = markup
+            self.parsed = rewrite(parser.parse(markup))
+
+    return ReaderMarkdown

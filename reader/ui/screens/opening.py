@@ -1,0 +1,72 @@
+"""Opening an article for the main screen: its body read and prepared off the UI thread.
+
+Reading a megabyte, resolving its wikilinks, embedding the notes it embeds,
+bounding and cutting it into sections, and finding the notes that link to it
+all happen on a worker; the screen only displays the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from reader.library import Article
+from reader.settings.i18n import t
+from reader.ui.screens.links import linking_source
+
+if TYPE_CHECKING:
+    from reader.markdown.layout import Anchor
+    from reader.ui.screens.main import MainScreen
+
+BodyLoader = Callable[[Article], str]
+"""Reads an article's Markdown body (raises `BodyError`)."""
+
+
+class ArticleOpener:
+    """Runs the main screen's "open" worker: one at a time, the newest wins."""
+
+    def __init__(self, screen: MainScreen, load_body: BodyLoader) -> None:
+        self._screen = screen
+        self._load_body = load_body
+
+    def open(
+        self,
+        article: Article,
+        anchor: Anchor | None,
+        at_fraction: float | None,
+        heading: str | None,
+    ) -> None:
+        work = partial(self._read, article, anchor, at_fraction, heading)
+        self._screen.run_worker(
+            work, thread=True, exclusive=True, group="open", exit_on_error=False
+        )
+
+    def _read(
+        self,
+        article: Article,
+        anchor: Anchor | None,
+        at_fraction: float | None,
+        heading: str | None,
+    ) -> None:
+        from reader.library.parse import BodyError
+        from reader.markdown.document import prepare_document
+        from reader.markdown.notes import NoteContext
+
+        screen = self._screen
+        library = screen.library
+        try:
+            notes = NoteContext.of(library, article)
+            document = prepare_document(self._load_body(article), article.title, notes)
+        except BodyError as error:
+            text, title = str(error), t("main.cannot_open")
+            screen.app.call_from_thread(
+                screen.notify, text, title=title, severity="error", markup=False
+            )
+            return
+        if heading is not None:  # a link to a heading opens there
+            anchor = document.anchor_of(heading) or anchor
+        linked_from = [linking_source(other) for other in library.names.backlinks(article)]
+        screen.app.call_from_thread(
+            screen.display, article, document, anchor, at_fraction, linked_from
+        )
