@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from reader.library.fences import FenceTracker
 
@@ -114,6 +115,7 @@ class NoteNames:
         if found is not None or source is None:
             return found
         if name.lower().endswith((".md", ".markdown")):
+            name = unquote(name)  # `../Reading%20list.md`
             folder = PurePosixPath(source.path.parent.as_posix())
             joined = str(_normalise(folder / name))
             found = self._paths.get(joined)

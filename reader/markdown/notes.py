@@ -53,6 +53,7 @@ _END_HIGHLIGHT = re.compile(r"\s*\{%-?\s*endhighlight\s*-?%\}\s*")
 _LIQUID_TAG = re.compile(r"\{%-?\s*(.*?)\s*-?%\}")
 _LIQUID_OUTPUT = re.compile(r"\{\{-?\s*([^<%{}][^{}]*?)\s*-?\}\}")
 _SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w.-]+)((?:(?![%>]\}\}).)*)\s*[>%]\}\}")
+_CLOSING_SHORTCODE = re.compile(r"\{\{[<%]\s*/\s*([\w.-]+)")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _ESCAPE = re.compile(r"([\\`*_\[\]<>!#|~=])")
 
@@ -88,6 +89,7 @@ def rewrite_notes(body: str, context: NoteContext | None = None) -> str:
     """`body` with the syntaxes of the module docstring rewritten (see there)."""
     if "{%" in body:
         body = _jekyll_highlight(body)
+    paired = set(_CLOSING_SHORTCODE.findall(body)) if "{{" in body else set()
     notes: dict[str, list[str]] = {}
     out: list[str] = []
     fences = FenceTracker()
@@ -116,7 +118,9 @@ def rewrite_notes(body: str, context: NoteContext | None = None) -> str:
             notes.setdefault(label, text)
             continue
         whole = line.strip()
-        out.append(_outside_code(line, lambda part, whole=whole: _prose(part, context, whole)))
+        out.append(
+            _outside_code(line, lambda part, whole=whole: _prose(part, context, whole, paired))
+        )
     return _footnotes("\n".join(out), notes) if notes else "\n".join(out)
 
 
@@ -130,9 +134,9 @@ def _outside_code(line: str, change: Callable[[str], str]) -> str:
     return "".join([*parts, change(line[last:])])
 
 
-def _prose(text: str, context: NoteContext | None, whole_line: str) -> str:
+def _prose(text: str, context: NoteContext | None, whole_line: str, paired: set[str]) -> str:
     if "{" in text:
-        text = _SHORTCODE.sub(_shortcode, text)
+        text = _SHORTCODE.sub(lambda match: _shortcode(match, paired), text)
         text = _LIQUID_TAG.sub(lambda m: _marker(m.group(1)), text)
         text = _LIQUID_OUTPUT.sub(lambda m: _marker(m.group(1)), text)
     if "[[" in text:
@@ -146,9 +150,9 @@ def _marker(inner: str) -> str:
     return f"<x-marker>‹{_escaped(inner.strip())}›</x-marker>"
 
 
-def _shortcode(match: re.Match[str]) -> str:
+def _shortcode(match: re.Match[str], paired: set[str]) -> str:
     _kind, closing, name, args = match.groups()
-    if closing:
+    if closing or name in paired:
         return ""  # a paired shortcode keeps its inner text, and loses its tags
     return _marker(f"{name}{args}".strip())
 

@@ -10,6 +10,7 @@ address and said yes; the browser is started off the UI thread.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from reader.library import Article, Source
 from reader.markdown.layout import Anchor
@@ -39,6 +40,8 @@ class LinkRouter:
         """Links to other articles open here (Backspace comes back); others are asked about."""
         screen = self._screen
         target = target.strip()
+        if target.lower().startswith("reader:"):  # markdown-it writes `Reading%20list`
+            target = unquote(target)
         article = self.linked_article(target)
         heading = target.split("#", 1)[1] if "#" in target and article is not None else None
         if article is not None:
@@ -59,7 +62,7 @@ class LinkRouter:
             return library.get(target[len("reader:") :].split("#", 1)[0])
         if "://" in target or target.startswith(("mailto:", "#")) or current is None:
             return None
-        path = (current.path.parent / target.split("#", 1)[0]).resolve()
+        path = (current.path.parent / unquote(target.split("#", 1)[0])).resolve()
         return next((a for a in library.articles if a.path.resolve() == path), None)
 
     def go_back(self) -> None:

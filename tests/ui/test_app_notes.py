@@ -1,0 +1,46 @@
+"""A notes folder in the interface: wikilinks followed to their heading, and backlinks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.widgets.sources_sidebar import SourcesSidebar
+from tests.ui.helpers import build_app, open_article, settle, visible_text
+from tests.vault import build_vault
+
+
+async def test_a_wikilink_opens_the_note_at_its_heading_and_backspace_comes_back(
+    tmp_path: Path,
+) -> None:
+    vault = build_vault(tmp_path)
+    app = build_app(vault)
+    async with app.run_test(size=(140, 40)) as pilot:
+        pane = await open_article(pilot, "Project ideas")
+        text = visible_text(pane)
+        assert "[[Reading" not in text and "See Reading list, the books" in " ".join(text.split())
+        await pilot.press("full_stop", "full_stop")  # the second link: [[Reading list#Books|…]]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "Reading list"
+        top = visible_text(pane).split("\n")
+        assert "Books" in top[1], top[:3]  # opened at the heading, not at the top
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "Project ideas"
+
+
+async def test_the_sidebar_lists_the_notes_that_link_here_and_opens_them(tmp_path: Path) -> None:
+    vault = build_vault(tmp_path)
+    app = build_app(vault)
+    async with app.run_test(size=(140, 40)) as pilot:
+        pane = await open_article(pilot, "Project ideas")
+        sidebar = app.screen.query_one(SourcesSidebar)
+        shown = visible_text(sidebar)
+        assert "Linked from (2)" in shown
+        assert "Hugo page" in shown and "Welcome to jekyll" in shown
+        assert "No sources listed." not in shown
+        sidebar.focus()
+        await pilot.pause()
+        await pilot.press("enter")  # no confirmation: it is a note of the library
+        await settle(pilot)
+        assert pane.article is not None and pane.article.title in ("Hugo page", "Welcome to jekyll")

@@ -1,0 +1,121 @@
+"""Notes folders: how their notes parse, link to each other and render (no Textual)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.library import load_library
+from reader.library.parse import read_body
+from reader.markdown.document import prepare_body, prepare_document
+from reader.markdown.layout import Anchor
+from reader.markdown.notes import MAX_EMBED_DEPTH, NoteContext
+from reader.markdown.rendering import markdown_lines, offscreen_console
+from tests.vault import build_vault
+
+RAW = re.compile(r"\[\[|\[!|\{%|\{\{[<%]|\[\^")
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    return build_vault(tmp_path)
+
+
+def rendered(vault: Path, article_id: str, width: int = 70) -> list[str]:
+    library = load_library([vault])
+    article = library.get(article_id)
+    assert article is not None, [a.id for a in library.articles]
+    body = prepare_body(read_body(article.path), article.title, NoteContext.of(library, article))
+    console = offscreen_console(width)
+    lines = markdown_lines(body, console, width, links=True)
+    return ["".join(segment.text for segment in line).rstrip() for line in lines]
+
+
+def test_obsidian_fields_jekyll_names_and_inline_tags(vault: Path) -> None:
+    library = load_library([vault])
+    ideas = library.get("Project ideas")
+    assert ideas is not None
+    assert ideas.published == dt.date(2026, 2, 3) and ideas.updated == dt.date(2026, 3, 4)
+    assert ideas.aliases == ("Brainstorm",)
+    assert ideas.tags == ("planning", "idea", "nested/tag")  # not #1, not in code
+    post = library.get("_posts/2026-01-05-welcome-to-jekyll")
+    assert post is not None
+    assert post.title == "Welcome to jekyll" and post.published == dt.date(2026, 1, 5)
+    hugo = library.get("docs/hugo")
+    assert hugo is not None and hugo.updated == dt.date(2026, 5, 6)
+
+
+def test_links_resolve_by_file_name_title_alias_and_relative_path(vault: Path) -> None:
+    library = load_library([vault])
+    names = library.names
+    post = library.get("_posts/2026-01-05-welcome-to-jekyll")
+    assert names.resolve("reading list") is library.get("Reading list")
+    assert names.resolve("Brainstorm") is library.get("Project ideas")  # an alias
+    assert names.resolve("Hugo page") is library.get("docs/hugo")  # a title
+    assert names.resolve("../Reading%20list.md", post) is library.get("Reading list")
+    assert names.resolve("Nowhere note") is None
+
+
+def test_backlinks_are_the_notes_that_link_here(vault: Path) -> None:
+    library = load_library([vault])
+    linking = library.names.backlinks(library.get("Project ideas"))  # type: ignore[arg-type]
+    assert {a.id for a in linking} == {"_posts/2026-01-05-welcome-to-jekyll", "docs/hugo"}
+    to_list = library.names.backlinks(library.get("Reading list"))  # type: ignore[arg-type]
+    assert {a.id for a in to_list} == {"Project ideas", "_posts/2026-01-05-welcome-to-jekyll"}
+
+
+def test_a_note_renders_with_no_raw_syntax_and_its_words_in_order(vault: Path) -> None:
+    lines = rendered(vault, "Project ideas")
+    text = "\n".join(lines)
+    code = next(i for i, line in enumerate(lines) if "def function(" in line)
+    outside_code = lines[:code] + lines[code + 4 :]  # the Python block keeps its [[ and #
+    assert not [line for line in outside_code if RAW.search(line)], text
+    assert "Before text [image: pic] after text." in text  # the image stays in its place
+    assert "☐ write the plan" in text and "☑ pick a name important" in text
+    assert "▌ Folded tip" in text and "▌ Shown open." in text
+    assert "Its definition." in text and "Bare link https://example.org/page here." in text
+    flowing = " ".join(text.split())
+    assert "‹new-in 0.160.0› mid-sentence, inner text too." in flowing
+    assert "‹include footer.html›" in flowing and "[image: diagram.png]" in text
+    assert re.search(r"def hello; puts \"hi\"; end", text)
+    assert "A fact¹ and another²." in text
+    notes = lines.index("Notes")
+    assert lines[notes + 2 :] == [" 1 The first note.", " 2 A longer note with a second line."]
+    assert text.count("The first note.") == 1
+
+
+def test_wikilinks_become_links_to_the_note_and_its_heading(vault: Path) -> None:
+    library = load_library([vault])
+    ideas = library.get("Project ideas")
+    assert ideas is not None
+    body = prepare_body(read_body(ideas.path), ideas.title, NoteContext.of(library, ideas))
+    assert "[Reading list](<reader:Reading list>)" in body
+    assert "[the books](<reader:Reading list#Books>)" in body
+    assert "[Second part](<reader:Project ideas#Second part>)" in body
+    assert "<x-missing>Nowhere note</x-missing>" in body
+    document = prepare_document(read_body(ideas.path), ideas.title)
+    [second] = [section for section in document.sections if section.heading == "Second part"]
+    assert document.anchor_of("second-part") == Anchor(second.line)  # as a web anchor writes it
+    assert document.anchor_of("Second Part") == Anchor(second.line)
+    assert document.anchor_of("Third part") is None
+
+
+def test_an_embed_shows_that_section_only_and_embeds_stop_at_a_depth(tmp_path: Path) -> None:
+    vault = build_vault(tmp_path)
+    text = "\n".join(rendered(vault, "Project ideas"))
+    assert "A book about alliances." in text and "No film yet." not in text
+    (vault / "Loop.md").write_text("# Loop\n\nLoop text.\n\n![[Loop]]\n", encoding="utf-8")
+    looped = "\n".join(rendered(vault, "Loop"))
+    assert looped.count("Loop text.") == MAX_EMBED_DEPTH + 1
+    assert "embedded too deep" in looped
+
+
+def test_long_code_lines_wrap_after_their_indentation_with_a_mark(vault: Path) -> None:
+    lines = rendered(vault, "Project ideas", width=60)
+    start = next(i for i, line in enumerate(lines) if "def function(" in line)
+    assert lines[start + 1].lstrip().startswith("↪ argument_four")
+    assert any(line.startswith("     ↪ ") for line in lines[start + 2 : start + 4])
+    assert "argum\n" not in "\n".join(lines)
