@@ -3,7 +3,7 @@
 The only package that prints. It sits on top of every layer; Textual is
 imported only when the interface is launched (`interface.py`), so `reader list`
 and friends start fast and work without a terminal. One module per group of
-commands: `library_commands` (list, search, show, check), `state_commands`
+commands: `library_commands` (list, search, check), `show_command`, `state_commands`
 (bookmarks, export, import), `config_command`, `serve_command` (the interface
 in a browser); `parser` builds the arguments
 and `common` holds what they share.
@@ -25,7 +25,7 @@ from reader.settings.resources import ResourceMissingError
 
 COMMANDS: dict[str | None, tuple[str, str]] = {
     "list": ("library_commands", "cmd_list"),
-    "show": ("library_commands", "cmd_show"),
+    "show": ("show_command", "cmd_show"),
     "check": ("library_commands", "cmd_check"),
     "search": ("library_commands", "cmd_search"),
     "bookmarks": ("state_commands", "cmd_bookmarks"),

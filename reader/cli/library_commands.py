@@ -10,9 +10,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reader.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
-    MAX_WIDTH,
-    MIN_WIDTH,
-    UserError,
     current_library,
     json_text,
     open_catalogue,
@@ -101,37 +98,6 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         out.write(t("cli.no_match") + "\n")
     for record in records:
         out.write(f"{record['id']}  {record['title']}\n    {record['snippet']}\n")
-    return EXIT_OK
-
-
-def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from rich.console import Console
-    from rich.segment import Segment, Segments
-
-    from reader.library.parse import BodyError, read_body
-    from reader.markdown.document import prepare_body
-    from reader.markdown.rendering import header_lines, markdown_lines
-
-    if args.width is not None and not MIN_WIDTH <= args.width <= MAX_WIDTH:
-        raise UserError(t("cli.bad_width", width=args.width, low=MIN_WIDTH, high=MAX_WIDTH))
-    library = current_library(settings_for(args))
-    article = library.get(args.id)
-    if article is None:
-        raise UserError(t("cli.no_article", id=args.id))
-    try:
-        body = read_body(article.path)
-    except BodyError as error:
-        raise UserError(str(error)) from None
-    raw = getattr(out, "raw", out)  # Rich styles a terminal itself; the text is made safe below
-    console = Console(file=raw, width=args.width, highlight=False, emoji=False)
-    width = min(console.width, 100) if args.width is None else args.width
-    lines = header_lines(article, library.translations(article), console, width)
-    lines += [[], *markdown_lines(prepare_body(body, article.title), console, width)]
-    if console.is_terminal:
-        console.print(Segments(segment for line in lines for segment in (*line, Segment.line())))
-    else:
-        # Piped or redirected: plain text, no styles, no trailing padding.
-        out.writelines("".join(segment.text for segment in line).rstrip() + "\n" for line in lines)
     return EXIT_OK
 
 

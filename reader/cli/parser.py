@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", parents=[common], help=t("cli.help.show"))
     show.add_argument("id", help=t("cli.help.show_id"))
     show.add_argument("--width", type=int, default=None, help=t("cli.help.width"))
+    show.add_argument("--json", action="store_true", help=json_help)
+    show.add_argument("--no-pager", action="store_true", help=t("cli.help.no_pager"))
 
     check = commands.add_parser("check", parents=[common], help=t("cli.help.check"))
     check.add_argument(

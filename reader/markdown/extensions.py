@@ -28,7 +28,14 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
-from rich.markdown import BlockQuote, CodeBlock, Markdown, MarkdownElement, TextElement
+from rich.markdown import (
+    BlockQuote,
+    CodeBlock,
+    Markdown,
+    MarkdownElement,
+    TableElement,
+    TextElement,
+)
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.syntax import Syntax
@@ -239,6 +246,32 @@ class DefinitionBody(DefinitionList):
         yield Padding(Group(*self.elements), (0, 0, 1, 4))
 
 
+MIN_CELL = 12
+"""Narrower than this a column cuts every cell to `…`: such a table is shown as records."""
+
+
+class RecordsTable(TableElement):
+    """A table too wide for the pane becomes one record a row: `column: value` lines."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        headers = (
+            [cell.content for cell in self.header.row.cells]
+            if self.header and self.header.row
+            else []
+        )
+        if not headers or options.max_width // len(headers) >= MIN_CELL:
+            yield from super().__rich_console__(console, options)
+            return
+        label = console.get_style("markdown.dt", default="bold")
+        records: list[Text] = []
+        for row in self.body.rows if self.body else []:
+            record = Text()
+            for heading, cell in zip(headers, row.cells, strict=False):
+                record.append_text(Text.assemble((heading.plain, label), ": ", cell.content, "\n"))
+            records.append(record)
+        yield Group(*(Padding(record.rstrip() or record, (0, 0, 1, 0)) for record in records))
+
+
 class WrappedCode(CodeBlock):
     """A code block whose long lines wrap with `↪` after their own indentation."""
 
@@ -271,7 +304,8 @@ def _wrap_code_line(line: Text, width: int) -> list[Text]:
         start, room = cut, max(4, width - indent - 2)
     pieces = line.divide(cuts)
     mark = Text(" " * indent + "↪ ", style="dim")
-    return [pieces[0], *(Text.assemble(mark, piece) for piece in pieces[1:])]
+    rest = (piece[1:] if piece.plain.startswith(" ") else piece for piece in pieces[1:])
+    return [pieces[0], *(Text.assemble(mark, piece) for piece in rest)]
 
 
 @functools.cache
@@ -291,6 +325,7 @@ def markdown_class() -> type[Any]:
             "dl_open": DefinitionList,
             "dt_open": DefinitionTerm,
             "dd_open": DefinitionBody,
+            "table_open": RecordsTable,
         }
         inlines = Markdown.inlines | INLINE_TAGS
 

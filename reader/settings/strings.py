@@ -416,6 +416,12 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "a file made by `reader export`",
         "un fichier créé par `reader export`",
     ),
+    "cli.help.no_pager": (
+        "print straight to the terminal, without $PAGER or less",
+        "écrire directement dans le terminal, sans $PAGER ni less",
+    ),
+    "show.sources": ("Sources", "Sources"),
+    "show.links": ("Links", "Liens"),
     "cli.help.serve": (
         "serve the interface to a web browser (needs the extra reader[serve])",
         "servir l’interface à un navigateur web (demande l’extra reader[serve])",

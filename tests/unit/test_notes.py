@@ -119,3 +119,16 @@ def test_long_code_lines_wrap_after_their_indentation_with_a_mark(vault: Path) -
     assert lines[start + 1].lstrip().startswith("↪ argument_four")
     assert any(line.startswith("     ↪ ") for line in lines[start + 2 : start + 4])
     assert "argum\n" not in "\n".join(lines)
+
+
+def test_a_table_too_wide_for_the_pane_becomes_records_not_ellipses() -> None:
+    columns = 12
+    header = "| " + " | ".join(f"column {i}" for i in range(columns)) + " |"
+    row = "| " + " | ".join(f"value number {i}" for i in range(columns)) + " |"
+    table = f"{header}\n|{'---|' * columns}\n{row}\n"
+    console = offscreen_console(40)
+    wide = ["".join(s.text for s in line).rstrip() for line in markdown_lines(table, console, 40)]
+    assert wide[0] == "column 0: value number 0" and "column 11: value number 11" in wide
+    narrow = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    small = ["".join(s.text for s in line) for line in markdown_lines(narrow, console, 40)]
+    assert "a  b" in small[0] and "1  2" in small[2]  # a table that fits stays a table

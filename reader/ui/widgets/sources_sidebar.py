@@ -33,7 +33,7 @@ def describe(source: Source) -> Text:
         text.append(source.title, style="italic")
     if source.date:
         text.append(f"\n{source.date}", style="dim")
-    if source.url:
+    if source.url and not source.url.startswith("reader:"):  # a note's title says enough
         text.append(f"\n{source.url}", style="underline")
     if source.note:
         text.append(f"\n{source.note}", style="dim")

@@ -1,0 +1,156 @@
+"""`reader show ID`: one article, rendered for a terminal, a pipe, or a program.
+
+In a terminal the article goes through a pager (`$PAGER`, else `less -R`), as
+`git log` does; piped, it is plain text; with `--json`, it is the article's
+metadata, its sources, the links in its body and the notes that link to it.
+After the text come the sources and the links, numbered, with their addresses:
+on paper, a link you cannot click is worth its address.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shlex
+import subprocess
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import unquote
+
+from reader.cli.common import (
+    EXIT_OK,
+    MAX_WIDTH,
+    MIN_WIDTH,
+    UserError,
+    current_library,
+    json_text,
+    settings_for,
+)
+from reader.settings.i18n import t
+
+if TYPE_CHECKING:
+    from reader.library import Article, Library
+    from reader.markdown.rendering import Line
+
+
+def body_links(lines: list[Line]) -> list[tuple[str, str]]:
+    """(text, address) of each link in rendered lines, in order, each address once."""
+    runs: list[tuple[str, str]] = []  # (address, text) of each stretch of linked text
+    for line in lines:
+        for segment in line:
+            link = segment.style.link if segment.style else None
+            if not link:
+                runs.append(("", ""))
+            elif runs and runs[-1][0] == link:
+                runs[-1] = (link, runs[-1][1] + segment.text)
+            else:
+                runs.append((link, segment.text))
+    found: dict[str, str] = {}
+    for link, text in runs:
+        if link:
+            address = unquote(link) if link.startswith("reader:") else link
+            found.setdefault(address, " ".join(text.split()))
+    return [(text, url) for url, text in found.items()]
+
+
+def article_json(
+    article: Article, library: Library, links: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """What `show --json` prints: enough to act on the article from a script."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "published": article.published_iso,
+        "updated": article.updated.isoformat() if article.updated else None,
+        "language": article.language,
+        "kind": article.kind,
+        "summary": article.summary,
+        "tags": list(article.tags),
+        "aliases": list(article.aliases),
+        "path": str(article.path),
+        "sources": [asdict(source) for source in article.sources],
+        "links": [{"text": text, "url": url} for text, url in links],
+        "backlinks": [other.id for other in library.names.backlinks(article)],
+    }
+
+
+def _references(article: Article, links: list[tuple[str, str]]) -> list[str]:
+    """The sources, then the body's links, as numbered plain lines."""
+    lines: list[str] = []
+    if article.sources:
+        lines += ["", t("show.sources")]
+        for number, source in enumerate(article.sources, 1):
+            parts = [source.publisher, source.title, source.date, source.url]
+            lines.append(f"{number:>3}. " + " — ".join(part for part in parts if part))
+    if links:
+        lines += ["", t("show.links")]
+        lines += [f"{n:>3}. {text} — {url}" for n, (text, url) in enumerate(links, 1)]
+    return lines
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from rich.console import Console
+    from rich.segment import Segment, Segments
+    from rich.text import Text
+
+    from reader.library.parse import BodyError, read_body
+    from reader.markdown.document import prepare_body
+    from reader.markdown.notes import NoteContext
+    from reader.markdown.rendering import header_lines, markdown_lines
+
+    if args.width is not None and not MIN_WIDTH <= args.width <= MAX_WIDTH:
+        raise UserError(t("cli.bad_width", width=args.width, low=MIN_WIDTH, high=MAX_WIDTH))
+    library = current_library(settings_for(args))
+    article = library.get(args.id)
+    if article is None:
+        raise UserError(t("cli.no_article", id=args.id))
+    try:
+        body = prepare_body(
+            read_body(article.path), article.title, NoteContext.of(library, article)
+        )
+    except BodyError as error:
+        raise UserError(str(error)) from None
+    raw = getattr(out, "raw", out)  # Rich styles a terminal itself; the text is made safe below
+    console = Console(file=raw, width=args.width, highlight=False, emoji=False)
+    width = min(console.width, 100) if args.width is None else args.width
+    text = markdown_lines(body, console, width, links=True)
+    links = body_links(text)
+    if args.json:
+        out.write(json_text(article_json(article, library, links)))
+        return EXIT_OK
+    lines = header_lines(article, library.translations(article), console, width)
+    lines += [[], *text]
+    lines += [[Segment(line)] for line in _references(article, links)]
+    if not console.is_terminal:  # piped or redirected: plain text, no trailing padding
+        out.writelines("".join(segment.text for segment in line).rstrip() + "\n" for line in lines)
+        return EXIT_OK
+    page = io.StringIO()
+    paged = Console(
+        file=page, width=console.width, force_terminal=True, color_system=console.color_system
+    )
+    paged.print(Segments(segment for line in lines for segment in (*line, Segment.line())))
+    if args.no_pager or not _page(page.getvalue()):
+        console.print(Text.from_ansi(page.getvalue()), end="")
+    return EXIT_OK
+
+
+def _page(text: str) -> bool:
+    """Show `text` through the user's pager; False if there is none to run."""
+    command = shlex.split(os.environ.get("PAGER") or "less -R")
+    if not command:
+        return False
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, text=True, encoding="utf-8")
+    except OSError:
+        return False
+    try:
+        assert pager.stdin is not None
+        pager.stdin.write(text)
+        pager.stdin.close()
+    except BrokenPipeError:  # the user quit the pager before the end: that is fine
+        pass
+    pager.wait()
+    return True
