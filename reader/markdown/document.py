@@ -92,10 +92,17 @@ def reference_definitions(body: str) -> str:
 
 
 def strip_repeated_title(body: str, title: str) -> str:
-    """Drop a leading `# Title` that only repeats the title shown in the header."""
-    stripped = body.lstrip("\n")
+    """Drop a leading `# Title` that only repeats the title shown in the header.
+
+    Compared as links compare headings (case, punctuation and emphasis aside):
+    a note titled "Project Ideas" that opens with `# **Project ideas**` would
+    otherwise show its title twice.
+    """
+    from reader.markdown.notes import heading_key
+
+    stripped = body.lstrip("\n \t")
     first, _, rest = stripped.partition("\n")
-    if _ATX.match(first) and first.startswith("# ") and _heading_text(first) == title.strip():
+    if first.startswith("# ") and heading_key(_heading_text(first)) == heading_key(title):
         return rest
     return body
 

@@ -132,3 +132,22 @@ def test_a_table_too_wide_for_the_pane_becomes_records_not_ellipses() -> None:
     narrow = "| a | b |\n|---|---|\n| 1 | 2 |\n"
     small = ["".join(s.text for s in line) for line in markdown_lines(narrow, console, 40)]
     assert "a  b" in small[0] and "1  2" in small[2]  # a table that fits stays a table
+
+
+@pytest.mark.parametrize(
+    "first", ["# Project ideas", "# Project Ideas", "# **Project ideas**", "\n\n# project ideas #"]
+)
+def test_a_heading_that_repeats_the_title_is_not_shown_twice(first: str) -> None:
+    body = f"{first}\n\nThe text.\n"
+    assert prepare_body(body, "Project ideas").strip() == "The text."
+    assert "Other" in prepare_body("# Other heading\n\nThe text.\n", "Project ideas")
+
+
+def test_aliases_are_searched_like_titles(tmp_path: Path) -> None:
+    from reader.index.catalogue import Catalogue
+
+    vault = build_vault(tmp_path)
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([vault])
+    catalogue.index()
+    assert catalogue.search("brainstorm").ids[0] == "Project ideas"  # there, only an alias
