@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from reader.library.fences import FenceTracker
 
 if TYPE_CHECKING:
+    from reader.markdown.body_links import BodyLink
     from reader.markdown.layout import Anchor
     from reader.markdown.notes import NoteContext
 
@@ -113,6 +114,8 @@ class Document:
 
     sections: tuple[Section, ...] = ()
     references: str = ""
+    links: tuple[BodyLink, ...] = ()
+    """What the body links to (`reader.markdown.body_links`), for the sidebar."""
 
     def anchor_of(self, heading: str) -> Anchor | None:
         """Where the section under `heading` starts (matched as links match headings)."""
@@ -141,5 +144,7 @@ def prepare_document(body: str, title: str, notes: NoteContext | None = None) ->
     Splitting a megabyte takes tens of milliseconds, and bounding it as much
     again: the caller runs this in a worker, not in a key's handler.
     """
+    from reader.markdown.body_links import body_links
+
     body = prepare_body(body, title, notes)
-    return Document(split_sections(body), reference_definitions(body))
+    return Document(split_sections(body), reference_definitions(body), tuple(body_links(body)))

@@ -762,6 +762,8 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "sources.secondary": ("Secondary ({count})", "Secondaires ({count})"),
     "sources.quoted": ("Quoted ({count})", "Citées ({count})"),
     "sources.linked_from": ("Linked from ({count})", "Cité par ({count})"),
+    "sources.links": ("Links ({count})", "Liens ({count})"),
+    "sources.library_links": ("In this library ({count})", "Dans la bibliothèque ({count})"),
     "sources.no_link": (
         "This source has no link to copy.",
         "Cette source n'a pas de lien à copier.",

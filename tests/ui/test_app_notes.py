@@ -39,8 +39,10 @@ async def test_the_sidebar_lists_the_notes_that_link_here_and_opens_them(tmp_pat
         assert "Linked from (2)" in shown
         assert "Hugo page" in shown and "Welcome to jekyll" in shown
         assert "No sources listed." not in shown
+        assert "Links (1)" in shown and "https://example.org/page" in shown  # the body cites
+        assert "In this library (3)" in shown and "the books" in shown
         sidebar.focus()
         await pilot.pause()
-        await pilot.press("enter")  # no confirmation: it is a note of the library
+        await pilot.press("end", "enter")  # the last note linking here; no confirmation needed
         await settle(pilot)
         assert pane.article is not None and pane.article.title in ("Hugo page", "Welcome to jekyll")

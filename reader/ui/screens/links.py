@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from reader.library import Article, Source
+from reader.markdown.body_links import is_internal
 from reader.markdown.layout import Anchor
 from reader.settings.i18n import t
 
@@ -77,7 +78,7 @@ class LinkRouter:
         """Nothing leaves reader without the user's yes, after seeing the full address."""
         if not source.url:
             self._screen.notify(t("main.source_no_link"), timeout=2)
-        elif source.url.startswith("reader:"):  # a note that links here: no need to ask
+        elif is_internal(source.url):  # another article of the library: no need to ask
             self.follow(source.url)
         else:
             self.confirm_and_open(source.url)

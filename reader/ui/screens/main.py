@@ -227,14 +227,14 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         document: Document,
         anchor: Anchor | None,
         at_fraction: float | None,
-        linked_from: list[Source],
+        more: dict[str, list[Source]],
     ) -> None:
         self._current = article
         self._column.current_id = article.id
         pane = self.query_one(ReadingPane)
         pane.set_highlight(self._column.highlight())
         pane.show(article, document, self.library.translations(article), anchor, at_fraction)
-        self.query_one(SourcesSidebar).show(article.sources, linked_from)
+        self.query_one(SourcesSidebar).show(article.sources, more)
         self.query_one(ArticleList).move_to(article.id)
         pane.focus()
         self.post_message(self.ArticleOpened(article))

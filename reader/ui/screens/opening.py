@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from reader.library import Article
+from reader.library import Article, Source
 from reader.settings.i18n import t
 from reader.ui.screens.links import linking_source
 
@@ -66,7 +66,12 @@ class ArticleOpener:
             return
         if heading is not None:  # a link to a heading opens there
             anchor = document.anchor_of(heading) or anchor
-        linked_from = [linking_source(other) for other in library.names.backlinks(article)]
-        screen.app.call_from_thread(
-            screen.display, article, document, anchor, at_fraction, linked_from
-        )
+        links = document.links
+        more = {
+            "links": [Source(None, link.text, url=link.url) for link in links if not link.internal],
+            "library_links": [
+                Source(None, link.text, url=link.url) for link in links if link.internal
+            ],
+            "linked_from": [linking_source(other) for other in library.names.backlinks(article)],
+        }
+        screen.app.call_from_thread(screen.display, article, document, anchor, at_fraction, more)

@@ -7,7 +7,7 @@ disabled options, skipped by the cursor.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -67,10 +67,14 @@ class SourcesSidebar(OptionList):
     def on_mount(self) -> None:
         self.show(None)
 
-    def show(self, sources: Sequence[Source] | None, linked_from: Sequence[Source] = ()) -> None:
-        """List these sources, then the notes that link here; None: no article is open."""
+    def show(
+        self, sources: Sequence[Source] | None, more: Mapping[str, Sequence[Source]] | None = None
+    ) -> None:
+        """List these sources by kind, then `more` groups (`links`, `library_links`,
+        `linked_from`: a name of the catalogue's `sources.*`); None: no article is open."""
         self.clear_options()
-        self._sources = [*(sources or ()), *linked_from]
+        more = more or {}
+        self._sources = [*(sources or ()), *(s for group in more.values() for s in group)]
         if sources is None:
             self.add_option(Option(Text(t("sources.none_open"), "dim"), disabled=True))
             return
@@ -80,7 +84,11 @@ class SourcesSidebar(OptionList):
         numbered = list(enumerate(self._sources))
         own = numbered[: len(sources)]
         groups = [(kind, [(n, s) for n, s in own if s.kind == kind]) for kind in SOURCE_KINDS]
-        for name, group in [*groups, ("linked_from", numbered[len(sources) :])]:
+        start = len(sources)
+        for name, group_sources in more.items():
+            groups.append((name, numbered[start : start + len(group_sources)]))
+            start += len(group_sources)
+        for name, group in groups:
             if not group:
                 continue
             if self.option_count:
