@@ -33,6 +33,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "import": ("state_commands", "cmd_import"),
     "config": ("config_command", "cmd_config"),
     "serve": ("serve_command", "cmd_serve"),
+    "add": ("add_command", "cmd_add"),
     None: ("interface", "cmd_ui"),
 }
 """Subcommand -> (module in this package, function): a run imports only its own command."""

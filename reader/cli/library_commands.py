@@ -32,6 +32,7 @@ def _article_json(article: Article, state: ArticleState) -> dict[str, Any]:
         "published": article.published_iso,
         "outlet": article.outlet,
         "author": article.author,
+        "url": article.url,
         "kind": article.kind,
         "summary": article.summary,
         "tags": list(article.tags),

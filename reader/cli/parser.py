@@ -104,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser("import", parents=[common], help=t("cli.help.import"))
     importing.add_argument("file", metavar="FILE", help=t("cli.help.import_file"))
 
+    add = commands.add_parser("add", parents=[common], help=t("cli.help.add"))
+    add.add_argument("source", metavar="URL|FILE|-", help=t("cli.help.add_source"))
+    add.add_argument("--timeout", type=float, default=20.0, help=t("cli.help.timeout"))
+
     serve = commands.add_parser("serve", parents=[common], help=t("cli.help.serve"))
     serve.add_argument("--host", default="127.0.0.1", help=t("cli.help.host"))
     serve.add_argument("--port", type=int, default=8000, help=t("cli.help.port"))

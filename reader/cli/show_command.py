@@ -66,6 +66,7 @@ def article_json(
         "published": article.published_iso,
         "updated": article.updated.isoformat() if article.updated else None,
         "language": article.language,
+        "url": article.url,
         "kind": article.kind,
         "summary": article.summary,
         "tags": list(article.tags),

@@ -286,7 +286,7 @@ class Catalogue:
 
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, path, article_id, title, summary, tags, outlet, sources, notes "
+                "SELECT id, path, article_id, title, summary, tags, outlet, sources, extra "
                 "FROM files WHERE indexed = 0"
             ).fetchall()
         total = len(rows)

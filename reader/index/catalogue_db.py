@@ -10,14 +10,15 @@ import sqlite3
 from pathlib import Path
 
 CATALOGUE_NAME = "catalogue.sqlite3"
-CATALOGUE_VERSION = 6
+CATALOGUE_VERSION = 7
 """Bump when Article's fields, the parser or the stored problems change: old catalogues
 are rebuilt. (5: paths are stored as the operating system's bytes, so a file name
-that is not UTF-8 can be cached. 6: aliases, links between notes, updated.)"""
+that is not UTF-8 can be cached. 6: aliases, links between notes, updated. 7: url, in
+the `extra` column.)"""
 
 ARTICLE_COLUMNS = (
     "article_id, title, summary, author, outlet, published, date_precision, language, kind, "
-    "tags, translation_of, sources, word_count, notes"
+    "tags, translation_of, sources, word_count, extra"
 )
 SCHEMA = """
 CREATE TABLE files (
@@ -43,7 +44,7 @@ CREATE TABLE files (
     translation_of TEXT,
     sources TEXT,
     word_count INTEGER,
-    notes TEXT,
+    extra TEXT,
     UNIQUE (folder, path)
 );
 CREATE INDEX files_order ON files (sort_key);

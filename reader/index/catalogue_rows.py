@@ -34,12 +34,12 @@ def article_values(article: Article | None) -> tuple[Any, ...]:
         article.translation_of,
         json.dumps(sources, ensure_ascii=False) if sources else None,
         article.word_count,
-        notes_json(article),
+        extra_json(article),
     )
 
 
-def notes_json(article: Article) -> str | None:
-    """What notes folders add (aliases, links, the date of the last change), as JSON."""
+def extra_json(article: Article) -> str | None:
+    """The fields few articles have (aliases, links, updated, url), as JSON."""
     notes: dict[str, Any] = {}
     if article.aliases:
         notes["aliases"] = list(article.aliases)
@@ -47,17 +47,19 @@ def notes_json(article: Article) -> str | None:
         notes["links"] = list(article.links)
     if article.updated:
         notes["updated"] = article.updated.isoformat()
+    if article.url:
+        notes["url"] = article.url
     return json.dumps(notes, ensure_ascii=False) if notes else None
 
 
 def aliases_of(notes: str | None) -> list[str]:
-    """The aliases kept in a `notes` column (for the search index)."""
+    """The aliases kept in an `extra` column (for the search index)."""
     return list(json.loads(notes).get("aliases", ())) if notes else []
 
 
 def article_from_row(values: list[Any], path: Path, folder: Path) -> Article | None:
     (article_id, title, summary, author, outlet, published, precision, language, kind, tags,
-     translation_of, sources, word_count, notes) = values  # fmt: skip
+     translation_of, sources, word_count, extra) = values  # fmt: skip
     if article_id is None:
         return None
     return Article(
@@ -76,19 +78,20 @@ def article_from_row(values: list[Any], path: Path, folder: Path) -> Article | N
         sources=tuple(Source(**source) for source in json.loads(sources)) if sources else (),
         word_count=word_count or 0,
         folder=folder,
-        **_notes_fields(notes),
+        **_extra_fields(extra),
     )
 
 
-def _notes_fields(notes: str | None) -> dict[str, Any]:
-    if not notes:
+def _extra_fields(extra: str | None) -> dict[str, Any]:
+    if not extra:
         return {}
-    data = json.loads(notes)
+    data = json.loads(extra)
     updated = data.get("updated")
     return {
         "aliases": tuple(data.get("aliases", ())),
         "links": tuple(data.get("links", ())),
         "updated": dt.date.fromisoformat(updated) if updated else None,
+        "url": data.get("url"),
     }
 
 

@@ -91,6 +91,8 @@ class Article:
     """The notes the body links to, by name as written (resolved by `NoteNames`)."""
     updated: dt.date | None = None
     """When the note was last changed, if it says (`updated`, `modified`, `lastmod`)."""
+    url: str | None = None
+    """Where the article lives on the web (a saved page's canonical address)."""
     """The content folder the article was found in (its id is relative to it)."""
 
     @property

@@ -118,6 +118,7 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
             aliases=fields.aliases(),
             links=linked_names(body),
             updated=fields.updated(),
+            url=fields.text("url"),
         )
     except Rejected as rejected:
         return _rejected(path, rejected)

@@ -113,6 +113,10 @@ def locale_language(environ: Mapping[str, str]) -> str:
     return "en"
 
 
+SAVED_FOLDER = "library"
+"""Inside the data directory: the user's own library (pages saved with `reader add`)."""
+
+
 def library_folders(settings: Settings) -> list[Path]:
     """The folders to read: the bundled library first (unless left out), then the user's.
 
@@ -121,4 +125,6 @@ def library_folders(settings: Settings) -> list[Path]:
     from reader.settings import resources
 
     bundled = [resources.content_dir()] if settings.include_bundled else []
-    return bundled + list(settings.content_dirs)
+    saved = settings.data_dir / SAVED_FOLDER  # pages saved with `reader add`
+    own = [saved] if saved.is_dir() and saved not in settings.content_dirs else []
+    return bundled + list(settings.content_dirs) + own

@@ -422,6 +422,25 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     ),
     "show.sources": ("Sources", "Sources"),
     "show.links": ("Links", "Liens"),
+    "cli.help.add": (
+        "save a web page (or an HTML file) as an article of your own library",
+        "garder une page web (ou un fichier HTML) comme article de votre bibliothèque",
+    ),
+    "cli.help.add_source": (
+        "an http(s) address, an HTML file, or - for HTML on standard input",
+        "une adresse http(s), un fichier HTML, ou - pour du HTML sur l’entrée standard",
+    ),
+    "cli.help.timeout": (
+        "seconds to wait for the page, in all (default 20)",
+        "secondes d’attente de la page, en tout (20 par défaut)",
+    ),
+    "add.added": ("Added: {title} ({id})", "Ajouté : {title} ({id})"),
+    "add.updated": ("Updated: {title} ({id})", "Mis à jour : {title} ({id})"),
+    "add.failed": ("{source}: {reason}", "{source} : {reason}"),
+    "add.too_large": (
+        "{source}: larger than a page reader keeps (10 MB)",
+        "{source} : plus grand qu’une page que reader garde (10 Mo)",
+    ),
     "cli.help.serve": (
         "serve the interface to a web browser (needs the extra reader[serve])",
         "servir l’interface à un navigateur web (demande l’extra reader[serve])",

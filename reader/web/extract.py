@@ -1,0 +1,63 @@
+"""A web page's main text, as Markdown with its links, and what it says about itself.
+
+trafilatura does the work (boilerplate removal: menus, footers, sidebars and
+comments go; links stay). Current trafilatura needs `lxml_html_clean` beside
+it; both load only here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.settings.untrusted import clean
+
+_HTML_LANG = re.compile(r"""<html[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][\w-]+)?""", re.I)
+MAX_TITLE = 300
+
+
+class ExtractError(Exception):
+    """The page has no main text to keep (an empty page, a login wall, a file)."""
+
+
+@dataclass(frozen=True)
+class WebArticle:
+    """A page's main text and metadata, cleaned of control characters."""
+
+    title: str
+    body: str
+    url: str
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+def _text(value: object, limit: int = MAX_TITLE) -> str | None:
+    if not value:
+        return None
+    text = " ".join(clean(str(value)).split())
+    return text[:limit] or None
+
+
+def extract(html: str, url: str) -> WebArticle:
+    """The main text of `html` (fetched from `url`) and its metadata."""
+    import trafilatura
+
+    body = trafilatura.extract(
+        html, url=url, output_format="markdown", include_links=True, include_images=False
+    )
+    if not body or not body.strip():
+        raise ExtractError("no main text was found on the page")
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    lang = _HTML_LANG.search(html[:4096])
+    title = _text(meta.title if meta else None) or _text(url)
+    return WebArticle(
+        title=title or url,
+        body=clean(body).strip() + "\n",
+        url=_text(meta.url if meta else None, 2000) or url,
+        author=_text(meta.author if meta else None),
+        outlet=_text(meta.sitename if meta else None),
+        published=_text(meta.date if meta else None, 10),
+        language=lang.group(1).lower() if lang else None,
+    )

@@ -1,0 +1,115 @@
+"""Fetching one web page, within limits: the only code that talks to the network.
+
+Only http and https; a connect timeout and a total one (a server that sends
+one byte a second is cut off too); at most `MAX_REDIRECTS` redirects (a loop
+is named as one); at most `MAX_PAGE_BYTES` read, whatever the server says;
+gzip handled; no cookie kept from one fetch to the next (a new client each
+time); the environment's proxy settings respected (httpx's `trust_env`); a
+User-Agent naming reader and its version.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from reader import __version__
+
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+"""The most of a page that is read; past it the fetch fails, saying so."""
+MAX_REDIRECTS = 5
+CONNECT_TIMEOUT = 5.0
+TOTAL_TIMEOUT = 20.0
+USER_AGENT = f"reader/{__version__} (terminal article reader)"
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+
+class FetchError(Exception):
+    """A page could not be fetched; the message says why, in words."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched page: where it ended up (after redirects) and its decoded text."""
+
+    url: str
+    text: str
+    content_type: str
+
+
+def check_address(url: str) -> str:
+    """`url`, stripped, if it is an http or https address; else `FetchError`."""
+    url = url.strip()
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme not in ("http", "https") or "://" not in url:
+        raise FetchError(f"only http and https addresses can be fetched, not {url!r}")
+    return url
+
+
+def decode(data: bytes, declared: str | None) -> str:
+    """The page's text: the declared charset, else the one its <meta> names, else UTF-8."""
+    candidates = [declared]
+    found = _META_CHARSET.search(data[:4096])
+    if found:
+        candidates.append(found.group(1).decode("ascii", "replace"))
+    for charset in [*candidates, "utf-8"]:
+        if not charset:
+            continue
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def fetch(url: str, total_timeout: float = TOTAL_TIMEOUT) -> Page:
+    """Fetch `url` within the module's limits; `FetchError` says why not."""
+    import httpx
+
+    url = check_address(url)
+    timeout = httpx.Timeout(min(total_timeout, 10.0), connect=min(CONNECT_TIMEOUT, total_timeout))
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.5"}
+    deadline = time.monotonic() + total_timeout
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                timeout=timeout,
+                headers=headers,
+                trust_env=True,
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code >= 400:
+                reason = response.reason_phrase or "error"
+                raise FetchError(f"the server answered {response.status_code} {reason}")
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > MAX_PAGE_BYTES:
+                raise FetchError(_too_large())
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > MAX_PAGE_BYTES:
+                    raise FetchError(_too_large())
+                if time.monotonic() > deadline:
+                    raise FetchError(f"the page took longer than {total_timeout:g} s to arrive")
+                chunks.append(chunk)
+            text = decode(b"".join(chunks), response.charset_encoding)
+            content_type = response.headers.get("content-type", "")
+            return Page(str(response.url), text, content_type)
+    except httpx.TooManyRedirects:
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects (a redirect loop?)") from None
+    except httpx.TimeoutException:
+        raise FetchError(f"no answer within {total_timeout:g} s") from None
+    except httpx.InvalidURL as error:
+        raise FetchError(f"not a valid address ({error})") from None
+    except httpx.HTTPError as error:
+        raise FetchError(
+            f"the page could not be fetched ({type(error).__name__}: {error})"
+        ) from None
+
+
+def _too_large() -> str:
+    return f"the page is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB"
