@@ -436,11 +436,15 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     ),
     "add.added": ("Added: {title} ({id})", "Ajouté : {title} ({id})"),
     "add.updated": ("Updated: {title} ({id})", "Mis à jour : {title} ({id})"),
-    "add.failed": ("{source}: {reason}", "{source} : {reason}"),
-    "add.too_large": (
-        "{source}: larger than a page reader keeps (10 MB)",
-        "{source} : plus grand qu’une page que reader garde (10 Mo)",
+    "add.title": ("Add a web page", "Ajouter une page web"),
+    "add.hint": ("Enter adds · Esc cancels", "Entrée ajoute · Échap annule"),
+    "add.placeholder": ("https://…", "https://…"),
+    "add.label": (
+        "The page is kept in your own library, readable offline.",
+        "La page est gardée dans votre bibliothèque, lisible hors ligne.",
     ),
+    "add.adding": ("Adding {url}…", "Ajout de {url}…"),
+    "add.failed": ("Could not add the page", "Impossible d’ajouter la page"),
     "cli.help.serve": (
         "serve the interface to a web browser (needs the extra reader[serve])",
         "servir l’interface à un navigateur web (demande l’extra reader[serve])",
@@ -589,6 +593,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "key.app.note": ("Bookmark note", "Note du signet"),
     "key.app.read": ("Mark read/unread", "Marquer lu/non lu"),
     "key.app.refresh": ("Refresh", "Actualiser"),
+    "key.app.add": ("Add a web page", "Ajouter une page web"),
     "key.app.quit": ("Quit", "Quitter"),
     "key.note.cancel": ("Cancel", "Annuler"),
     "key.confirm.yes": ("Yes", "Oui"),

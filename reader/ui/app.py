@@ -45,8 +45,10 @@ from reader.ui.messages import (
     StoreSavedAgain,
     WorkerFailed,
 )
+from reader.ui.page_adder import PageAdder
 from reader.ui.reading_tracker import SESSION_OPEN, SESSION_SELECTED, ReadingTracker
 from reader.ui.screens.main import MainScreen
+from reader.ui.screens.opening import read_article_body
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
@@ -68,6 +70,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         key("B", "edit_note", "app.note", show=False),
         key("m", "toggle_read", "app.read", show=False),
         key("r", "refresh", "app.refresh", show=False),
+        key("a", "add_page", "app.add", show=False),
         key("q", "quit", "app.quit"),
         key(
             "ctrl+p", "command_palette", "app.palette", show=False, key_display="^p", priority=True
@@ -95,7 +98,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         self.catalogue: Catalogue | None = None
         """Parsed articles and the search index, cached; opened on mount."""
         self.main_screen = MainScreen(
-            load_body=_read_body,
+            load_body=read_article_body,
             search=self._search,
             snippets=self._snippets,
             keymap=settings.keys,
@@ -103,6 +106,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         """The three-pane screen, always at the bottom of the stack."""
         self.tracker = ReadingTracker(self, self.main_screen, self.keeper)
         """Turns keys and scrolling into reading state."""
+        self.pages = PageAdder(self, settings.data_dir)
         self.unsaved = 0
         """Changes that could not be saved, counted when the app closes."""
         self._restored = False
@@ -315,6 +319,9 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         """Write or edit the note of the target article's bookmark (bookmarking it if need be)."""
         self.tracker.edit_note(self.main_screen.target())
 
+    def action_add_page(self) -> None:
+        self.pages.ask()
+
     def action_toggle_read(self) -> None:
         self.tracker.toggle_read(self.main_screen.target())
 
@@ -362,12 +369,6 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         if not self.main_screen.open_by_id(message.article_id):
             text = t("app.no_article", id=message.article_id)
             self.notify(text, severity="error", markup=False)
-
-
-def _read_body(article: Article) -> str:
-    from reader.library.parse import read_body  # yaml and friends: not at start-up
-
-    return read_body(article.path)
 
 
 def make_app(settings: Settings) -> ReaderApp:

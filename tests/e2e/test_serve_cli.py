@@ -95,14 +95,15 @@ def test_without_the_extra_the_message_says_what_to_install() -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_the_terminal_interface_never_loads_the_web_server() -> None:
+def test_the_terminal_interface_never_loads_the_web_libraries() -> None:
     script = (
         "import sys\n"
         "from reader.cli import interface\n"
         "from reader.settings.config import resolve_settings\n"
         "from reader.ui.app import make_app\n"
         "make_app(resolve_settings())\n"
-        "loaded = [m for m in ('textual_serve', 'aiohttp') if m in sys.modules]\n"
+        "web = ('textual_serve', 'aiohttp', 'httpx', 'trafilatura', 'feedparser')\n"
+        "loaded = [m for m in web if m in sys.modules]\n"
         "assert not loaded, loaded\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)

@@ -1,4 +1,4 @@
-"""A small dialog to write or edit a bookmark's note."""
+"""Small dialogs that ask for one line of text: a bookmark's note, a page's address."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from reader.ui.keys import key, translate_bindings
 class BookmarkNoteScreen(ModalScreen[str | None]):
     """Returns the note (possibly empty) on Enter, or None if cancelled with Escape."""
 
+    WORDS = ("note.title", "note.hint", "note.placeholder")
+    """The catalogue's keys for the dialog's title, its hint and the empty field."""
+
     CSS_PATH = [resources.styles_dir() / "bookmark_note.tcss"]
 
     BINDINGS = [key("escape", "cancel", "note.cancel")]
@@ -27,11 +30,12 @@ class BookmarkNoteScreen(ModalScreen[str | None]):
         self._note = note
 
     def compose(self) -> ComposeResult:
+        title, hint, placeholder = self.WORDS
         with Vertical(id="note-dialog") as dialog:
-            dialog.border_title = t("note.title")
-            dialog.border_subtitle = t("note.hint")
+            dialog.border_title = t(title)
+            dialog.border_subtitle = t(hint)
             yield Label(self._title, id="note-article", markup=False)
-            yield Input(self._note, placeholder=t("note.placeholder"), id="note-input")
+            yield Input(self._note, placeholder=t(placeholder), id="note-input")
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
@@ -40,3 +44,12 @@ class BookmarkNoteScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class AddressScreen(BookmarkNoteScreen):
+    """Asks for a web page's address (`a`); returns it, or None if cancelled."""
+
+    WORDS = ("add.title", "add.hint", "add.placeholder")
+
+    def __init__(self) -> None:
+        super().__init__(t("add.label"), "")

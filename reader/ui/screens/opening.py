@@ -23,6 +23,13 @@ BodyLoader = Callable[[Article], str]
 """Reads an article's Markdown body (raises `BodyError`)."""
 
 
+def read_article_body(article: Article) -> str:
+    """The body from the article's file (tests may hand the screen another loader)."""
+    from reader.library.parse import read_body  # yaml and friends: not at start-up
+
+    return read_body(article.path)
+
+
 class ArticleOpener:
     """Runs the main screen's "open" worker: one at a time, the newest wins."""
 

@@ -1,0 +1,58 @@
+"""`a` in the interface: ask for an address, then fetch and keep the page in the background.
+
+Reading goes on meanwhile; the page arrives as an article of the library
+(the list is refreshed), or a notice says why it could not be added.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.settings.i18n import t
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+
+class PageAdder:
+    """Adds web pages to the user's library for the app, one worker each."""
+
+    def __init__(self, app: ReaderApp, data_dir: Path) -> None:
+        self._app = app
+        self._data_dir = data_dir
+
+    def ask(self) -> None:
+        from reader.ui.screens.bookmark_note import AddressScreen
+
+        self._app.push_screen(AddressScreen(), self.add)
+
+    def add(self, address: str | None) -> None:
+        """Fetch and save `address` off the UI thread (None or blank: nothing to do)."""
+        if not address:
+            return
+        self._app.notify(t("add.adding", url=address), timeout=3, markup=False)
+        work = partial(self._fetch, address)
+        self._app.run_worker(work, thread=True, group="add", exit_on_error=False)
+
+    def _fetch(self, address: str) -> None:
+        from reader.web.adding import AddError, add_page
+
+        app = self._app
+        try:
+            article, saved = add_page(address, self._data_dir)
+        except AddError as error:
+            text, title = str(error), t("add.failed")
+            app.call_from_thread(app.notify, text, title=title, severity="error", markup=False)
+            return
+        key = "add.added" if saved.created else "add.updated"
+        words = t(key, title=article.title, id=saved.article_id)
+        app.call_from_thread(self._added, words, saved.path.parent)
+
+    def _added(self, words: str, folder: Path) -> None:
+        app = self._app
+        app.notify(words, timeout=4, markup=False)
+        if folder not in app.folders:  # the first page saved made the folder
+            app.folders = (*app.folders, folder)
+        app.action_refresh()
