@@ -15,6 +15,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from reader.cli.common import EXIT_ERROR, EXIT_OK, SafeStream, UserError, read_config, warn
@@ -45,6 +46,30 @@ def _command(name: str | None) -> Callable[..., int]:
     return command
 
 
+def _open_target(argv: list[str]) -> str | None:
+    """`reader FILE.md`, `reader DIR`, `reader URL`: take the target out of `argv`.
+
+    Only when the first word that is no option is not a command: a folder that
+    happens to be called `list` is opened with `reader ./list`.
+    """
+    words = [(i, word) for i, word in enumerate(argv) if not word.startswith("-")]
+    if not words:
+        return None
+    index, word = words[0]
+    if word in COMMANDS or (index > 0 and argv[index - 1] in _OPTIONS_WITH_VALUES):
+        return None
+    if "://" in word or "/" in word or word.endswith((".md", ".markdown")):
+        del argv[index]
+        return word
+    if Path(word).expanduser().exists():
+        del argv[index]
+        return word
+    return None
+
+
+_OPTIONS_WITH_VALUES = {"--content", "--data-dir"}
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status.
 
@@ -52,8 +77,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """
     config = read_config()
     set_language(interface_language(config, os.environ))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    target = _open_target(argv)
     args = build_parser().parse_args(argv)
     args.config = config  # read once: it chose the language, and it feeds the settings
+    args.open = target
     stream = SafeStream(out if out is not None else sys.stdout)
     try:
         return _command(args.command)(args, stream)

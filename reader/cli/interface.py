@@ -6,9 +6,15 @@ import argparse
 import gc
 import os
 import sys
+import tempfile
+from contextlib import ExitStack
+from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
 from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, settings_for, warn
+from reader.settings.config import Settings
+from reader.settings.config_file import expand
 from reader.settings.i18n import plural, t
 
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
@@ -16,18 +22,52 @@ WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 through pipes, which are no terminal but are what that driver expects."""
 
 
+def opened_settings(settings: Settings, target: str, cleanup: ExitStack) -> Settings:
+    """`reader FILE.md`, `reader DIR`, `reader URL`: the interface on that alone.
+
+    A web page is fetched now and shown from a temporary folder, deleted when
+    reader quits; `a` offers to keep it.
+    """
+    if "://" in target:
+        from reader.web.adding import AddError, add_page
+
+        folder = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="reader-page-")))
+        warn(t("cli.fetching", url=target))
+        try:
+            _article, saved = add_page(target, folder)
+        except AddError as error:
+            raise UserError(str(error)) from None
+        return replace(
+            settings,
+            content_dirs=(saved.path.parent,),
+            include_bundled=False,
+            open_path=saved.path,
+            suggested_address=target,
+        )
+    path = expand(target).absolute()
+    opened = path if path.is_file() else None
+    return replace(settings, content_dirs=(path,), include_bundled=False, open_path=opened)
+
+
 def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
+    target = getattr(args, "open", None)
+    if target and "://" not in target and not expand(target).exists():
+        raise UserError(t("cli.no_such_content", path=target))  # said before anything else
     under_web_driver = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
     if not under_web_driver and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError(t("cli.no_terminal"))
     # Start-up allocates many objects that all stay alive (modules, widgets, the
     # library): cycle collections then only cost time. The app turns the
     # collector back on once the library has loaded (and freezes what exists).
-    gc.disable()
-    from reader.ui.app import make_app
+    settings = settings_for(args, report=False)  # the app shows config problems itself
+    with ExitStack() as cleanup:
+        if target:
+            settings = opened_settings(settings, target, cleanup)
+        gc.disable()
+        from reader.ui.app import make_app
 
-    app = make_app(settings_for(args, report=False))  # the app shows config problems itself
-    app.run()
+        app = make_app(settings)
+        app.run()
     if app.unsaved:
         warn(plural("store.unsaved", app.unsaved))  # the screen is gone: say it here
         return EXIT_ERROR

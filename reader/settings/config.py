@@ -44,6 +44,10 @@ class Settings:
     """Key overrides by binding id (Textual keymap)."""
     config_problems: tuple[Msg, ...] = ()
     """What was wrong in the config file (each part broken fell back to its default)."""
+    open_path: Path | None = None
+    """A file to open at launch (`reader FILE.md`), instead of the last session's article."""
+    suggested_address: str | None = None
+    """A page shown but not kept (`reader URL`): what `a` offers to keep."""
 
 
 def _user_dir(kind: str) -> Path:

@@ -436,6 +436,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     ),
     "add.added": ("Added: {title} ({id})", "Ajouté : {title} ({id})"),
     "add.updated": ("Updated: {title} ({id})", "Mis à jour : {title} ({id})"),
+    "cli.fetching": ("Fetching {url}…", "Récupération de {url}…"),
     "add.title": ("Add a web page", "Ajouter une page web"),
     "add.hint": ("Enter adds · Esc cancels", "Entrée ajoute · Échap annule"),
     "add.placeholder": ("https://…", "https://…"),

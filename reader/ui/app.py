@@ -290,6 +290,9 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         if self._restored:
             return
         self._restored = True
+        wanted = self.settings.open_path
+        if wanted is not None and self.main_screen.open_file(wanted):
+            return  # `reader FILE.md`: that file, not the last session's article
         selected = self.store.session(SESSION_SELECTED)
         if selected:
             self.main_screen.select(selected)

@@ -22,11 +22,16 @@ class PageAdder:
     def __init__(self, app: ReaderApp, data_dir: Path) -> None:
         self._app = app
         self._data_dir = data_dir
+        settings = app.settings
+        self._transient = settings.content_dirs[0] if settings.suggested_address else None
+        """The folder of the page `reader URL` shows without keeping it."""
 
     def ask(self) -> None:
+        """The address dialog; it offers the page shown by `reader URL`, if any."""
         from reader.ui.screens.bookmark_note import AddressScreen
 
-        self._app.push_screen(AddressScreen(), self.add)
+        suggested = self._app.settings.suggested_address or ""
+        self._app.push_screen(AddressScreen(suggested), self.add)
 
     def add(self, address: str | None) -> None:
         """Fetch and save `address` off the UI thread (None or blank: nothing to do)."""
@@ -55,4 +60,7 @@ class PageAdder:
         app.notify(words, timeout=4, markup=False)
         if folder not in app.folders:  # the first page saved made the folder
             app.folders = (*app.folders, folder)
+        if self._transient is not None:  # the page `reader URL` showed is kept now
+            app.folders = tuple(f for f in app.folders if f != self._transient)
+            self._transient = None
         app.action_refresh()

@@ -51,5 +51,5 @@ class AddressScreen(BookmarkNoteScreen):
 
     WORDS = ("add.title", "add.hint", "add.placeholder")
 
-    def __init__(self) -> None:
-        super().__init__(t("add.label"), "")
+    def __init__(self, address: str = "") -> None:
+        super().__init__(t("add.label"), address)

@@ -23,6 +23,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reader.index.filters import Facet, ListFilter, View
     from reader.markdown.document import Document
     from reader.ui.screens.help import KeyGroup
@@ -262,6 +264,13 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
     def action_go_back(self) -> None:
         """Back to where a followed link was (Backspace or Alt+Left)."""
         self._links.go_back()
+
+    def open_file(self, path: Path) -> bool:
+        """Open the article read from `path`; False if the library has none."""
+        found = next((a for a in self.library.articles if a.path == path), None)
+        if found is not None:
+            self.open_article(found)
+        return found is not None
 
     def open_by_id(self, article_id: str) -> bool:
         """Open an article by id; False if the library has no such article."""
