@@ -35,6 +35,8 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "config": ("config_command", "cmd_config"),
     "serve": ("serve_command", "cmd_serve"),
     "add": ("add_command", "cmd_add"),
+    "feeds": ("feeds_command", "cmd_feeds"),
+    "fetch": ("feeds_command", "cmd_fetch"),
     None: ("interface", "cmd_ui"),
 }
 """Subcommand -> (module in this package, function): a run imports only its own command."""

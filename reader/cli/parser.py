@@ -108,6 +108,27 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("source", metavar="URL|FILE|-", help=t("cli.help.add_source"))
     add.add_argument("--timeout", type=float, default=20.0, help=t("cli.help.timeout"))
 
+    feeds = commands.add_parser("feeds", parents=[common], help=t("cli.help.feeds"))
+    feed_actions = feeds.add_subparsers(dest="action", metavar="ACTION")
+    feeds_list = feed_actions.add_parser("list", parents=[common], help=t("cli.help.feeds_list"))
+    for target in (feeds, feeds_list):
+        target.add_argument("--json", action="store_true", help=json_help)
+    feed_add = feed_actions.add_parser("add", parents=[common], help=t("cli.help.feeds_add"))
+    feed_add.add_argument("url", metavar="URL")
+    feed_add.add_argument("--name", default=None, help=t("cli.help.feed_name"))
+    feed_add.add_argument("--full", action="store_true", help=t("cli.help.feed_full"))
+    feed_remove = feed_actions.add_parser(
+        "remove", parents=[common], help=t("cli.help.feeds_remove")
+    )
+    feed_remove.add_argument("feed", metavar="URL|NAME")
+    feed_import = feed_actions.add_parser(
+        "import", parents=[common], help=t("cli.help.feeds_import")
+    )
+    feed_import.add_argument("file", metavar="FILE.opml")
+    feed_actions.add_parser("export", parents=[common], help=t("cli.help.feeds_export"))
+    fetching = commands.add_parser("fetch", parents=[common], help=t("cli.help.fetch"))
+    fetching.add_argument("--timeout", type=float, default=20.0, help=t("cli.help.timeout"))
+
     serve = commands.add_parser("serve", parents=[common], help=t("cli.help.serve"))
     serve.add_argument("--host", default="127.0.0.1", help=t("cli.help.host"))
     serve.add_argument("--port", type=int, default=8000, help=t("cli.help.port"))

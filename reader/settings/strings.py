@@ -437,6 +437,53 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "add.added": ("Added: {title} ({id})", "Ajouté : {title} ({id})"),
     "add.updated": ("Updated: {title} ({id})", "Mis à jour : {title} ({id})"),
     "cli.fetching": ("Fetching {url}…", "Récupération de {url}…"),
+    "cli.help.feeds": (
+        "the feeds you follow (list by default)",
+        "les flux suivis (liste par défaut)",
+    ),
+    "cli.help.feeds_list": ("list the feeds you follow", "lister les flux suivis"),
+    "cli.help.feeds_add": (
+        "follow a feed (RSS, Atom or JSON Feed)",
+        "suivre un flux (RSS, Atom ou JSON Feed)",
+    ),
+    "cli.help.feed_name": (
+        "a name for it (default: the feed's title)",
+        "un nom (par défaut : le titre du flux)",
+    ),
+    "cli.help.feed_full": (
+        "keep each item's linked page, not only the feed's text",
+        "garder la page liée de chaque élément, pas seulement le texte du flux",
+    ),
+    "cli.help.feeds_remove": ("stop following a feed", "ne plus suivre un flux"),
+    "cli.help.feeds_import": (
+        "follow the feeds of an OPML file",
+        "suivre les flux d’un fichier OPML",
+    ),
+    "cli.help.feeds_export": ("print the feeds as OPML", "écrire les flux en OPML"),
+    "cli.help.fetch": (
+        "fetch every feed: new items become articles",
+        "récupérer tous les flux : les nouveaux éléments deviennent des articles",
+    ),
+    "feeds.added": ("Following {feed}", "Suivi : {feed}"),
+    "feeds.changed": ("Already following {feed} (updated)", "Déjà suivi : {feed} (mis à jour)"),
+    "feeds.removed": ("No longer following {feed}", "N’est plus suivi : {feed}"),
+    "feeds.unknown": ("no feed called {feed}", "aucun flux nommé {feed}"),
+    "feeds.imported": (
+        "{added} feeds added ({listed} in the file)",
+        "{added} flux ajoutés ({listed} dans le fichier)",
+    ),
+    "feeds.never": ("never fetched", "jamais récupéré"),
+    "feeds.none": ("No feeds yet: reader feeds add URL", "Aucun flux : reader feeds add URL"),
+    "fetch.done": ("{feed}: {new} new", "{feed} : {new} nouveaux"),
+    "fetch.failed": ("{feed}: failed: {reason}", "{feed} : échec : {reason}"),
+    "fetch.problem": (
+        "{feed}: {reason}; what could be read was kept",
+        "{feed} : {reason} ; ce qui était lisible a été gardé",
+    ),
+    "fetch.summary": (
+        "{new} new articles from {feeds} feeds, {failed} failed",
+        "{new} nouveaux articles de {feeds} flux, {failed} en échec",
+    ),
     "add.title": ("Add a web page", "Ajouter une page web"),
     "add.hint": ("Enter adds · Esc cancels", "Entrée ajoute · Échap annule"),
     "add.placeholder": ("https://…", "https://…"),

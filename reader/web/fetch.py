@@ -31,11 +31,18 @@ class FetchError(Exception):
 
 @dataclass(frozen=True)
 class Page:
-    """A fetched page: where it ended up (after redirects) and its decoded text."""
+    """A fetched page: where it ended up (after redirects), its bytes and decoded text.
+
+    `status` 304 means "not modified" (a conditional request): no body then.
+    """
 
     url: str
     text: str
     content_type: str
+    data: bytes = b""
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def check_address(url: str) -> str:
@@ -63,13 +70,23 @@ def decode(data: bytes, declared: str | None) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def fetch(url: str, total_timeout: float = TOTAL_TIMEOUT) -> Page:
-    """Fetch `url` within the module's limits; `FetchError` says why not."""
+def fetch(
+    url: str, total_timeout: float = TOTAL_TIMEOUT, headers: dict[str, str] | None = None
+) -> Page:
+    """Fetch `url` within the module's limits; `FetchError` says why not.
+
+    `headers` may carry `If-None-Match` / `If-Modified-Since` (a feed fetched
+    before): an unchanged resource then comes back as status 304, empty.
+    """
     import httpx
 
     url = check_address(url)
     timeout = httpx.Timeout(min(total_timeout, 10.0), connect=min(CONNECT_TIMEOUT, total_timeout))
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.5"}
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,*/*;q=0.5",
+        **(headers or {}),
+    }
     deadline = time.monotonic() + total_timeout
     try:
         with (
@@ -82,6 +99,8 @@ def fetch(url: str, total_timeout: float = TOTAL_TIMEOUT) -> Page:
             ) as client,
             client.stream("GET", url) as response,
         ):
+            if response.status_code == 304:
+                return Page(str(response.url), "", "", status=304)
             if response.status_code >= 400:
                 reason = response.reason_phrase or "error"
                 raise FetchError(f"the server answered {response.status_code} {reason}")
@@ -96,9 +115,18 @@ def fetch(url: str, total_timeout: float = TOTAL_TIMEOUT) -> Page:
                 if time.monotonic() > deadline:
                     raise FetchError(f"the page took longer than {total_timeout:g} s to arrive")
                 chunks.append(chunk)
-            text = decode(b"".join(chunks), response.charset_encoding)
+            data = b"".join(chunks)
+            text = decode(data, response.charset_encoding)
             content_type = response.headers.get("content-type", "")
-            return Page(str(response.url), text, content_type)
+            return Page(
+                str(response.url),
+                text,
+                content_type,
+                data,
+                response.status_code,
+                response.headers.get("etag"),
+                response.headers.get("last-modified"),
+            )
     except httpx.TooManyRedirects:
         raise FetchError(f"more than {MAX_REDIRECTS} redirects (a redirect loop?)") from None
     except httpx.TimeoutException:

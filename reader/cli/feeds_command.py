@@ -1,0 +1,96 @@
+"""`reader feeds …` (the feeds followed) and `reader fetch` (their new items, as articles)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, json_text, settings_for
+from reader.settings.i18n import t
+
+if TYPE_CHECKING:
+    from reader.web.feed_list import Feed, FeedList
+
+
+def _feed_list(data_dir: Path) -> FeedList:
+    from reader.web.feed_list import FeedList, FeedListError
+
+    try:
+        return FeedList.load(data_dir)
+    except FeedListError as error:
+        raise UserError(str(error)) from None
+
+
+def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.web.feed_list import FeedListError, read_opml, write_opml
+
+    settings = settings_for(args)
+    feeds = _feed_list(settings.data_dir)
+    action = args.action or "list"
+    try:
+        if action == "add":
+            feed, new = feeds.add(args.url, args.name, args.full)
+            feeds.save()
+            out.write(t("feeds.added" if new else "feeds.changed", feed=feed.label) + "\n")
+        elif action == "remove":
+            gone = feeds.remove(args.feed)
+            if gone is None:
+                raise UserError(t("feeds.unknown", feed=args.feed))
+            feeds.save()
+            out.write(t("feeds.removed", feed=gone.label) + "\n")
+        elif action == "import":
+            listed = read_opml(Path(args.file).expanduser())
+            added = sum(feeds.add(url, name)[1] for url, name in listed)
+            feeds.save()
+            out.write(t("feeds.imported", added=added, listed=len(listed)) + "\n")
+        elif action == "export":
+            out.write(write_opml(feeds.feeds))
+        elif args.json:
+            out.write(json_text([_record(feed) for feed in feeds.feeds]))
+        else:
+            for feed in feeds.feeds:
+                state = feed.error or feed.fetched or t("feeds.never")
+                out.write(f"{feed.label}  {feed.url}  {state}\n")
+    except FeedListError as error:
+        raise UserError(str(error)) from None
+    return EXIT_OK
+
+
+def _record(feed: Feed) -> dict[str, object]:
+    return {
+        "url": feed.url,
+        "name": feed.name,
+        "title": feed.title,
+        "full": feed.full,
+        "fetched": feed.fetched,
+        "error": feed.error,
+    }
+
+
+def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.web.feed_fetch import FeedReport, fetch_all
+    from reader.web.saved import saved_folder
+
+    settings = settings_for(args)
+    feeds = _feed_list(settings.data_dir)
+    if not feeds.feeds:
+        out.write(t("feeds.none") + "\n")
+        return EXIT_OK
+
+    def said(report: FeedReport, done: int, total: int) -> None:
+        label = report.feed.label
+        if report.error:
+            out.write(t("fetch.failed", feed=label, reason=report.error) + "\n")
+        else:
+            out.write(t("fetch.done", feed=label, new=report.new) + "\n")
+            if report.problem:
+                out.write(t("fetch.problem", feed=label, reason=report.problem) + "\n")
+        out.flush()
+
+    reports = fetch_all(feeds.feeds, saved_folder(settings.data_dir), args.timeout, said)
+    feeds.save()
+    failed = sum(1 for report in reports if report.error)
+    new = sum(report.new for report in reports)
+    out.write(t("fetch.summary", new=new, feeds=len(reports), failed=failed) + "\n")
+    return EXIT_ERROR if failed else EXIT_OK

@@ -1,0 +1,286 @@
+"""Fetching feeds: each new item becomes an article of the user's library.
+
+RSS 0.9x, 1.0 and 2.0 and Atom are parsed by feedparser, which salvages what
+it can of broken XML (the problem is reported, the readable items kept);
+JSON Feed is plain JSON. An item's text is the feed's full content when it
+carries it (`content:encoded`), else its summary, as Markdown with its links
+(trafilatura); a feed marked `full` has each item's linked page extracted as
+`reader add` does. An item is saved once: its file is named after a hash of
+its guid (else its link), and an item already saved is never fetched again.
+
+Feeds are fetched a few at a time (`MAX_PARALLEL`), each within its own
+timeout, with the ETag and Last-Modified of the last fetch: an unchanged
+feed answers 304 and costs nothing. One failing feed is reported; the others
+go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.settings.untrusted import clean
+from reader.web.feed_list import Feed
+from reader.web.fetch import TOTAL_TIMEOUT, FetchError, fetch
+from reader.web.saved import address_key, slug
+
+MAX_PARALLEL = 8
+MAX_ITEMS = 500
+"""Items read from one feed at most in one fetch."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a feed, cleaned: what its article is made of."""
+
+    key: str
+    title: str
+    link: str | None
+    published: str | None
+    author: str | None
+    html: str
+
+
+@dataclass(frozen=True)
+class FeedReport:
+    """What one feed's fetch did: new articles, a problem that was worked round, an error."""
+
+    feed: Feed
+    new: int = 0
+    problem: str | None = None
+    error: str | None = None
+
+
+def _text(value: object, limit: int = 300) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(clean(str(value)).split())
+    return text[:limit] or None
+
+
+def _date(parsed: Any, raw: object) -> str | None:
+    if parsed:
+        try:
+            return dt.date(*parsed[:3]).isoformat()
+        except (TypeError, ValueError):
+            pass
+    text = _text(raw, 40) or ""
+    return text[:10] if len(text) >= 10 and text[4] == "-" else None
+
+
+def parse_feed(data: bytes, content_type: str = "") -> tuple[str | None, list[Item], str | None]:
+    """(feed title, items, problem) of a feed document; a problem leaves what could be read."""
+    if "json" in content_type or data.lstrip()[:1] == b"{":
+        return _json_feed(data)
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    problem = None
+    if parsed.bozo:
+        problem = f"the feed is not well-formed ({_text(parsed.get('bozo_exception'), 200)})"
+    items = []
+    for entry in parsed.entries[:MAX_ITEMS]:
+        link = _text(entry.get("link"), 2000)
+        key = _text(entry.get("id"), 2000) or link
+        if not key:
+            continue
+        content = entry.get("content") or []
+        html = (content[0].get("value") if content else None) or entry.get("summary") or ""
+        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        items.append(
+            Item(
+                key,
+                _text(entry.get("title")) or link or key,
+                link,
+                _date(when, entry.get("published") or entry.get("updated")),
+                _text(entry.get("author")),
+                clean(html),
+            )
+        )
+    if not items and problem is None and not parsed.get("version"):
+        problem = "no feed was found at this address"
+    return _text(parsed.feed.get("title")), items, problem
+
+
+def _json_feed(data: bytes) -> tuple[str | None, list[Item], str | None]:
+    try:
+        document = json.loads(data.decode("utf-8", errors="replace"))
+    except ValueError as error:
+        return None, [], f"the JSON feed cannot be read ({error})"
+    if not isinstance(document, dict) or not isinstance(document.get("items"), list):
+        return None, [], "not a JSON Feed (no list of items)"
+    items = []
+    for entry in document["items"][:MAX_ITEMS]:
+        if not isinstance(entry, dict):
+            continue
+        link = _text(entry.get("url") or entry.get("external_url"), 2000)
+        key = _text(entry.get("id"), 2000) or link
+        if not key:
+            continue
+        html = entry.get("content_html") or _escape(entry.get("content_text") or "")
+        html = html or entry.get("summary") or ""
+        author = entry.get("author") or (entry.get("authors") or [{}])[0]
+        items.append(
+            Item(
+                key,
+                _text(entry.get("title")) or link or key,
+                link,
+                _date(None, entry.get("date_published") or entry.get("date_modified")),
+                _text(author.get("name") if isinstance(author, dict) else None),
+                clean(str(html)),
+            )
+        )
+    return _text(document.get("title")), items, None
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return "".join(f"<p>{html.escape(part)}</p>" for part in str(text).split("\n\n"))
+
+
+def to_markdown(html: str) -> str:
+    """An item's HTML as Markdown with its links (short summaries too)."""
+    import trafilatura
+
+    config = _config()
+    document = f"<html><body><article>{html}</article></body></html>"
+    markdown = trafilatura.extract(
+        document,
+        output_format="markdown",
+        include_links=True,
+        fast=True,
+        favor_recall=True,
+        config=config,
+    )
+    return clean(markdown or "").strip()
+
+
+_CONFIG: list[Any] = []
+
+
+def _config() -> Any:
+    if not _CONFIG:
+        from trafilatura.settings import use_config
+
+        config = use_config()
+        config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")  # a one-line summary is still the text
+        config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+        _CONFIG.append(config)
+    return _CONFIG[0]
+
+
+def feed_folder(library: Path, feed: Feed) -> Path:
+    return library / "feeds" / slug(feed.name or feed.title or feed.url)
+
+
+def _saved_keys(folder: Path) -> set[str]:
+    return (
+        {path.stem.rsplit("-", 1)[-1] for path in folder.glob("*.md")} if folder.is_dir() else set()
+    )
+
+
+def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> Path:
+    import yaml
+
+    fields: dict[str, object] = {"title": item.title, "outlet": outlet}
+    if item.author:
+        fields["author"] = item.author
+    if item.published:
+        fields["published"] = item.published
+    if item.link:
+        fields["url"] = item.link
+    fields["feed"] = feed.url
+    if item.link:
+        fields["sources"] = [
+            {"publisher": outlet, "title": item.title, "url": item.link, "kind": "primary"}
+        ]
+    header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{slug(item.title)}-{address_key(item.key)}.md"
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".item-", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(f"---\n{header}---\n\n{body}\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def fetch_feed(feed: Feed, library: Path, timeout: float = TOTAL_TIMEOUT) -> FeedReport:
+    """Fetch one feed and save its new items; never raises for the network or the feed."""
+    headers = {}
+    if feed.etag:
+        headers["If-None-Match"] = feed.etag
+    if feed.last_modified:
+        headers["If-Modified-Since"] = feed.last_modified
+    try:
+        page = fetch(feed.url, timeout, headers)
+    except FetchError as error:
+        feed.error = str(error)
+        return FeedReport(feed, error=str(error))
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    if page.status == 304:
+        feed.fetched, feed.error = now, None
+        return FeedReport(feed)
+    title, items, problem = parse_feed(page.data, page.content_type)
+    if not items and problem:
+        feed.error = problem
+        return FeedReport(feed, error=problem)
+    feed.title = title or feed.title
+    folder = feed_folder(library, feed)
+    saved = _saved_keys(folder)
+    outlet = feed.name or feed.title or page.url
+    new = 0
+    for item in items:
+        if address_key(item.key) in saved:
+            continue
+        body = _full_text(item, timeout) if feed.full else None
+        save_item(folder, item, outlet, feed, body or to_markdown(item.html) or item.title)
+        saved.add(address_key(item.key))
+        new += 1
+    feed.etag, feed.last_modified = page.etag, page.last_modified
+    feed.fetched, feed.error = now, None
+    return FeedReport(feed, new, problem)
+
+
+def _full_text(item: Item, timeout: float) -> str | None:
+    """The item's linked page, extracted as `reader add` does (None: keep the feed's text)."""
+    from reader.web.extract import ExtractError, extract
+
+    if not item.link:
+        return None
+    try:
+        page = fetch(item.link, timeout)
+        return extract(page.text, page.url).body
+    except (FetchError, ExtractError):
+        return None
+
+
+def fetch_all(
+    feeds: Iterable[Feed],
+    library: Path,
+    timeout: float = TOTAL_TIMEOUT,
+    progress: Callable[[FeedReport, int, int], None] | None = None,
+) -> list[FeedReport]:
+    """Fetch every feed, `MAX_PARALLEL` at a time; `progress(report, done, total)` after each."""
+    feeds = list(feeds)
+    reports: list[FeedReport] = []
+    with ThreadPoolExecutor(max_workers=MAX_PARALLEL) as pool:
+        pending = [pool.submit(fetch_feed, feed, library, timeout) for feed in feeds]
+        for future in as_completed(pending):
+            report = future.result()
+            reports.append(report)
+            if progress is not None:
+                progress(report, len(reports), len(feeds))
+    order = {id(feed): index for index, feed in enumerate(feeds)}
+    return sorted(reports, key=lambda report: order[id(report.feed)])

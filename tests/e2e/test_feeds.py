@@ -1,0 +1,164 @@
+"""Feeds: followed, fetched from a server on 127.0.0.1, their items kept as articles."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from reader.cli import main
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Alliance Watch</title><link>https://watch.example/</link>
+<item><title>Coalition meets in Paris</title><link>https://watch.example/paris</link>
+<guid>watch-1</guid><pubDate>Mon, 19 Jan 2026 10:00:00 GMT</pubDate><author>Ann Author</author>
+<content:encoded><![CDATA[<p>The full text of the item, citing
+<a href="https://cited.example/a">a report</a>.</p>]]></content:encoded>
+<description>Only a summary.</description></item>
+<item><title>Second \x1b[2J item</title><link>https://watch.example/second</link>
+<description>A summary with an escape \x1b]52;c;aGk=\x07 inside.</description></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>
+<entry><title>An Atom entry</title><id>urn:atom:1</id><updated>2026-02-03T08:00:00Z</updated>
+<link href="https://atom.example/1"/><summary>The Atom summary text.</summary></entry>
+</feed>"""
+
+JSON_FEED = json.dumps(
+    {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "JSON Desk",
+        "items": [
+            {
+                "id": "j1",
+                "url": "https://json.example/1",
+                "title": "A JSON item",
+                "content_html": "<p>JSON content with <em>emphasis</em>.</p>",
+                "date_published": "2026-03-04T10:00:00Z",
+            }
+        ],
+    }
+)
+
+BROKEN = """<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title>
+<item><title>Readable item</title><link>https://broken.example/1</link>
+<description>Still here.</description></item>
+<item><title>Unclosed"""
+
+OPML = """<?xml version="1.0"?>
+<opml version="1.0"><head><title>newsboat - Exported feeds</title></head><body>
+<outline type="rss" xmlUrl="{rss}" htmlUrl="https://watch.example/" title="Alliance Watch"/>
+<outline title="Folder"><outline type="rss" xmlUrl="{atom}" title="Atom Desk"/></outline>
+</body></opml>"""
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    return ("127.0.0.1", 0)
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def serve_feeds(server: HTTPServer) -> dict[str, str]:
+    served = {"rss": RSS, "atom": ATOM, "broken": BROKEN}
+    for name, body in served.items():
+        server.expect_request(f"/{name}").respond_with_data(body, content_type="application/xml")
+    server.expect_request("/json").respond_with_data(
+        JSON_FEED, content_type="application/feed+json"
+    )
+    server.expect_request("/gone").respond_with_data("no", status=500)
+    return {name: server.url_for(f"/{name}") for name in [*served, "json", "gone"]}
+
+
+def articles(data: Path) -> dict[str, str]:
+    return {p.stem: p.read_text("utf-8") for p in (data / "library" / "feeds").rglob("*.md")}
+
+
+def test_rss_atom_and_json_feed_items_become_articles_once(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    urls = serve_feeds(httpserver)
+    for name in ("rss", "atom", "json"):
+        assert run("feeds", "add", urls[name])[0] == 0
+    code, out = run("fetch")
+    assert code == 0 and "4 new articles from 3 feeds, 0 failed" in out
+    saved = articles(isolated_user_dirs / "data")
+    assert len(saved) == 4 and not any("\x1b" in text for text in saved.values())
+    paris = next(text for text in saved.values() if "Coalition meets in Paris" in text)
+    flowing = " ".join(paris.split())
+    assert "citing [a report](https://cited.example/a)" in flowing  # the full text, not the summary
+    assert "outlet: Alliance Watch" in paris and "published: '2026-01-19'" in paris
+    code, listed = run("list", "--json", "--no-bundled")
+    titles = {record["title"] for record in json.loads(listed)}
+    assert {"Coalition meets in Paris", "An Atom entry", "A JSON item"} <= titles
+    assert "0 new articles" in run("fetch")[1]  # nothing twice
+    assert len(articles(isolated_user_dirs / "data")) == 4
+
+
+def test_a_failing_or_broken_feed_is_reported_and_the_others_go_on(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    urls = serve_feeds(httpserver)
+    for name in ("gone", "broken", "rss"):
+        run("feeds", "add", urls[name])
+    code, out = run("fetch")
+    assert code == 1
+    assert "failed: the server answered 500" in out
+    assert "not well-formed" in out and "what could be read was kept" in out
+    assert "3 new articles from 3 feeds, 1 failed" in out
+    record = {r["url"]: r for r in json.loads(run("feeds", "--json")[1])}
+    assert record[urls["gone"]]["error"] and record[urls["rss"]]["fetched"]
+
+
+def test_conditional_requests_cost_nothing_when_a_feed_has_not_changed(
+    httpserver: HTTPServer,
+) -> None:
+    seen: list[str | None] = []
+
+    def feed(request: Request) -> Response:
+        seen.append(request.headers.get("If-None-Match"))
+        if request.headers.get("If-None-Match") == '"v1"':
+            return Response(status=304)
+        return Response(ATOM, content_type="application/atom+xml", headers={"ETag": '"v1"'})
+
+    httpserver.expect_request("/etag").respond_with_handler(feed)
+    run("feeds", "add", httpserver.url_for("/etag"))
+    assert "1 new" in run("fetch")[1]
+    assert "0 new" in run("fetch")[1]
+    assert seen == [None, '"v1"']
+
+
+def test_opml_import_as_newsboat_writes_it_and_export_that_reads_back(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    urls = serve_feeds(httpserver)
+    opml = tmp_path / "newsboat.opml"
+    opml.write_text(OPML.format(rss=urls["rss"], atom=urls["atom"]), encoding="utf-8")
+    code, out = run("feeds", "import", str(opml))
+    assert code == 0 and "2 feeds added (2 in the file)" in out
+    assert run("feeds", "import", str(opml))[1].startswith("0 feeds added")
+    code, exported = run("feeds", "export")
+    again = tmp_path / "again.opml"
+    again.write_text(exported, encoding="utf-8")
+    assert 'xmlUrl="' + urls["atom"] + '"' in exported
+    assert run("feeds", "remove", "Atom Desk")[0] == 0
+    assert run("feeds", "import", str(again))[1].startswith("1 feeds added")
+
+
+def test_bad_input_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("feeds", "add", "file:///etc/passwd")[0] == 1
+    assert "only http and https" in capsys.readouterr().err
+    broken = tmp_path / "broken.opml"
+    broken.write_text("<opml><body><outline", encoding="utf-8")
+    assert run("feeds", "import", str(broken))[0] == 1
+    assert "not OPML" in capsys.readouterr().err
+    assert run("feeds", "remove", "nothing")[0] == 1
