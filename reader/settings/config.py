@@ -38,6 +38,8 @@ class Settings:
     """The theme the config file asks for (None: the last one chosen, or Textual's)."""
     reading_width: int | None = None
     """The text column width the config file asks for."""
+    fetch_every: int = 30
+    """Minutes after which the interface fetches the feeds at launch (0: never)."""
     language: str = "en"
     """The interface language (the config file's, else the locale's, else English)."""
     keys: dict[str, str] = field(default_factory=dict)
@@ -95,6 +97,7 @@ def resolve_settings(
         include_bundled=include_bundled,
         theme=config.theme,
         reading_width=config.reading_width,
+        fetch_every=30 if config.fetch_every is None else config.fetch_every,
         language=interface_language(config, env),
         keys=config.keys,
         config_problems=config.problems,

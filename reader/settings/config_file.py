@@ -34,6 +34,7 @@ class FileConfig:
     path: Path
     theme: str | None = None
     reading_width: int | None = None
+    fetch_every: int | None = None
     content: tuple[Path, ...] = ()
     language: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
@@ -121,6 +122,11 @@ def load_config(path: Path) -> FileConfig:
                 values["reading_width"] = value
             else:
                 bad(key, Msg.of("config.bad_width", low=low, high=high))
+        elif key == "fetch_every":
+            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000:
+                values["fetch_every"] = value
+            else:
+                bad(key, Msg.of("config.bad_fetch_every"))
         elif key == "content":
             items = [value] if isinstance(value, str) else value
             if isinstance(items, list) and all(isinstance(item, str) for item in items):

@@ -464,6 +464,28 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "fetch every feed: new items become articles",
         "récupérer tous les flux : les nouveaux éléments deviennent des articles",
     ),
+    "config.bad_fetch_every": (
+        "fetch_every: minutes between fetches at launch, a whole number (0: never)",
+        "fetch_every : minutes entre deux récupérations au lancement, nombre entier (0 : jamais)",
+    ),
+    "feeds.fetching": (
+        "Fetching feeds: {done} of {total}",
+        "Récupération des flux : {done} sur {total}",
+    ),
+    "feeds.fetched": ("Feeds: {new} new articles", "Flux : {new} nouveaux articles"),
+    "feeds.fetched_failed": (
+        "Feeds: {new} new articles; {failed} failed ({names})",
+        "Flux : {new} nouveaux articles ; {failed} en échec ({names})",
+    ),
+    "key.app.fetch": ("Fetch feeds", "Récupérer les flux"),
+    "palette.fetch_help": (
+        "Fetch every feed you follow now (reader feeds add URL to follow one)",
+        "Récupérer maintenant tous les flux suivis (reader feeds add URL pour en suivre un)",
+    ),
+    "palette.add_help": (
+        "Keep a web page as an article of your own library",
+        "Garder une page web comme article de votre bibliothèque",
+    ),
     "feeds.added": ("Following {feed}", "Suivi : {feed}"),
     "feeds.changed": ("Already following {feed} (updated)", "Déjà suivi : {feed} (mis à jour)"),
     "feeds.removed": ("No longer following {feed}", "N’est plus suivi : {feed}"),

@@ -31,7 +31,8 @@ from reader.settings.config import Settings, library_folders
 from reader.settings.i18n import plural, set_language, t
 from reader.state.keeper import StateKeeper
 from reader.state.store import Store
-from reader.ui.commands import ArticleCommands
+from reader.ui.commands import ArticleCommands, system_commands
+from reader.ui.feed_fetcher import FeedFetcher
 from reader.ui.keys import key, translate_bindings
 from reader.ui.messages import (
     ForwardsWorkerFailures,
@@ -71,6 +72,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         key("m", "toggle_read", "app.read", show=False),
         key("r", "refresh", "app.refresh", show=False),
         key("a", "add_page", "app.add", show=False),
+        key("f", "fetch_feeds", "app.fetch", show=False),
         key("q", "quit", "app.quit"),
         key(
             "ctrl+p", "command_palette", "app.palette", show=False, key_display="^p", priority=True
@@ -107,6 +109,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         self.tracker = ReadingTracker(self, self.main_screen, self.keeper)
         """Turns keys and scrolling into reading state."""
         self.pages = PageAdder(self, settings.data_dir)
+        self.feeds = FeedFetcher(self, settings.data_dir, settings.fetch_every)
         self.unsaved = 0
         """Changes that could not be saved, counted when the app closes."""
         self._restored = False
@@ -133,15 +136,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own commands, worded from the catalogue (its Keys panel gives way to `?`)."""
-        yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.action_change_theme)
-        if isinstance(screen, MainScreen):
-            yield SystemCommand(t("palette.keys"), t("palette.keys_help"), screen.action_help)
-        yield SystemCommand(
-            t("palette.screenshot"),
-            t("palette.screenshot_help"),
-            lambda: self.set_timer(0.1, self.deliver_screenshot),
-        )
-        yield SystemCommand(t("palette.quit"), t("palette.quit_help"), self.action_quit)
+        return system_commands(self, screen)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
@@ -185,7 +180,8 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         width = self.settings.reading_width or self.store.session(SESSION_WIDTH)
         if width and str(width).isdigit():
             self.main_screen.set_reading_width(int(width))
-        self._load_library()
+        self.load_library()
+        self.feeds.at_launch()
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme chosen (in the palette) for the next launch."""
@@ -202,7 +198,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
             self.catalogue.close()
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
-    def _load_library(self) -> None:
+    def load_library(self) -> None:
         """Bring the library up to date with the disk, then index what changed.
 
         Runs off the UI thread; reports through messages.
@@ -325,13 +321,16 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
     def action_add_page(self) -> None:
         self.pages.ask()
 
+    def action_fetch_feeds(self) -> None:
+        self.feeds.now()
+
     def action_toggle_read(self) -> None:
         self.tracker.toggle_read(self.main_screen.target())
 
     def action_refresh(self) -> None:
         """Re-read reading state (another window may have changed it) and the library."""
         self._reload_states()
-        self._load_library()
+        self.load_library()
         self.notify(t("app.refreshed"), timeout=1)
 
     def on_app_focus(self, event: events.AppFocus) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from typing import Protocol
+from typing import Any, Protocol
 
+from textual.app import App, SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from reader.index.filters import FACETS, Facet, View, facet_counts
 from reader.library import Article, Library
@@ -100,3 +102,26 @@ class FilterCommands(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), command, help=help_text)
+
+
+def system_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
+    """Textual's own palette commands, worded from the catalogue, plus fetching feeds.
+
+    Textual's Keys panel gives way to reader's own help (`?`).
+    """
+    yield SystemCommand(t("palette.theme"), t("palette.theme_help"), app.action_change_theme)
+    help_action = getattr(screen, "action_help", None)
+    if help_action is not None:
+        yield SystemCommand(t("palette.keys"), t("palette.keys_help"), help_action)
+    fetch = getattr(app, "action_fetch_feeds", None)
+    if fetch is not None:
+        yield SystemCommand(t("key.app.fetch"), t("palette.fetch_help"), fetch)
+    add = getattr(app, "action_add_page", None)
+    if add is not None:
+        yield SystemCommand(t("key.app.add"), t("palette.add_help"), add)
+    yield SystemCommand(
+        t("palette.screenshot"),
+        t("palette.screenshot_help"),
+        lambda: app.set_timer(0.1, app.deliver_screenshot),
+    )
+    yield SystemCommand(t("palette.quit"), t("palette.quit_help"), app.action_quit)

@@ -1,0 +1,109 @@
+"""Feeds in the interface: fetched at launch when it is time, or now with `f`.
+
+All on a worker thread: the list keeps answering while feeds arrive. The
+status line counts feeds done; new articles join the list as they arrive
+(the library is read again at most every `RELOAD_EVERY` seconds, and once at
+the end); a notice sums up, naming the feeds that failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.settings.i18n import t
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+    from reader.web.feed_fetch import FeedReport
+
+RELOAD_EVERY = 2.0
+"""Seconds between two readings of the library while feeds arrive."""
+
+
+class FeedFetcher:
+    """Fetches the user's feeds for the app, one run at a time."""
+
+    def __init__(self, app: ReaderApp, data_dir: Path, every_minutes: int) -> None:
+        self._app = app
+        self._data_dir = data_dir
+        self._every = every_minutes
+        self._reloaded = 0.0
+        self.running = False
+
+    def at_launch(self) -> None:
+        """Fetch if the last fetch is older than `fetch_every` minutes (never if it is 0)."""
+        if self._every > 0:
+            self._start(only_if_due=True)
+
+    def now(self) -> None:
+        if not self.running:
+            self._start(only_if_due=False)
+
+    def _start(self, only_if_due: bool) -> None:
+        self.running = True
+        work = partial(self._fetch, only_if_due)
+        self._app.run_worker(work, thread=True, group="feeds", exit_on_error=False)
+
+    def _due(self, fetched: list[str | None]) -> bool:
+        times = [dt.datetime.fromisoformat(stamp) for stamp in fetched if stamp]
+        if len(times) < len(fetched) or not times:
+            return True
+        age = dt.datetime.now(dt.UTC) - min(times)
+        return age > dt.timedelta(minutes=self._every)
+
+    def _fetch(self, only_if_due: bool) -> None:
+        from reader.web.feed_fetch import fetch_all
+        from reader.web.feed_list import FeedList, FeedListError
+        from reader.web.saved import saved_folder
+
+        app = self._app
+        try:
+            feeds = FeedList.load(self._data_dir)
+        except FeedListError as error:
+            app.call_from_thread(app.notify, str(error), severity="error", markup=False)
+            self.running = False
+            return
+        if not feeds.feeds or (only_if_due and not self._due([f.fetched for f in feeds.feeds])):
+            if not feeds.feeds and not only_if_due:
+                app.call_from_thread(app.notify, t("feeds.none"), markup=False)
+            self.running = False
+            return
+        library = saved_folder(self._data_dir)
+        reports = fetch_all(
+            feeds.feeds,
+            library,
+            progress=lambda report, done, total: app.call_from_thread(
+                self._progress, report, done, total, library
+            ),
+        )
+        feeds.save()
+        app.call_from_thread(self._finished, reports, library)
+
+    def _progress(self, report: FeedReport, done: int, total: int, library: Path) -> None:
+        self._app.main_screen.set_status(t("feeds.fetching", done=done, total=total))
+        if report.new and time.monotonic() - self._reloaded > RELOAD_EVERY:
+            self._reload(library)
+
+    def _reload(self, library: Path) -> None:
+        app = self._app
+        if library.is_dir() and library not in app.folders:
+            app.folders = (*app.folders, library)
+        self._reloaded = time.monotonic()
+        app.load_library()
+
+    def _finished(self, reports: list[FeedReport], library: Path) -> None:
+        self.running = False
+        self._app.main_screen.set_status("")
+        new = sum(report.new for report in reports)
+        failed = [report.feed.label for report in reports if report.error]
+        if new:
+            self._reload(library)
+        if failed:
+            text = t("feeds.fetched_failed", new=new, failed=len(failed), names=", ".join(failed))
+            self._app.notify(text, severity="warning", timeout=8, markup=False)
+        else:
+            self._app.notify(t("feeds.fetched", new=new), timeout=4, markup=False)

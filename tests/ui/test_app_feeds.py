@@ -1,0 +1,66 @@
+"""Feeds in the interface: fetched at launch when due, or with `f`, while the list answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from textual.message import Message
+
+from reader.ui.widgets.article_list import ArticleList
+from tests.ui.helpers import build_app, notices, settle
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>
+<entry><title>Fresh from the feed</title><id>urn:atom:fresh</id>
+<updated>2026-02-03T08:00:00Z</updated><link href="https://atom.example/1"/>
+<summary>The Atom summary text.</summary></entry></feed>"""
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    return ("127.0.0.1", 0)
+
+
+def follow(data: Path, url: str, fetched: str | None = None) -> None:
+    data.mkdir(parents=True, exist_ok=True)
+    feeds = [{"url": url, "name": "Desk", "fetched": fetched}]
+    (data / "feeds.json").write_text(json.dumps(feeds), encoding="utf-8")
+
+
+def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [article.title for article in app.main_screen.query_one(ArticleList).articles]
+
+
+async def test_feeds_due_are_fetched_at_launch_and_their_items_listed(
+    httpserver: HTTPServer, library_dir: Path, isolated_user_dirs: Path
+) -> None:
+    httpserver.expect_request("/atom").respond_with_data(ATOM, content_type="application/atom+xml")
+    follow(isolated_user_dirs / "data", httpserver.url_for("/atom"))  # never fetched: due
+    messages: list[Message] = []
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        for _ in range(3):
+            await settle(pilot)
+        assert "Fresh from the feed" in titles(app)
+        assert any("Feeds: 1 new articles" in text for text in notices(messages))
+
+
+async def test_a_feed_fetched_recently_waits_until_f_is_pressed(
+    httpserver: HTTPServer, library_dir: Path, isolated_user_dirs: Path
+) -> None:
+    httpserver.expect_request("/atom").respond_with_data(ATOM, content_type="application/atom+xml")
+    recently = dt.datetime.now(dt.UTC).isoformat()
+    follow(isolated_user_dirs / "data", httpserver.url_for("/atom"), fetched=recently)
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Fresh from the feed" not in titles(app)
+        assert len(httpserver.log) == 0  # not due: nothing was asked of the server
+        await pilot.press("f")
+        for _ in range(3):
+            await settle(pilot)
+        assert "Fresh from the feed" in titles(app)
