@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,9 @@ from reader.web.fetch import TOTAL_TIMEOUT, FetchError, fetch
 from reader.web.saved import address_key, slug
 
 MAX_PARALLEL = 8
+"""Feeds fetched at once (waiting on the network)."""
+PROCESSES_FROM = 6
+"""From this many feeds, parsing and conversion run in a process per core."""
 MAX_ITEMS = 500
 """Items read from one feed at most in one fetch."""
 
@@ -216,8 +221,15 @@ def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> P
     return path
 
 
-def fetch_feed(feed: Feed, library: Path, timeout: float = TOTAL_TIMEOUT) -> FeedReport:
-    """Fetch one feed and save its new items; never raises for the network or the feed."""
+def fetch_feed(
+    feed: Feed, library: Path, timeout: float = TOTAL_TIMEOUT, workers: Executor | None = None
+) -> FeedReport:
+    """Fetch one feed and save its new items; never raises for the network or the feed.
+
+    The fetch waits on the network here; parsing the feed and turning its items
+    into Markdown is work for a processor, done in `workers` (other processes,
+    so both cores work) when given.
+    """
     headers = {}
     if feed.etag:
         headers["If-None-Match"] = feed.etag
@@ -232,14 +244,31 @@ def fetch_feed(feed: Feed, library: Path, timeout: float = TOTAL_TIMEOUT) -> Fee
     if page.status == 304:
         feed.fetched, feed.error = now, None
         return FeedReport(feed)
-    title, items, problem = parse_feed(page.data, page.content_type)
-    if not items and problem:
-        feed.error = problem
-        return FeedReport(feed, error=problem)
+    job = (page.data, page.content_type, page.url, feed, library, timeout)
+    if workers is None:
+        title, new, problem, error = store_items(*job)
+    else:
+        title, new, problem, error = workers.submit(store_items, *job).result()
+    if error:
+        feed.error = error
+        return FeedReport(feed, error=error)
     feed.title = title or feed.title
-    folder = feed_folder(library, feed)
+    feed.etag, feed.last_modified = page.etag, page.last_modified
+    feed.fetched, feed.error = now, None
+    return FeedReport(feed, new, problem)
+
+
+def store_items(
+    data: bytes, content_type: str, address: str, feed: Feed, library: Path, timeout: float
+) -> tuple[str | None, int, str | None, str | None]:
+    """Parse a fetched feed and save its new items: (title, new, problem, error)."""
+    title, items, problem = parse_feed(data, content_type)
+    if not items and problem:
+        return title, 0, None, problem
+    named = Feed(feed.url, feed.name, feed.full, title or feed.title)
+    folder = feed_folder(library, named)
     saved = _saved_keys(folder)
-    outlet = feed.name or feed.title or page.url
+    outlet = named.name or named.title or address
     new = 0
     for item in items:
         if address_key(item.key) in saved:
@@ -248,9 +277,7 @@ def fetch_feed(feed: Feed, library: Path, timeout: float = TOTAL_TIMEOUT) -> Fee
         save_item(folder, item, outlet, feed, body or to_markdown(item.html) or item.title)
         saved.add(address_key(item.key))
         new += 1
-    feed.etag, feed.last_modified = page.etag, page.last_modified
-    feed.fetched, feed.error = now, None
-    return FeedReport(feed, new, problem)
+    return title, new, problem, None
 
 
 def _full_text(item: Item, timeout: float) -> str | None:
@@ -275,8 +302,14 @@ def fetch_all(
     """Fetch every feed, `MAX_PARALLEL` at a time; `progress(report, done, total)` after each."""
     feeds = list(feeds)
     reports: list[FeedReport] = []
-    with ThreadPoolExecutor(max_workers=MAX_PARALLEL) as pool:
-        pending = [pool.submit(fetch_feed, feed, library, timeout) for feed in feeds]
+    with ExitStack() as stack:
+        workers = None
+        if len(feeds) >= PROCESSES_FROM:  # worth the start of a process per core
+            context = multiprocessing.get_context("spawn")  # no fork under running threads
+            cores = os.cpu_count() or 1
+            workers = stack.enter_context(ProcessPoolExecutor(cores, mp_context=context))
+        pool = stack.enter_context(ThreadPoolExecutor(max_workers=MAX_PARALLEL))
+        pending = [pool.submit(fetch_feed, feed, library, timeout, workers) for feed in feeds]
         for future in as_completed(pending):
             report = future.result()
             reports.append(report)

@@ -162,3 +162,22 @@ def test_bad_input_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert run("feeds", "import", str(broken))[0] == 1
     assert "not OPML" in capsys.readouterr().err
     assert run("feeds", "remove", "nothing")[0] == 1
+
+
+def test_many_feeds_are_parsed_in_other_processes_and_all_items_kept(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    from reader.web.feed_fetch import PROCESSES_FROM
+
+    for number in range(PROCESSES_FROM):
+        body = ATOM.replace("urn:atom:1", f"urn:atom:{number}").replace(
+            "Atom Desk", f"Desk {number}"
+        )
+        httpserver.expect_request(f"/many{number}").respond_with_data(
+            body, content_type="application/atom+xml"
+        )
+        run("feeds", "add", httpserver.url_for(f"/many{number}"))
+    code, out = run("fetch")
+    assert code == 0 and f"{PROCESSES_FROM} new articles from {PROCESSES_FROM} feeds" in out
+    names = {r["title"] for r in json.loads(run("feeds", "--json")[1])}
+    assert names == {f"Desk {number}" for number in range(PROCESSES_FROM)}  # learned there too
