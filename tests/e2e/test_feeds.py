@@ -181,3 +181,42 @@ def test_many_feeds_are_parsed_in_other_processes_and_all_items_kept(
     assert code == 0 and f"{PROCESSES_FROM} new articles from {PROCESSES_FROM} feeds" in out
     names = {r["title"] for r in json.loads(run("feeds", "--json")[1])}
     assert names == {f"Desk {number}" for number in range(PROCESSES_FROM)}  # learned there too
+
+
+def test_full_keeps_each_item_s_linked_page(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    page = (
+        "<html><head><title>Linked</title></head><body><nav>Menu</nav><article><h1>Linked</h1>"
+        "<p>The whole linked page, much longer than the feed's one-line summary of it.</p>"
+        "<p>A second paragraph that only the page itself has.</p></article></body></html>"
+    )
+    httpserver.expect_request("/article").respond_with_data(page, content_type="text/html")
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Short</title><item>'
+        f"<title>Linked</title><link>{httpserver.url_for('/article')}</link>"
+        "<description>One line.</description></item></channel></rss>"
+    )
+    httpserver.expect_request("/short").respond_with_data(rss, content_type="application/rss+xml")
+    run("feeds", "add", httpserver.url_for("/short"), "--full")
+    assert run("fetch")[0] == 0
+    [text] = articles(isolated_user_dirs / "data").values()
+    assert "A second paragraph that only the page itself has." in text and "Menu" not in text
+
+
+def test_requests_name_reader_and_gzip_is_understood(httpserver: HTTPServer) -> None:
+    import gzip
+
+    agents: list[str] = []
+
+    def zipped(request: Request) -> Response:
+        agents.append(request.headers.get("User-Agent", ""))
+        body = gzip.compress(ATOM.encode())
+        return Response(
+            body, content_type="application/atom+xml", headers={"Content-Encoding": "gzip"}
+        )
+
+    httpserver.expect_request("/zipped").respond_with_handler(zipped)
+    run("feeds", "add", httpserver.url_for("/zipped"))
+    assert "1 new" in run("fetch")[1]
+    assert agents and agents[0].startswith("reader/")

@@ -10,6 +10,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from textual.message import Message
 
+from reader.settings.config import resolve_settings
+from reader.ui.app import make_app
 from reader.ui.widgets.article_list import ArticleList
 from tests.ui.helpers import build_app, notices, settle
 
@@ -70,3 +72,19 @@ async def test_a_feed_fetched_recently_waits_until_f_is_pressed(
         await pilot.press("f")
         await settle_until_listed(pilot, "Fresh from the feed")
         assert "Fresh from the feed" in titles(app)
+
+
+async def test_fetch_every_0_never_fetches_at_launch(
+    httpserver: HTTPServer, library_dir: Path, isolated_user_dirs: Path, write_config
+) -> None:  # type: ignore[no-untyped-def]
+    config = write_config("fetch_every: 0\n")
+    httpserver.expect_request("/atom").respond_with_data(ATOM, content_type="application/atom+xml")
+    follow(isolated_user_dirs / "data", httpserver.url_for("/atom"))  # never fetched, yet not due
+    settings = resolve_settings(
+        content_dirs=[library_dir], include_bundled=False, config_file=config
+    )
+    assert settings.fetch_every == 0 and not settings.config_problems
+    app = make_app(settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(httpserver.log) == 0 and "Fresh from the feed" not in titles(app)

@@ -100,3 +100,11 @@ def test_every_binding_id_in_the_readme_is_known() -> None:
     section = readme[readme.index("Binding ids:") : readme.index("## Language")]
     listed = set(re.findall(r"`([a-z]+\.[a-z_]+)`", section))
     assert listed and listed <= binding_ids()
+
+
+def test_fetch_every_is_whole_minutes_or_it_is_said(write_config: ConfigWriter) -> None:
+    assert load_config(write_config("fetch_every: 0\n")).fetch_every == 0
+    path = write_config("fetch_every: soon\n")
+    config = load_config(path)
+    assert config.fetch_every is None
+    assert f"{path}:1: fetch_every: minutes between fetches" in str(config.problems[0])
