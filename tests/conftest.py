@@ -14,6 +14,12 @@ from tests.support import ConfigWriter
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """pytest-httpserver's server listens on loopback: no test reaches any other address."""
+    return ("127.0.0.1", 0)
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No test may touch the real per-user folders, nor depend on the machine's locale."""

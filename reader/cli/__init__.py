@@ -37,6 +37,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "add": ("add_command", "cmd_add"),
     "feeds": ("feeds_command", "cmd_feeds"),
     "fetch": ("feeds_command", "cmd_fetch"),
+    "import-list": ("list_import_command", "cmd_import_list"),
     None: ("interface", "cmd_ui"),
 }
 """Subcommand -> (module in this package, function): a run imports only its own command."""

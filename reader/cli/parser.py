@@ -12,6 +12,10 @@ from reader import __version__
 from reader.settings.config import DATA_DIR_ENV
 from reader.settings.i18n import t
 
+FORMATS = ("pocket", "instapaper", "omnivore", "wallabag", "urls")
+"""`import-list --format`: the same names as `reader.web.reading_lists.FORMATS` (kept
+here so that `reader --help` does not load the web package)."""
+
 
 def _common_options() -> argparse.ArgumentParser:
     """Options accepted before or after the subcommand.
@@ -128,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     feed_actions.add_parser("export", parents=[common], help=t("cli.help.feeds_export"))
     fetching = commands.add_parser("fetch", parents=[common], help=t("cli.help.fetch"))
     fetching.add_argument("--timeout", type=float, default=20.0, help=t("cli.help.timeout"))
+
+    lists = commands.add_parser("import-list", parents=[common], help=t("cli.help.import_list"))
+    lists.add_argument("file", metavar="FILE", help=t("cli.help.import_list_file"))
+    lists.add_argument("--format", choices=FORMATS, default=None, help=t("cli.help.list_format"))
+    lists.add_argument("--retry-failed", action="store_true", help=t("cli.help.retry_failed"))
+    lists.add_argument("--timeout", type=float, default=20.0, help=t("cli.help.timeout"))
 
     serve = commands.add_parser("serve", parents=[common], help=t("cli.help.serve"))
     serve.add_argument("--host", default="127.0.0.1", help=t("cli.help.host"))

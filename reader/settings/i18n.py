@@ -67,10 +67,11 @@ def has(key: str) -> bool:
 def plural(key: str, count: int, /, **params: Any) -> str:
     """`key.one` or `key.other` by the language's rule, with `{count}` filled in.
 
-    English uses the singular for 1 only; French for 0 and 1.
+    English uses the singular for 1 only; French for 0 and 1. The count is
+    written as the language writes numbers (10,000 or 10 000).
     """
     one = count == 1 if _column == 0 else count in (0, 1)
-    return t(f"{key}.{'one' if one else 'other'}", count=count, **params)
+    return t(f"{key}.{'one' if one else 'other'}", count=number(count), **params)
 
 
 def _text(value: Any) -> Any:

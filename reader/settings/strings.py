@@ -506,6 +506,118 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "{new} new articles from {feeds} feeds, {failed} failed",
         "{new} nouveaux articles de {feeds} flux, {failed} en échec",
     ),
+    # -- reading lists from other services (reader import-list) ----------------------
+    "lists.unknown": (
+        "not a reading list reader knows: a Pocket, Instapaper, Omnivore or Wallabag export,"
+        " or web addresses one a line (--format names the format)",
+        "pas une liste de lecture que reader connaît : un export Pocket, Instapaper, Omnivore"
+        " ou Wallabag, ou des adresses web une par ligne (--format nomme le format)",
+    ),
+    "lists.empty": ("the list has no entries", "la liste n’a aucune entrée"),
+    "lists.too_many": (
+        "more than {limit} entries: the rest were left out",
+        "plus de {limit} entrées : les suivantes ont été laissées",
+    ),
+    "lists.too_large_unpacked": (
+        "the zip unpacks to more than {limit} MB",
+        "le zip se décompresse en plus de {limit} Mo",
+    ),
+    "lists.bad_zip": ("a zip that cannot be read ({reason})", "un zip illisible ({reason})"),
+    "lists.bad_json": (
+        "{name}: JSON that cannot be read ({reason})",
+        "{name} : JSON illisible ({reason})",
+    ),
+    "lists.not_a_list": ("no list of entries", "aucune liste d’entrées"),
+    "lists.not_an_entry": ("not an entry", "pas une entrée"),
+    "lists.line": ("line {line}", "ligne {line}"),
+    "lists.entry": ("entry {entry}", "entrée {entry}"),
+    "lists.nothing": ("nothing", "rien"),
+    "lists.not_address": (
+        "not a web address ({address})",
+        "pas une adresse web ({address})",
+    ),
+    "lists.unfetched_body": (
+        "*The text of this page could not be fetched when it was imported: {reason}.*\n\n"
+        "Its address: <{url}>\n\n"
+        "`reader import-list FILE --retry-failed` tries again, as does `reader add {url}`.",
+        "*Le texte de cette page n’a pas pu être récupéré lors de l’import : {reason}.*\n\n"
+        "Son adresse : <{url}>\n\n"
+        "`reader import-list FICHIER --retry-failed` réessaie, tout comme `reader add {url}`.",
+    ),
+    "lists.format.pocket": ("Pocket export", "export Pocket"),
+    "lists.format.instapaper": ("Instapaper export", "export Instapaper"),
+    "lists.format.omnivore": ("Omnivore export", "export Omnivore"),
+    "lists.format.wallabag": ("Wallabag export", "export Wallabag"),
+    "lists.format.urls": ("list of addresses", "liste d’adresses"),
+    "lists.read.one": ("{path}: {format}, {count} page", "{path} : {format}, {count} page"),
+    "lists.read.other": ("{path}: {format}, {count} pages", "{path} : {format}, {count} pages"),
+    "lists.repeated": (
+        "{count} listed twice, kept once",
+        "{count} en double, gardées une fois",
+    ),
+    "lists.skipped": ("skipped: {place}", "ignorée : {place}"),
+    "lists.progress": (
+        "{done} of {total} · {failed} failed",
+        "{done} sur {total} · {failed} en échec",
+    ),
+    "lists.left": ("about {time} left", "encore {time} environ"),
+    "lists.summary": (
+        "Added {added}, already there {there}, failed {failed}.",
+        "Ajoutées {added}, déjà là {there}, en échec {failed}.",
+    ),
+    "lists.failed_kept": (
+        "Pages that could not be fetched are kept with their title and address:",
+        "Les pages non récupérées sont gardées avec leur titre et leur adresse :",
+    ),
+    "lists.more_failures": ("… and {count} more", "… et {count} de plus"),
+    "lists.failed_before": (
+        "{count} could not be fetched by an earlier import: --retry-failed tries them again.",
+        "{count} n’ont pas pu être récupérées par un import précédent :"
+        " --retry-failed les réessaie.",
+    ),
+    "lists.interrupted": (
+        "Interrupted after {done} of {total}: what was done is kept."
+        " The same command goes on where it stopped.",
+        "Interrompu après {done} sur {total} : ce qui est fait est gardé."
+        " La même commande reprend là où elle s’est arrêtée.",
+    ),
+    "lists.state_not_saved": (
+        "Reading state could not be saved: archived and starred marks were not carried over.",
+        "L’état de lecture n’a pas pu être enregistré : archives et favoris non repris.",
+    ),
+    "cli.help.import_list": (
+        "bring in a Pocket, Instapaper, Omnivore or Wallabag export, or a list of addresses",
+        "importer un export Pocket, Instapaper, Omnivore ou Wallabag, ou une liste d’adresses",
+    ),
+    "cli.help.import_list_file": (
+        "the export: a CSV, JSON, zip or text file",
+        "l’export : un fichier CSV, JSON, zip ou texte",
+    ),
+    "cli.help.list_format": (
+        "the export's format, if it is not recognised",
+        "le format de l’export, s’il n’est pas reconnu",
+    ),
+    "cli.help.retry_failed": (
+        "fetch again the pages an earlier import could not fetch",
+        "récupérer à nouveau les pages qu’un import précédent n’a pas pu récupérer",
+    ),
+    "key.app.import_list": ("Import a reading list", "Importer une liste de lecture"),
+    "palette.import_list_help": (
+        "Pocket, Instapaper, Omnivore or Wallabag export, or addresses one a line",
+        "Export Pocket, Instapaper, Omnivore ou Wallabag, ou adresses une par ligne",
+    ),
+    "lists.title": ("Import a reading list", "Importer une liste de lecture"),
+    "lists.hint": ("Enter imports · Esc cancels", "Entrée importe · Échap annule"),
+    "lists.placeholder": ("~/Downloads/pocket.zip", "~/Téléchargements/pocket.zip"),
+    "lists.label": (
+        "The file exported by Pocket, Instapaper, Omnivore or Wallabag, or addresses one a line."
+        " Reading goes on while the pages arrive.",
+        "Le fichier exporté par Pocket, Instapaper, Omnivore ou Wallabag, ou des adresses une"
+        " par ligne. La lecture continue pendant l’arrivée des pages.",
+    ),
+    "lists.status": ("Importing: {progress}", "Import : {progress}"),
+    "lists.cannot": ("Could not import the list", "Impossible d’importer la liste"),
+    "lists.busy": ("An import is already under way", "Un import est déjà en cours"),
     "add.title": ("Add a web page", "Ajouter une page web"),
     "add.hint": ("Enter adds · Esc cancels", "Entrée ajoute · Échap annule"),
     "add.placeholder": ("https://…", "https://…"),

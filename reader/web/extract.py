@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from reader.settings.untrusted import clean
 
@@ -61,3 +62,37 @@ def extract(html: str, url: str) -> WebArticle:
         published=_text(meta.date if meta else None, 10),
         language=lang.group(1).lower() if lang else None,
     )
+
+
+def fragment_markdown(html: str) -> str:
+    """A piece of article HTML (a feed item, an export's saved text) as Markdown with links.
+
+    Unlike a whole page there is no boilerplate to find: everything is kept,
+    short summaries too.
+    """
+    import trafilatura
+
+    document = f"<html><body><article>{html}</article></body></html>"
+    markdown = trafilatura.extract(
+        document,
+        output_format="markdown",
+        include_links=True,
+        fast=True,
+        favor_recall=True,
+        config=_fragment_config(),
+    )
+    return clean(markdown or "").strip()
+
+
+_CONFIG: list[Any] = []
+
+
+def _fragment_config() -> Any:
+    if not _CONFIG:
+        from trafilatura.settings import use_config
+
+        config = use_config()
+        config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")  # a one-line summary is still the text
+        config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+        _CONFIG.append(config)
+    return _CONFIG[0]

@@ -18,19 +18,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reader.settings.untrusted import clean
+from reader.web.extract import fragment_markdown
 from reader.web.feed_list import Feed
 from reader.web.fetch import TOTAL_TIMEOUT, FetchError, fetch
+from reader.web.processes import processes
 from reader.web.saved import address_key, slug
 
 MAX_PARALLEL = 8
@@ -151,37 +152,6 @@ def _escape(text: str) -> str:
     return "".join(f"<p>{html.escape(part)}</p>" for part in str(text).split("\n\n"))
 
 
-def to_markdown(html: str) -> str:
-    """An item's HTML as Markdown with its links (short summaries too)."""
-    import trafilatura
-
-    config = _config()
-    document = f"<html><body><article>{html}</article></body></html>"
-    markdown = trafilatura.extract(
-        document,
-        output_format="markdown",
-        include_links=True,
-        fast=True,
-        favor_recall=True,
-        config=config,
-    )
-    return clean(markdown or "").strip()
-
-
-_CONFIG: list[Any] = []
-
-
-def _config() -> Any:
-    if not _CONFIG:
-        from trafilatura.settings import use_config
-
-        config = use_config()
-        config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")  # a one-line summary is still the text
-        config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
-        _CONFIG.append(config)
-    return _CONFIG[0]
-
-
 def feed_folder(library: Path, feed: Feed) -> Path:
     return library / "feeds" / slug(feed.name or feed.title or feed.url)
 
@@ -274,7 +244,7 @@ def store_items(
         if address_key(item.key) in saved:
             continue
         body = _full_text(item, timeout) if feed.full else None
-        save_item(folder, item, outlet, feed, body or to_markdown(item.html) or item.title)
+        save_item(folder, item, outlet, feed, body or fragment_markdown(item.html) or item.title)
         saved.add(address_key(item.key))
         new += 1
     return title, new, problem, None
@@ -305,9 +275,7 @@ def fetch_all(
     with ExitStack() as stack:
         workers = None
         if len(feeds) >= PROCESSES_FROM:  # worth the start of a process per core
-            context = multiprocessing.get_context("spawn")  # no fork under running threads
-            cores = os.cpu_count() or 1
-            workers = stack.enter_context(ProcessPoolExecutor(cores, mp_context=context))
+            workers = stack.enter_context(processes())
         pool = stack.enter_context(ThreadPoolExecutor(max_workers=MAX_PARALLEL))
         pending = [pool.submit(fetch_feed, feed, library, timeout, workers) for feed in feeds]
         for future in as_completed(pending):

@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -52,14 +53,18 @@ def slug(title: str) -> str:
 
 def find_saved(folder: Path, *addresses: str) -> Path | None:
     """The file a page from any of `addresses` was saved in, if there is one."""
-    keys = {address_key(address) for address in addresses if address}
-    if not folder.is_dir():
-        return None
-    return next((p for p in sorted(folder.glob("*.md")) if p.stem.rsplit("-", 1)[-1] in keys), None)
+    files = saved_files(folder)
+    keys = [address_key(address) for address in addresses if address]
+    return next((files[key] for key in keys if key in files), None)
 
 
-def front_matter(article: WebArticle, saved_on: dt.date) -> dict[str, object]:
-    """The page's metadata as reader's front matter; the page is its own first source."""
+def front_matter(
+    article: WebArticle, saved_on: dt.date, more: Mapping[str, object] | None = None
+) -> dict[str, object]:
+    """The page's metadata as reader's front matter; the page is its own first source.
+
+    `more` adds fields (an imported page's tags, why its text is missing).
+    """
     fields: dict[str, object] = {"title": article.title}
     for key in ("author", "outlet", "published", "language"):
         value = getattr(article, key)
@@ -67,6 +72,7 @@ def front_matter(article: WebArticle, saved_on: dt.date) -> dict[str, object]:
             fields[key] = value
     fields["url"] = article.url
     fields["saved"] = saved_on.isoformat()
+    fields.update(more or {})
     fields["sources"] = [
         {
             "publisher": article.outlet or urlsplit(article.url).netloc,
@@ -79,13 +85,35 @@ def front_matter(article: WebArticle, saved_on: dt.date) -> dict[str, object]:
     return fields
 
 
-def save(article: WebArticle, folder: Path, requested: str, saved_on: dt.date) -> Saved:
-    """Write `article` into `folder`, updating the file of an earlier save of the page."""
+def saved_files(folder: Path) -> dict[str, Path]:
+    """Every saved page's file in `folder`, by the address key in its name."""
+    if not folder.is_dir():
+        return {}
+    return {path.stem.rsplit("-", 1)[-1]: path for path in sorted(folder.glob("*.md"))}
+
+
+def save(
+    article: WebArticle,
+    folder: Path,
+    requested: str,
+    saved_on: dt.date,
+    more: Mapping[str, object] | None = None,
+    known: Mapping[str, Path] | None = None,
+) -> Saved:
+    """Write `article` into `folder`, updating the file of an earlier save of the page.
+
+    `known` (from `saved_files`) spares a look through the folder for each of
+    many pages saved in a row.
+    """
     import yaml
 
-    existing = find_saved(folder, requested, article.url)
+    if known is None:
+        existing = find_saved(folder, requested, article.url)
+    else:
+        existing = known.get(address_key(requested)) or known.get(address_key(article.url))
     path = existing or folder / f"{slug(article.title)}-{address_key(requested)}.md"
-    header = yaml.safe_dump(front_matter(article, saved_on), allow_unicode=True, sort_keys=False)
+    fields = front_matter(article, saved_on, more)
+    header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
     text = f"---\n{header}---\n\n{article.body}"
     folder.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".saving-", suffix=".tmp")

@@ -28,11 +28,6 @@ and goes on long enough to be taken for the main text of the page by any extract
 </body></html>"""
 
 
-@pytest.fixture(scope="session")
-def httpserver_listen_address() -> tuple[str, int]:
-    return ("127.0.0.1", 0)  # loopback only: no test reaches any other address
-
-
 def page(title: str = "Europe weighs an alliance", text: str = "", **extra: str) -> str:
     values = {"lang": "en", "charset": "utf-8", "canonical": "", "title": title, "text": text}
     return ARTICLE.format(**{**values, **extra})

@@ -19,11 +19,6 @@ PAGE = """<html lang="en"><head><title>Shown, not kept</title></head><body>
 </article></body></html>"""
 
 
-@pytest.fixture(scope="session")
-def httpserver_listen_address() -> tuple[str, int]:
-    return ("127.0.0.1", 0)
-
-
 @pytest.fixture
 def launch() -> Iterator[object]:
     started: list[Terminal] = []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 from textual.message import Message
 
@@ -16,11 +15,6 @@ PAGE = """<html lang="en"><head><title>A page from the web</title></head><body>
 <p>The main text of the page, long enough to be kept by the extractor as the article.</p>
 <p>It cites <a href="https://cited.example/doc">a document</a> in its second paragraph.</p>
 </article><footer>Footer text</footer></body></html>"""
-
-
-@pytest.fixture(scope="session")
-def httpserver_listen_address() -> tuple[str, int]:
-    return ("127.0.0.1", 0)
 
 
 async def test_a_asks_for_an_address_and_the_page_joins_the_library(

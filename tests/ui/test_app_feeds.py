@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 from textual.message import Message
 
@@ -20,11 +19,6 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <entry><title>Fresh from the feed</title><id>urn:atom:fresh</id>
 <updated>2026-02-03T08:00:00Z</updated><link href="https://atom.example/1"/>
 <summary>The Atom summary text.</summary></entry></feed>"""
-
-
-@pytest.fixture(scope="session")
-def httpserver_listen_address() -> tuple[str, int]:
-    return ("127.0.0.1", 0)
 
 
 def follow(data: Path, url: str, fetched: str | None = None) -> None:
