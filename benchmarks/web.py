@@ -1,11 +1,12 @@
-"""Measure `reader fetch` and `reader add` against a server on 127.0.0.1.
+"""Measure `reader fetch`, `reader add` and `reader import-list` against a server on 127.0.0.1.
 
-    python -m benchmarks.web [--runs 5] [--feeds 50] [--items 50]
+    python -m benchmarks.web [--runs 5] [--feeds 50] [--items 50] [--list 2000]
 
 The server (the standard library's, in a thread) serves generated RSS feeds
 with full content and one article page; nothing leaves this machine. Each
 run starts from an empty data directory, so every item is new: the worst
-case. Budgets: 50 feeds of 50 items within 10 s, one page within 1 s. Each
+case. Budgets: 50 feeds of 50 items within 10 s, one page within 1 s, a
+reading list of 2,000 addresses (each a page of its own) within 60 s. Each
 figure is a median with its min and max; `python -m reader --version` is
 timed in the same rounds as the floor a run of the command cannot go below.
 """
@@ -28,6 +29,7 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "results"
 FEEDS_BUDGET = 10.0
 ADD_BUDGET = 1.0
+LIST_BUDGET = 60.0
 
 PARAGRAPH = (
     "European capitals weigh a security alliance of their own, with Ukraine at its centre; "
@@ -58,12 +60,25 @@ PAGE = (
 ).encode()
 
 
+def listed_page(number: int) -> bytes:
+    """One page of a reading list: like a saved article, a few paragraphs and a link."""
+    return (
+        f"<html lang='en'><head><title>Saved page {number}</title></head><body>"
+        f"<nav>Home About</nav><article><h1>Saved page {number}</h1>"
+        f"{('<p>' + PARAGRAPH * 3 + '</p>') * 4}"
+        f"<p>See <a href='https://cited.example/{number}'>the source</a>.</p></article>"
+        "<footer>Footer</footer></body></html>"
+    ).encode()
+
+
 def serve(feeds: int, items: int) -> tuple[ThreadingHTTPServer, str]:
     documents = {f"/feed{n}": feed(n, items) for n in range(feeds)} | {"/page": PAGE}
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             body = documents.get(self.path)
+            if self.path.startswith("/saved/") and self.path[7:].isdigit():
+                body = listed_page(int(self.path[7:]))
             self.send_response(200 if body else 404)
             self.send_header(
                 "Content-Type", "application/rss+xml" if "feed" in self.path else "text/html"
@@ -94,10 +109,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--feeds", type=int, default=50)
     parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--list", type=int, default=2000, help="addresses in the reading list")
     args = parser.parse_args()
     server, base = serve(args.feeds, args.items)
     reader = [sys.executable, "-m", "reader"]
-    samples: dict[str, list[float]] = {"floor": [], "fetch": [], "add": []}
+    samples: dict[str, list[float]] = {"floor": [], "fetch": [], "add": [], "list": []}
     try:
         for _ in range(args.runs):
             with tempfile.TemporaryDirectory() as work:
@@ -119,6 +135,12 @@ def main() -> None:
                     raise SystemExit(
                         f"fetch kept {len(saved)} items, not {args.feeds * args.items}"
                     )
+                addresses = Path(work, "list.txt")
+                addresses.write_text("".join(f"{base}/saved/{n}\n" for n in range(args.list)))
+                samples["list"].append(timed([*reader, "import-list", str(addresses)], env))
+                kept = len(list(Path(work, "data", "library").glob("*.md")))
+                if kept != args.list + 1:  # the list's pages and the one `add` kept
+                    raise SystemExit(f"import-list kept {kept - 1} pages, not {args.list}")
     finally:
         server.shutdown()
     report(samples, args)
@@ -134,6 +156,7 @@ def report(samples: dict[str, list[float]], args: argparse.Namespace) -> None:
         return f"{statistics.median(values):.2f} s | {min(values):.2f} – {max(values):.2f} s"
 
     fetch, add = statistics.median(samples["fetch"]), statistics.median(samples["add"])
+    listed = statistics.median(samples["list"])
     lines = [
         f"Machine: {platform.platform()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs; {args.runs} runs, server on 127.0.0.1.",
@@ -143,11 +166,14 @@ def report(samples: dict[str, list[float]], args: argparse.Namespace) -> None:
         f"| `reader --version` (the floor) | {cell('floor')} |",
         f"| `reader fetch`: {args.feeds} feeds × {args.items} items, all new | {cell('fetch')} |",
         f"| `reader add` one page | {cell('add')} |",
+        f"| `reader import-list`: {args.list:,} addresses, all new | {cell('list')} |",
         "",
         "| budget | measured | met |",
         "|---|---|---|",
         f"| fetch 50 × 50 ≤ {FEEDS_BUDGET:g} s | {fetch:.2f} s | {met(fetch <= FEEDS_BUDGET)} |",
         f"| add a page ≤ {ADD_BUDGET:g} s | {add:.2f} s | {met(add <= ADD_BUDGET)} |",
+        f"| import-list 2,000 ≤ {LIST_BUDGET:g} s | {listed:.2f} s "
+        f"| {met(listed <= LIST_BUDGET)} |",
     ]
     text = "\n".join(lines) + "\n"
     print(text)

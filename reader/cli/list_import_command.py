@@ -139,7 +139,7 @@ class _Bar:
         self._fetched = 0
 
     def show(self, outcome: Outcome, done: int) -> None:
-        from reader.web.list_import import Result
+        from reader.web.list_import import Result, time_left
 
         self._failed += outcome.result is Result.UNFETCHED
         self._fetched += outcome.result in (Result.ADDED, Result.UNFETCHED)
@@ -154,7 +154,7 @@ class _Bar:
             total=number(self._total),
             failed=number(self._failed),
         )
-        left = self._estimate(done, now)
+        left = time_left(now - self._started, self._fetched, self._total - done)
         if left:
             words += f" · {left}"
         room = max(10, min(40, width - len(words) - 4))
@@ -162,15 +162,6 @@ class _Bar:
         line = f"[{'█' * filled}{'░' * (room - filled)}] {words}"
         sys.stderr.write("\r" + display_text(line[: width - 1]) + "\x1b[K")
         sys.stderr.flush()
-
-    def _estimate(self, done: int, now: float) -> str:
-        """Time left, from the pages fetched so far (those already there cost nothing)."""
-        remaining = self._total - done
-        if self._fetched < 5 or remaining <= 0:
-            return ""
-        seconds = (now - self._started) / self._fetched * remaining
-        time_text = f"{round(seconds)} s" if seconds < 90 else f"{round(seconds / 60)} min"
-        return t("lists.left", time=time_text)
 
     def close(self) -> None:
         sys.stderr.write("\n")

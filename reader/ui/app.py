@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ from reader.state.store import Store
 from reader.ui.commands import ArticleCommands, system_commands
 from reader.ui.feed_fetcher import FeedFetcher
 from reader.ui.keys import key, translate_bindings
+from reader.ui.list_importer import ListImporter
 from reader.ui.messages import (
     ForwardsWorkerFailures,
     IndexProgress,
@@ -110,6 +112,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         """Turns keys and scrolling into reading state."""
         self.pages = PageAdder(self, settings.data_dir)
         self.feeds = FeedFetcher(self, settings.data_dir, settings.fetch_every)
+        self.lists = ListImporter(self, settings.data_dir)
         self.unsaved = 0
         """Changes that could not be saved, counted when the app closes."""
         self._restored = False
@@ -144,8 +147,6 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_change_theme(self) -> None:
-        from textual.theme import ThemeProvider
-
         self.push_screen(
             CommandPalette(providers=[ThemeProvider], placeholder=t("palette.theme_placeholder"))
         )
@@ -193,6 +194,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         self.keeper.remember(SESSION_WIDTH, str(event.width))
 
     def on_unmount(self) -> None:
+        self.lists.stop()  # an import under way keeps what is done; the next one goes on
         self.unsaved = self.keeper.close()
         if self.catalogue is not None:
             self.catalogue.close()

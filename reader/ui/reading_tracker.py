@@ -131,3 +131,14 @@ class ReadingTracker:
         if article == self._screen.current and self._read_timer is not None:
             self._read_timer.stop()  # the user decides now, not the timer
         self._mark_read(article, not self._screen.state(article.id).read)
+
+    def carried(self, article_id: str, title: str, read: bool, bookmark: bool) -> None:
+        """State an imported reading list brought (archived, starred): shown and saved."""
+        state = self._screen.state(article_id)
+        if read and not state.read:
+            state = replace(state, read=True)
+            self._keeper.set_read(article_id, True)
+        if bookmark and not state.bookmarked:
+            state = replace(state, bookmark=Bookmark(article_id, now(), "", title))
+            self._keeper.add_bookmark(article_id, title)
+        self._screen.set_state(article_id, state)

@@ -154,6 +154,18 @@ def import_entries(
     return outcomes
 
 
+def time_left(elapsed: float, fetched: int, remaining: int) -> str:
+    """ "about 40 s left", from the pace of the pages fetched so far ("" until it can be told).
+
+    Pages already in the library cost nothing, so only fetched ones set the pace.
+    """
+    if fetched < 5 or remaining <= 0:
+        return ""
+    seconds = elapsed / fetched * remaining
+    words = f"{round(seconds)} s" if seconds < 90 else f"{round(seconds / 60)} min"
+    return t("lists.left", time=words)
+
+
 def _failed(path: Path) -> bool:
     """Whether the file is a page kept without its text (its front matter says why)."""
     try:

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.worker import WorkerCancelled
 
 from reader.settings.config import resolve_settings
 from reader.ui.app import ReaderApp, make_app
@@ -32,7 +33,10 @@ async def settle(pilot: Pilot[None]) -> None:
     """Let workers finish and the screen catch up (no sleeping)."""
     app = pilot.app
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # an exclusive worker (the library's) made way for a newer one: wait again
         await pilot.pause()
 
 

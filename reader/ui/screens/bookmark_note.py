@@ -53,3 +53,12 @@ class AddressScreen(BookmarkNoteScreen):
 
     def __init__(self, address: str = "") -> None:
         super().__init__(t("add.label"), address)
+
+
+class ListFileScreen(BookmarkNoteScreen):
+    """Asks for the file of a reading list to import; returns its path, or None if cancelled."""
+
+    WORDS = ("lists.title", "lists.hint", "lists.placeholder")
+
+    def __init__(self) -> None:
+        super().__init__(t("lists.label"), "")

@@ -1,0 +1,181 @@
+"""The formats of the reading lists other services export, each read into entries.
+
+Pocket: CSV (`title,url,time_added,tags,status`, tags split by `|`, status
+`unread` or `archive`), alone or as the zip of parts it gave. Instapaper:
+CSV (`URL,Title,Selection,Folder,Timestamp,Tags`; the folders Archive and
+Starred, or one of the user's own, kept as a tag). Omnivore: JSON metadata
+(`url, title, labels, state, savedAt …`), with the saved HTML beside it in
+its zip. Wallabag: JSON (`url, title, tags, is_archived, is_starred,
+content, created_at …`). A plain text file: an address a line, `#` comments.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import PurePosixPath
+from typing import Any
+
+from reader.settings.i18n import t
+from reader.settings.untrusted import clean
+from reader.web.list_entries import ListEntry, ListError, make_entry
+
+
+def text_of(data: bytes) -> str:
+    """An export's bytes as text: UTF-8 (with or without its BOM), never an error."""
+    return data.decode("utf-8-sig", errors="replace")
+
+
+Found = Iterator[tuple[str, ListEntry | str]]
+"""(place, entry or why it was skipped), in the file's order."""
+
+
+def _csv_rows(members: Mapping[str, bytes]) -> Iterator[tuple[str, dict[str, str]]]:
+    for name, data in members.items():
+        if not name.lower().endswith(".csv") and len(members) > 1:
+            continue
+        rows = csv.DictReader(io.StringIO(text_of(data), newline=""))
+        try:
+            for row in rows:
+                cells = {str(key).strip().lower(): value or "" for key, value in row.items()}
+                place = t("lists.line", line=rows.line_num)
+                yield (f"{name}, {place}" if len(members) > 1 else place), cells
+        except csv.Error as error:
+            raise ListError(f"{t('lists.line', line=rows.line_num)}: {error}") from None
+
+
+def _pocket(members: Mapping[str, bytes]) -> Found:
+    for place, row in _csv_rows(members):
+        yield (
+            place,
+            make_entry(
+                row.get("url"),
+                title=row.get("title"),
+                tags=row.get("tags", "").split("|"),
+                saved=row.get("time_added"),
+                read=row.get("status", "").strip().lower() == "archive",
+            ),
+        )
+
+
+def _instapaper(members: Mapping[str, bytes]) -> Found:
+    for place, row in _csv_rows(members):
+        folder = clean(row.get("folder", "")).strip()
+        tags = _json_tags(row.get("tags", ""))
+        if folder.lower() not in ("", "unread", "archive", "starred"):
+            tags.insert(0, folder)  # a folder of the user's own is how they sorted it
+        yield (
+            place,
+            make_entry(
+                row.get("url"),
+                title=row.get("title"),
+                tags=tags,
+                saved=row.get("timestamp"),
+                read=folder.lower() == "archive",
+                starred=folder.lower() == "starred",
+            ),
+        )
+
+
+def _json_tags(cell: str) -> list[str]:
+    """Instapaper's Tags cell: a JSON list (`["a","b"]`), or words separated by commas."""
+    cell = cell.strip()
+    if not cell:
+        return []
+    try:
+        value = json.loads(cell)
+    except ValueError:
+        return cell.split(",")
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
+
+
+def _json_items(members: Mapping[str, bytes]) -> Iterator[tuple[str, Any]]:
+    for name, data in sorted(members.items()):
+        if not name.lower().endswith(".json") and len(members) > 1:
+            continue
+        try:
+            document = json.loads(text_of(data))
+        except (ValueError, RecursionError) as error:
+            raise ListError(t("lists.bad_json", name=name, reason=clean(str(error)))) from None
+        if isinstance(document, dict):  # some tools wrap the list: {"items": [...]}
+            document = next((v for v in document.values() if isinstance(v, list)), [])
+        if not isinstance(document, list):
+            raise ListError(t("lists.bad_json", name=name, reason=t("lists.not_a_list")))
+        for index, item in enumerate(document, start=1):
+            place = t("lists.entry", entry=index)
+            yield (f"{name}, {place}" if len(members) > 1 else place), item
+
+
+def _names(value: object, key: str) -> list[str]:
+    """Tags as a list of names, or of objects naming them (`{"label": …}`)."""
+    if not isinstance(value, list):
+        return []
+    return [str(item.get(key, "")) if isinstance(item, dict) else str(item) for item in value]
+
+
+def _omnivore(members: Mapping[str, bytes]) -> Found:
+    pages = {
+        PurePosixPath(name).stem: data
+        for name, data in members.items()
+        if name.lower().endswith(".html")
+    }
+    for place, item in _json_items(members):
+        if not isinstance(item, dict):
+            yield place, t("lists.not_an_entry")
+            continue
+        html = pages.get(str(item.get("slug") or item.get("id") or ""))
+        yield (
+            place,
+            make_entry(
+                item.get("url"),
+                title=item.get("title"),
+                tags=_names(item.get("labels"), "name"),
+                saved=item.get("savedAt"),
+                read=str(item.get("state", "")).lower() == "archived",
+                html=text_of(html) if html else None,
+                author=item.get("author"),
+                published=item.get("publishedAt"),
+            ),
+        )
+
+
+def _wallabag(members: Mapping[str, bytes]) -> Found:
+    for place, item in _json_items(members):
+        if not isinstance(item, dict):
+            yield place, t("lists.not_an_entry")
+            continue
+        authors = item.get("published_by")
+        yield (
+            place,
+            make_entry(
+                item.get("url"),
+                title=item.get("title"),
+                tags=_names(item.get("tags"), "label"),
+                saved=item.get("created_at"),
+                read=bool(item.get("is_archived")),
+                starred=bool(item.get("is_starred")),
+                html=item.get("content") if isinstance(item.get("content"), str) else None,
+                author=", ".join(map(str, authors)) if isinstance(authors, list) else None,
+                published=item.get("published_at"),
+            ),
+        )
+
+
+def _urls(members: Mapping[str, bytes]) -> Found:
+    for data in members.values():
+        for number, line in enumerate(text_of(data).splitlines(), start=1):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield t("lists.line", line=number), make_entry(line)
+
+
+READERS = {
+    "pocket": _pocket,
+    "instapaper": _instapaper,
+    "omnivore": _omnivore,
+    "wallabag": _wallabag,
+    "urls": _urls,
+}
+"""Format name -> the reader of its files."""
