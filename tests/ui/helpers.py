@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -33,10 +35,9 @@ async def settle(pilot: Pilot[None]) -> None:
     """Let workers finish and the screen catch up (no sleeping)."""
     app = pilot.app
     for _ in range(3):
-        try:
+        # An exclusive worker (the library's) may make way for a newer one: wait again.
+        with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
-        except WorkerCancelled:
-            pass  # an exclusive worker (the library's) made way for a newer one: wait again
         await pilot.pause()
 
 
