@@ -6,12 +6,14 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 from textual.message import Message
 
 from reader.settings.config import resolve_settings
 from reader.ui.app import make_app
 from reader.ui.widgets.article_list import ArticleList
+from reader.web import feed_fetch
 from tests.ui.helpers import build_app, notices, settle
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
@@ -40,8 +42,14 @@ async def settle_until_listed(pilot, title: str) -> None:  # type: ignore[no-unt
 
 
 async def test_feeds_due_are_fetched_at_launch_and_their_items_listed(
-    httpserver: HTTPServer, library_dir: Path, isolated_user_dirs: Path
+    httpserver: HTTPServer,
+    library_dir: Path,
+    isolated_user_dirs: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Parsing in worker processes, as with many feeds: they must start from inside
+    # the interface too, where stderr is Textual's capture.
+    monkeypatch.setattr(feed_fetch, "PROCESSES_FROM", 1)
     httpserver.expect_request("/atom").respond_with_data(ATOM, content_type="application/atom+xml")
     follow(isolated_user_dirs / "data", httpserver.url_for("/atom"))  # never fetched: due
     messages: list[Message] = []

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 from textual.message import Message
 
 from reader.ui.widgets.article_list import ArticleList
+from reader.web import list_import
 from tests.ui.helpers import build_app, notices, settle
 
 PAGE = """<html lang="en"><head><title>{title}</title></head><body>
@@ -23,8 +25,11 @@ def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def test_the_palette_imports_a_list_and_its_pages_join_the_library(
-    httpserver: HTTPServer, library_dir: Path, tmp_path: Path
+    httpserver: HTTPServer, library_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Extraction in worker processes, as for any long list: they must start from
+    # inside the interface too (where stderr is Textual's capture).
+    monkeypatch.setattr(list_import, "PROCESSES_FROM", 2)
     for name in ("one", "two"):
         httpserver.expect_request(f"/{name}").respond_with_data(
             PAGE.format(title=f"Imported {name}"), content_type="text/html"
