@@ -162,7 +162,7 @@ def time_left(elapsed: float, fetched: int, remaining: int) -> str:
     if fetched < 5 or remaining <= 0:
         return ""
     seconds = elapsed / fetched * remaining
-    words = f"{round(seconds)} s" if seconds < 90 else f"{round(seconds / 60)} min"
+    words = f"{max(1, round(seconds))} s" if seconds < 90 else f"{round(seconds / 60)} min"
     return t("lists.left", time=words)
 
 
