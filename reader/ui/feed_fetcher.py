@@ -2,36 +2,30 @@
 
 All on a worker thread: the list keeps answering while feeds arrive. The
 status line counts feeds done; new articles join the list as they arrive
-(the library is read again at most every `RELOAD_EVERY` seconds, and once at
-the end); a notice sums up, naming the feeds that failed.
+(as `Arrivals` shows them); a notice sums up, naming the feeds that failed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.settings.i18n import t
+from reader.ui.arrivals import Arrivals
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
     from reader.web.feed_fetch import FeedReport
 
-RELOAD_EVERY = 2.0
-"""Seconds between two readings of the library while feeds arrive."""
 
-
-class FeedFetcher:
+class FeedFetcher(Arrivals):
     """Fetches the user's feeds for the app, one run at a time."""
 
     def __init__(self, app: ReaderApp, data_dir: Path, every_minutes: int) -> None:
-        self._app = app
-        self._data_dir = data_dir
+        super().__init__(app, data_dir)
         self._every = every_minutes
-        self._reloaded = 0.0
         self.running = False
 
     def at_launch(self) -> None:
@@ -85,15 +79,8 @@ class FeedFetcher:
 
     def _progress(self, report: FeedReport, done: int, total: int, library: Path) -> None:
         self._app.main_screen.set_status(t("feeds.fetching", done=done, total=total))
-        if report.new and time.monotonic() - self._reloaded > RELOAD_EVERY:
-            self._reload(library)
-
-    def _reload(self, library: Path) -> None:
-        app = self._app
-        if library.is_dir() and library not in app.folders:
-            app.folders = (*app.folders, library)
-        self._reloaded = time.monotonic()
-        app.load_library()
+        if report.new:
+            self._arrived(library)
 
     def _finished(self, reports: list[FeedReport], library: Path) -> None:
         self.running = False

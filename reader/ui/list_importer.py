@@ -2,8 +2,7 @@
 
 The same work as `reader import-list`, on a worker thread: the status line
 under the list counts the pages and estimates the time left; pages join the
-list as they arrive (the library is read again at most every
-`RELOAD_EVERY` seconds, and at the end); archived and starred marks are
+list as they arrive (as `Arrivals` shows them); archived and starred marks are
 shown and saved like the user's own; a notice sums up. Quitting stops the
 import, keeping what is done: the next import of the same file goes on.
 """
@@ -17,26 +16,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.settings.i18n import number, t
+from reader.ui.arrivals import Arrivals
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
     from reader.web.list_import import Outcome
 
-RELOAD_EVERY = 2.0
-"""Seconds between two readings of the library while pages arrive."""
 
-
-class ListImporter:
+class ListImporter(Arrivals):
     """Imports reading lists for the app, one at a time."""
 
     def __init__(self, app: ReaderApp, data_dir: Path) -> None:
-        self._app = app
-        self._data_dir = data_dir
+        super().__init__(app, data_dir)
         self._stop = threading.Event()
         self._running = False
         self._known: set[str] = set()
         self._counts = {"added": 0, "failed": 0, "there": 0}
-        self._reloaded = 0.0
         self._started = 0.0
 
     def ask(self) -> None:
@@ -107,15 +102,8 @@ class ListImporter:
         left = time_left(time.monotonic() - self._started, fetched, total - done)
         words += f" · {left}" if left else ""
         self._app.main_screen.set_status(t("lists.status", progress=words))
-        if key != "there" and time.monotonic() - self._reloaded > RELOAD_EVERY:
-            self._reload(library)
-
-    def _reload(self, library: Path) -> None:
-        app = self._app
-        if library.is_dir() and library not in app.folders:
-            app.folders = (*app.folders, library)
-        self._reloaded = time.monotonic()
-        app.load_library()
+        if key != "there":
+            self._arrived(library)
 
     def _finished(self, library: Path) -> None:
         self._running = False

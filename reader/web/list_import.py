@@ -214,13 +214,7 @@ def _article(entry: ListEntry, timeout: float, workers: Executor | None) -> WebA
     if entry.html:
         body = _run(workers, fragment_markdown, entry.html)
         if body:
-            return WebArticle(
-                title=entry.title or entry.url,
-                body=body + "\n",
-                url=entry.url,
-                author=entry.author,
-                published=entry.published,
-            )
+            return _entry_article(entry, body)
     page = fetch(entry.url, timeout)
     article = _run(workers, extract, page.text, page.url)
     untitled = article.title in (page.url, entry.url, article.url)
@@ -240,7 +234,11 @@ def _run(workers: Executor | None, function: Callable[..., T], *args: object) ->
 
 def _without_text(entry: ListEntry, reason: str) -> WebArticle:
     """A page that could not be fetched: its article says so, with its address."""
-    body = t("lists.unfetched_body", reason=reason, url=entry.url)
+    return _entry_article(entry, t("lists.unfetched_body", reason=reason, url=entry.url))
+
+
+def _entry_article(entry: ListEntry, body: str) -> WebArticle:
+    """An article made of what the export says of a page, and `body`."""
     return WebArticle(
         title=entry.title or entry.url,
         body=body + "\n",
