@@ -1,12 +1,25 @@
-"""`reader config`: where the config file is, and the settings in force."""
+"""`reader config`: where the config file is, a commented one to start from, the settings in force.
+
+`path` prints the path alone, so that `$EDITOR "$(reader config path)"` works;
+`init` writes the commented example (never over an existing file); `edit`
+opens the file in `$VISUAL` or `$EDITOR` (writing the example first if there
+is no file yet); `show` lists the settings in force.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
+import subprocess
+from pathlib import Path
 from typing import TextIO
 
-from reader.cli.common import EXIT_ERROR, EXIT_OK, settings_for
+from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, settings_for, warn
 from reader.settings.i18n import t
+
+DEFAULT_EDITOR = "vi"
+"""The editor when neither VISUAL nor EDITOR names one (as git and crontab do)."""
 
 
 def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
@@ -16,8 +29,18 @@ def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
     if args.action == "path":
         out.write(f"{path}\n")
         if not path.exists():
-            out.write(t("cli.config.example") + "\n" + t("config.example"))
+            warn(t("cli.config.not_yet"))
         return EXIT_OK
+    if args.action == "init":
+        if path.exists():
+            raise UserError(t("cli.config.exists", path=path))
+        _write_example(path)
+        out.write(t("cli.config.written", path=path) + "\n")
+        return EXIT_OK
+    if args.action == "edit":
+        if not path.exists():
+            _write_example(path)
+        return _edit(path)
     settings = settings_for(args)
     none = t("cli.config.none")
     rows = [
@@ -35,3 +58,30 @@ def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
     for binding_id, keys in sorted(settings.keys.items()):
         out.write(t("cli.config.key", id=binding_id, keys=keys) + "\n")
     return EXIT_ERROR if settings.config_problems else EXIT_OK
+
+
+def commented_example() -> str:
+    """Every setting with its explanation, each line commented out: nothing changes until
+    the user takes a `# ` away."""
+    lines = t("config.example").splitlines()
+    return "".join(f"{line}\n" if line.startswith("#") else f"# {line}\n" for line in lines)
+
+
+def _write_example(path: Path) -> None:
+    """The commented example, in the interface's language, as the user's config file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:  # never over a file made meanwhile
+            handle.write(commented_example())
+    except OSError as error:
+        reason = error.strerror or error
+        raise UserError(t("cli.cannot_write", path=path, reason=reason)) from None
+
+
+def _edit(path: Path) -> int:
+    """Open the config file in the user's editor; its exit status is the command's."""
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or DEFAULT_EDITOR
+    try:
+        return subprocess.call([*shlex.split(command), str(path)])
+    except (OSError, ValueError) as error:
+        raise UserError(t("cli.config.no_editor", editor=command, reason=error)) from None

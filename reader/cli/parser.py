@@ -103,7 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
 
     config = commands.add_parser("config", parents=[common], help=t("cli.help.config"))
-    config.add_argument("action", choices=("path", "show"), help=t("cli.help.config_action"))
+    config.add_argument(
+        "action", choices=("path", "show", "init", "edit"), help=t("cli.help.config_action")
+    )
 
     importing = commands.add_parser("import", parents=[common], help=t("cli.help.import"))
     importing.add_argument("file", metavar="FILE", help=t("cli.help.import_file"))

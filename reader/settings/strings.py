@@ -162,9 +162,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "config.unknown": ("unknown setting '{key}'", "réglage inconnu '{key}'"),
     "config.example": (
         """\
-# reader's settings. Every key is optional.
+# reader's settings. Every key is optional; take the '# ' off a line to use it.
 theme: textual-dark          # any theme name from the command palette
 reading_width: 80            # text column, 40 to 160
+fetch_every: 30              # minutes between feed fetches at launch; 0: never
 content:                     # extra article folders, read at every launch
   - ~/notes
 language: en                 # interface language: en or fr
@@ -172,9 +173,10 @@ keys:                        # binding id: key(s); the README lists the ids
   main.next: "n,right"
 """,
         """\
-# Réglages de reader. Chaque clé est facultative.
+# Réglages de reader. Chaque clé est facultative ; ôtez le « # » d’une ligne pour l’utiliser.
 theme: textual-dark          # un nom de thème de la palette de commandes
 reading_width: 80            # largeur du texte, de 40 à 160
+fetch_every: 30              # minutes entre deux récupérations des flux ; 0 : jamais
 content:                     # dossiers d'articles en plus, lus à chaque lancement
   - ~/notes
 language: fr                 # langue de l'interface : en ou fr
@@ -405,8 +407,10 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "où est le fichier de réglages, et les réglages en vigueur",
     ),
     "cli.help.config_action": (
-        "path: print where it is; show: print the effective settings",
-        "path : affiche où il est ; show : affiche les réglages en vigueur",
+        "path: print where it is; init: write a commented one; edit: open it in $EDITOR;"
+        " show: print the settings in force",
+        "path : affiche où il est ; init : en écrit un commenté ; edit : l’ouvre dans $EDITOR ;"
+        " show : affiche les réglages en vigueur",
     ),
     "cli.help.import": (
         "merge a JSON export back in (safe to repeat)",
@@ -601,7 +605,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "fetch again the pages an earlier import could not fetch",
         "récupérer à nouveau les pages qu’un import précédent n’a pas pu récupérer",
     ),
-    "key.app.import_list": ("Import a reading list", "Importer une liste de lecture"),
+    "palette.import_list": ("Import a reading list", "Importer une liste de lecture"),
     "palette.import_list_help": (
         "Pocket, Instapaper, Omnivore or Wallabag export, or addresses one a line",
         "Export Pocket, Instapaper, Omnivore ou Wallabag, ou adresses une par ligne",
@@ -750,9 +754,21 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     ),
     "cli.yes": ("yes", "oui"),
     "cli.no": ("no", "non"),
-    "cli.config.example": (
-        "(not created yet; an example:)",
-        "(pas encore créé ; un exemple :)",
+    "cli.config.not_yet": (
+        "the file does not exist yet: `reader config init` writes a commented one",
+        "le fichier n’existe pas encore : `reader config init` en écrit un commenté",
+    ),
+    "cli.config.exists": (
+        "{path} exists already: `reader config edit` opens it",
+        "{path} existe déjà : `reader config edit` l’ouvre",
+    ),
+    "cli.config.written": (
+        "Wrote {path}: every setting is commented there; `reader config edit` opens it.",
+        "{path} écrit : chaque réglage y est commenté ; `reader config edit` l’ouvre.",
+    ),
+    "cli.config.no_editor": (
+        "cannot start the editor {editor!r} ({reason}); set VISUAL or EDITOR",
+        "impossible de lancer l’éditeur {editor!r} ({reason}) ; réglez VISUAL ou EDITOR",
     ),
     "cli.config.none": ("(none)", "(aucun)"),
     "cli.config.last_theme": ("(the last one chosen)", "(le dernier choisi)"),

@@ -121,7 +121,7 @@ def system_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemComman
         yield SystemCommand(t("key.app.add"), t("palette.add_help"), add)
     lists = getattr(app, "lists", None)
     if lists is not None:
-        yield SystemCommand(t("key.app.import_list"), t("palette.import_list_help"), lists.ask)
+        yield SystemCommand(t("palette.import_list"), t("palette.import_list_help"), lists.ask)
     yield SystemCommand(
         t("palette.screenshot"),
         t("palette.screenshot_help"),

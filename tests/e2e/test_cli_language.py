@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,9 +60,42 @@ def test_config_command_prints_path_and_settings(
 ) -> None:
     out = io.StringIO()
     assert main(["config", "path"], out=out) == 0
-    assert out.getvalue().startswith(f"{config_file}\n")
+    assert out.getvalue() == f"{config_file}\n"  # the path alone: $EDITOR "$(reader config path)"
+    assert "reader config init" in capsys.readouterr().err
     write_config("reading_width: 96\ntheme: 7\n")
     out = io.StringIO()
     assert main(["config", "show"], out=out) == 1
     assert "reading width: 96" in out.getvalue()
     assert "'theme' must be a theme name" in capsys.readouterr().err
+
+
+def test_config_init_writes_every_setting_commented_and_never_over_a_file(
+    capsys: pytest.CaptureFixture[str], config_file: Path
+) -> None:
+    out = io.StringIO()
+    assert main(["config", "init"], out=out) == 0
+    text = config_file.read_text(encoding="utf-8")
+    assert "# reading_width: 80" in text and "# fetch_every: 30" in text
+    assert all(line.startswith("#") for line in text.splitlines() if line.strip())
+    out = io.StringIO()
+    assert main(["config", "show"], out=out) == 0  # all commented: nothing changes
+    assert "reading width: (the last one chosen" in out.getvalue()
+    config_file.write_text("reading_width: 70\n", encoding="utf-8")
+    assert main(["config", "init"], out=io.StringIO()) == 1
+    assert "exists already" in capsys.readouterr().err
+    assert config_file.read_text(encoding="utf-8") == "reading_width: 70\n"
+
+
+def test_config_edit_opens_the_file_in_the_users_editor(
+    config_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = tmp_path / "my editor.py"  # a space in its path: the command is split as a shell would
+    editor.write_text(
+        "import sys\nwith open(sys.argv[-1], 'a') as f:\n    f.write('reading_width: 72\\n')\n"
+    )
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} '{editor}'")
+    assert main(["config", "edit"], out=io.StringIO()) == 0
+    out = io.StringIO()
+    main(["config", "show"], out=out)
+    assert "reading width: 72" in out.getvalue()
