@@ -11,6 +11,7 @@ at any width. Pure arithmetic: no Textual, unit-testable.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -137,6 +138,29 @@ class SectionLayout:
         index = self.section_at(y)
         within = (y - self.offsets[index]) / max(1, self.heights[index])
         return min(1.0, (index + within) / len(self.sections))
+
+    def text_read_at(self, y: int) -> float:
+        """How much of the text, by words, lies above screen line `y`: 0.0 to 1.0.
+
+        The same at any width (a progress label that changed with the window
+        would be wrong at one of them), and honest about long and short sections.
+        """
+        words = self._word_offsets
+        if not self.sections or not words[-1]:
+            return self.fraction_at(y)
+        y -= self.header
+        if y < 0:
+            return 0.0
+        index = self.section_at(y)
+        within = min(1.0, (y - self.offsets[index]) / max(1, self.heights[index]))
+        above = words[index] + within * (words[index + 1] - words[index])
+        return min(1.0, above / words[-1])
+
+    @functools.cached_property
+    def _word_offsets(self) -> list[int]:
+        """Words before each section (and, last, in all): counted once, when first asked."""
+        counts = (len(section.text.split()) for section in self.sections)
+        return list(itertools.accumulate(counts, initial=0))
 
     def anchor_at_fraction(self, fraction: float) -> Anchor | None:
         """The start of the section `fraction` of the way through (None: the top)."""

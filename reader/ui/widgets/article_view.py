@@ -149,6 +149,10 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         """Where the top of the view is, as a section's first line and a fraction of it."""
         return self._layout.anchor_at(round(self.scroll_y))
 
+    def text_read(self) -> float:
+        """How much of the text, by words, is above the top of the view (width-independent)."""
+        return self._layout.text_read_at(round(self.scroll_y))
+
     def section_fraction(self) -> float:
         """How far through the article's sections the top of the view is, 0.0 to 1.0."""
         return self._layout.fraction_at(round(self.scroll_y))

@@ -14,7 +14,7 @@ from textual import events
 from textual.binding import BindingType
 from textual.message import Message
 
-from reader.library.article import Article
+from reader.library.article import WORDS_PER_MINUTE, Article
 from reader.markdown.layout import Anchor
 from reader.markdown.marks import MAY_LINK, LinkPlace, next_target
 from reader.settings.i18n import t
@@ -197,17 +197,23 @@ class ReadingPane(ArticleView, can_focus=True):
             self.border_subtitle = ""
             return
         progress = self.progress
-        self.border_subtitle = self._progress_label(article, progress)
+        self.border_subtitle = self._progress_label(article, progress >= 1.0)
         if self._pending is None and not self._pending_end:
             self.post_message(self.PositionChanged(self, article, self.top_anchor(), progress))
 
-    @staticmethod
-    def _progress_label(article: Article, progress: float) -> str:
-        left = round(article.reading_minutes * (1 - progress))
-        percent = round(progress * 100)
-        if left < 1:
-            return t("reading.progress_end", percent=percent)
-        return t("reading.progress", percent=percent, minutes=left)
+    def _progress_label(self, article: Article, at_end: bool) -> str:
+        """`42% · 3 min left`, by the words above the view: the same at any width.
+
+        "end" only at the end: while text remains, a short rest says so.
+        """
+        if at_end:
+            return t("reading.progress_end", percent=100)
+        read = self.text_read()
+        percent = min(99, round(read * 100))
+        minutes = article.word_count * (1 - read) / WORDS_PER_MINUTE
+        if minutes < 0.5:
+            return t("reading.progress_short", percent=percent)
+        return t("reading.progress", percent=percent, minutes=max(1, round(minutes)))
 
     # -- actions -------------------------------------------------------------
 

@@ -1,0 +1,45 @@
+"""The reading pane's progress label: honest while text remains, the same at any width."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.ui.helpers import LongArticleWriter, build_app, open_article, settle
+
+
+def label(pane) -> str:  # type: ignore[no-untyped-def]
+    return str(pane.border_subtitle)
+
+
+async def test_time_left_stays_the_same_when_the_window_changes_width(
+    tmp_path: Path, write_long_article: LongArticleWriter
+) -> None:
+    write_long_article(tmp_path, 120)  # about 12 minutes of reading
+    app = build_app(tmp_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        pane = await open_article(pilot, "long")
+        await pilot.press("tab")  # to the reading pane (the list had the focus)
+        pane.go_to_line(pane.sections[len(pane.sections) // 2].line)
+        await settle(pilot)
+        wide = label(pane)
+        assert re.fullmatch(r"\d+% · \d+ min left", wide), wide
+        await pilot.resize_terminal(100, 40)
+        await settle(pilot)
+        assert label(pane) == wide
+
+
+async def test_the_label_says_end_only_at_the_end(
+    tmp_path: Path, write_long_article: LongArticleWriter
+) -> None:
+    write_long_article(tmp_path, 12)  # a little over a minute
+    app = build_app(tmp_path)
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = await open_article(pilot, "long")
+        pane.scroll_to(y=pane.max_scroll_y - 1, animate=False, immediate=True)
+        await settle(pilot)
+        # One line of text still below: not the end (it used to say "78% · end").
+        assert re.fullmatch(r"\d+% · under a minute left", label(pane)), label(pane)
+        pane.scroll_end(animate=False, immediate=True)
+        await settle(pilot)
+        assert label(pane) == "100% · end"
