@@ -159,6 +159,14 @@ async def test_list_filters_all_unread_and_bookmarks(library_dir: Path) -> None:
             "undated",
         ]
         assert "Unread (3)" in visible_text(article_list)
+        await pilot.press("m")  # read now: still listed, no longer counted as unread
+        await pilot.pause()
+        assert len(article_list.articles) == 3
+        assert "Unread (2)" in visible_text(article_list)
+        assert "2 unread" in visible_text(article_list)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Unread (3)" in visible_text(article_list)
         await pilot.press("3")
         assert [a.id for a in article_list.articles] == ["world/second-fr", "undated"]
         assert "Bookmarks (2)" in visible_text(article_list)

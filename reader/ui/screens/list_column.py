@@ -161,13 +161,28 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
             self._unread_count = sum(1 for a in articles if not self.state(a.id).read)
         return self._unread_count
 
+    def _in_view(self) -> int:
+        """The articles the view's title counts: in Unread, those still unread.
+
+        An article marked read stays on screen until the list is filled again
+        (the cursor does not jump), but the count says what is true now, as
+        the unread count under the list does.
+        """
+        shown = self.query_one(ArticleList).articles
+        view = self._filter.view
+        if view == "unread":
+            return sum(1 for article in shown if not self.state(article.id).read)
+        if view == "bookmarked":
+            return sum(1 for article in shown if self.state(article.id).bookmarked)
+        return len(shown)
+
     def _update_counts(self) -> None:
         if not self.is_mounted:
             return
         article_list = self.query_one(ArticleList)
         articles = self._library.articles
         unread = self._unread()
-        article_list.border_title = f"{self._filter.title} ({len(article_list.articles)})"
+        article_list.border_title = f"{self._filter.title} ({self._in_view()})"
         parts = [plural("main.unread", unread) if articles else "", self._status]
         article_list.border_subtitle = " · ".join(part for part in parts if part)
         bar = self.query_one("#filter-bar", Static)
