@@ -72,8 +72,9 @@ MAX_TERM_CHARS = 64
 def parse_query(text: str, as_you_type: bool = False) -> Query:
     """Words, "phrases" and prefix* from what the user typed; nothing else is syntax.
 
-    `as_you_type`: the last word, still being typed, is taken as a prefix (so
-    the list narrows with every key); a space after it makes it a whole word.
+    `as_you_type`: the last word, still being typed, is taken as a prefix from
+    `MIN_PREFIX` letters (so the list narrows with every key); a space after it
+    makes it a whole word.
     Only the first MAX_QUERY_CHARS characters and MAX_TERMS terms count, and a
     word is cut to MAX_TERM_CHARS: a hostile query costs what a long one does.
     """
@@ -93,9 +94,10 @@ def parse_query(text: str, as_you_type: bool = False) -> Query:
         if _WORD.search(word):
             terms.append(Term(word, prefix=prefix))
     if as_you_type and terms and not terms[-1].phrase and text[-1:] not in ("", " ", '"'):
-        if len(terms[-1].text) < MIN_PREFIX:
-            terms.pop()  # one letter matches nearly everything: wait for the next key
-        else:
+        # From three letters the word being typed is a prefix; a shorter one is
+        # searched whole (UK, EU, AI), since as a prefix it would match nearly
+        # every article.
+        if len(terms[-1].text) >= MIN_PREFIX:
             terms[-1] = Term(terms[-1].text, prefix=True)
     return Query(tuple(terms))
 

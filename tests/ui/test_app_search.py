@@ -173,3 +173,17 @@ async def test_a_query_typed_in_one_burst_lands_in_the_field_not_in_the_list(
         await pilot.press("slash", "escape")  # `/` typed in the field is text, not a command
         await pilot.press("slash", *"a/b")
         assert app.screen.query_one(SearchBox).value == "a/b"
+
+
+async def test_a_two_letter_search_searches(tmp_path: Path) -> None:
+    """UK, EU, AI: a short word is searched whole, and the bar counts what it found."""
+    (tmp_path / "uk.md").write_text("---\ntitle: Britain\n---\nThe UK joins the coalition.\n")
+    (tmp_path / "ukraine.md").write_text("---\ntitle: Kyiv\n---\nUkraine and the coalition.\n")
+    (tmp_path / "other.md").write_text("---\ntitle: Other\n---\nNothing of the kind.\n")
+    app = build_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "u", "k")
+        await settle(pilot)
+        assert listed(app) == ["uk"]
+        assert "“uk” — 1 of 3" in visible_text(app.screen.query_one("#filter-bar"))

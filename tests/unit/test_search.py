@@ -214,8 +214,22 @@ def test_as_you_type_the_last_word_is_a_prefix_until_a_space() -> None:
     )
     assert parse_query('"a phrase"', as_you_type=True).match_expression() == '"a phrase"'
     assert parse_query("dro").match_expression() == '"dro"'
-    assert parse_query("coalition dr", as_you_type=True).match_expression() == '"coalition"'
-    assert parse_query("d", as_you_type=True).is_empty
+    # One or two letters are searched as a whole word (UK, EU, AI), never dropped.
+    assert parse_query("coalition dr", as_you_type=True).match_expression() == (
+        '"coalition" "dr"'
+    )
+    assert parse_query("UK", as_you_type=True).match_expression() == '"UK"'
+
+
+def test_a_two_letter_word_finds_what_the_command_line_finds(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "uk.md").write_text("---\ntitle: Britain\n---\nThe UK joins the coalition.\n")
+    (corpus / "other.md").write_text("---\ntitle: Ukraine\n---\nUkraine and the coalition.\n")
+    index = _index(corpus, tmp_path / "cache")
+    typed = index.search(parse_query("uk", as_you_type=True))
+    assert typed.ids == ids(index, "uk")
+    assert list(typed.ids) == ["uk"]  # the word, not every word starting with it
 
 
 def test_every_match_is_returned_but_only_the_best_get_snippets(tmp_path: Path) -> None:
