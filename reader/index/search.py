@@ -93,12 +93,11 @@ def parse_query(text: str, as_you_type: bool = False) -> Query:
         word = word.rstrip("*")[:MAX_TERM_CHARS]
         if _WORD.search(word):
             terms.append(Term(word, prefix=prefix))
-    if as_you_type and terms and not terms[-1].phrase and text[-1:] not in ("", " ", '"'):
-        # From three letters the word being typed is a prefix; a shorter one is
-        # searched whole (UK, EU, AI), since as a prefix it would match nearly
-        # every article.
-        if len(terms[-1].text) >= MIN_PREFIX:
-            terms[-1] = Term(terms[-1].text, prefix=True)
+    typing = as_you_type and terms and not terms[-1].phrase and text[-1:] not in ("", " ", '"')
+    # From three letters the word being typed is a prefix; a shorter one is searched
+    # whole (UK, EU, AI), since as a prefix it would match nearly every article.
+    if typing and len(terms[-1].text) >= MIN_PREFIX:
+        terms[-1] = Term(terms[-1].text, prefix=True)
     return Query(tuple(terms))
 
 

@@ -20,7 +20,6 @@ from textual.containers import Horizontal
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,6 +39,7 @@ from reader.ui.screens.links import LinkRouter
 from reader.ui.screens.list_column import ListColumn, Searcher, Snippeter
 from reader.ui.screens.opening import ArticleOpener, BodyLoader
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.footer import WholeKeysFooter
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_box import SearchBox
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
@@ -101,7 +101,7 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
             yield self._column
             yield ReadingPane(id="reading")
             yield SourcesSidebar(id="sources")
-        yield Footer()
+        yield WholeKeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
