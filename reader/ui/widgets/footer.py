@@ -1,0 +1,53 @@
+"""The footer: the keys that fit, whole. Textual's own cuts the last one mid-word.
+
+At 80 columns Textual's footer showed "? He" and "n Next a". Here each key
+is measured once, from its words, and the keys that would not fit
+whole (beside the command palette's, always on the right) are left out, last
+first: fewer keys, never a cut one. `?` lists them all.
+"""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+from textual.widgets import Footer
+
+
+class WholeKeysFooter(Footer):
+    """Textual's footer, showing only the keys that fit whole."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._widths: dict[int, int] = {}
+        """Each key's width with its margin, by the key widget's identity."""
+
+    async def recompose(self) -> None:
+        self._widths = {}
+        await super().recompose()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _keys(self) -> tuple[list[Widget], int]:
+        """The keys in order, and the room left beside the command palette's key."""
+        keys, room = [], self.size.width
+        for child in self.children:
+            if child.has_class("-command-palette"):
+                room -= self._width(child)
+            else:
+                keys.append(child)
+        return keys, room
+
+    def _width(self, key: Widget) -> int:
+        """What a key takes on the line, measured from its content (no layout needed)."""
+        if id(key) not in self._widths:
+            content = key.get_content_width(self.size, self.app.size)
+            self._widths[id(key)] = content + key.styles.gutter.width + key.styles.margin.width
+        return self._widths[id(key)]
+
+    def _fit(self) -> None:
+        keys, room = self._keys()
+        used = 0
+        for key in keys:
+            used += self._width(key)
+            key.display = used <= room

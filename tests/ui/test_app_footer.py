@@ -1,0 +1,31 @@
+"""The footer shows the keys that fit, whole: fewer keys at a small size, never a cut one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from reader.ui.widgets.footer import WholeKeysFooter
+from tests.ui.helpers import build_app, open_article, settle
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 40), (200, 60)])
+async def test_every_key_shown_is_whole(library_dir: Path, size: tuple[int, int]) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for _ in range(2):  # the list, then an article open in the reading pane
+            await pilot.pause()
+            footer = app.screen.query_one(WholeKeysFooter)
+            keys = list(footer.query(FooterKey))
+            palette = next(key for key in keys if key.has_class("-command-palette"))
+            shown = [key for key in keys if key.display and key is not palette]
+            assert shown, "at least one key besides the palette's"
+            for key in shown:
+                assert key.region.width > 0
+                assert key.region.right <= palette.region.x, (size, key.description)
+            if size[0] >= 200:  # room for all: none is left out
+                assert len(shown) == len(keys) - 1
+            await open_article(pilot)
