@@ -970,6 +970,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "reading.no_match_above": ("No more matches above.", "Plus de résultats plus haut."),
     "reading.progress": ("{percent}% · {minutes} min left", "{percent} % · encore {minutes} min"),
     "reading.progress_end": ("{percent}% · end", "{percent} % · fin"),
+    "reading.match_of": ("match {number} of {total}", "résultat {number} sur {total}"),
     "reading.progress_short": (
         "{percent}% · under a minute left",
         "{percent} % · moins d’une minute",

@@ -7,11 +7,19 @@ from pathlib import Path
 from textual import events
 from textual.command import CommandPalette
 from textual.message import Message
+from textual.widgets._footer import FooterKey
 
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.footer import WholeKeysFooter
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_box import SearchBox
 from tests.ui.helpers import build_app, notices, on_screen, open_article, settle, visible_text
+
+
+def footer_keys(app) -> set[str]:  # type: ignore[no-untyped-def]
+    """The descriptions of the keys the footer shows."""
+    keys = app.screen.query_one(WholeKeysFooter).query(FooterKey)
+    return {str(key.description) for key in keys if key.display}
 
 
 def listed(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -85,12 +93,14 @@ async def test_matches_are_highlighted_and_brackets_jump_between_them(tmp_path: 
         await settle(pilot)
         pane = app.screen.query_one(ReadingPane)
         assert pane.match_count == 3
+        assert {"Next match", "Previous match"} <= footer_keys(app)
         seen = []
-        for _ in range(3):
+        for number in (1, 2, 3):
             await pilot.press("right_square_bracket")
             await pilot.pause()
             text = visible_text(pane)
             assert "needle" in text
+            assert f"match {number} of 3 · " in str(pane.border_subtitle)
             seen.append(text.split("Paragraph ")[1].split(":")[0])
         assert [int(n) for n in seen] == sorted(int(n) for n in seen)
         assert int(seen[-1]) >= 79
@@ -98,10 +108,16 @@ async def test_matches_are_highlighted_and_brackets_jump_between_them(tmp_path: 
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert pane.scroll_y < top and "needle" in visible_text(pane)
+        assert "match 2 of 3 · " in str(pane.border_subtitle)
         match_style = pane.get_component_rich_style("reading-pane--match")
         strips = pane.render_lines(pane.region.reset_offset)
         styled = [seg for strip in strips for seg in strip if "needle" in seg.text]
         assert any(seg.style and seg.style.bgcolor == match_style.bgcolor for seg in styled)
+        await pilot.press("escape", "x")  # the search cleared: no match keys
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "Next match" not in footer_keys(app)
 
 
 async def test_filters_combine_show_counts_and_clear(library_dir: Path) -> None:

@@ -142,6 +142,7 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         self._matches.find(self.sections, pattern)
         self._cache.clear()
         self.refresh()
+        self.refresh_bindings()  # `]` / `[` show in the footer while there are matches
 
     # -- position ------------------------------------------------------------
 

@@ -42,8 +42,8 @@ class ReadingPane(ArticleView, can_focus=True):
         key("enter", "follow_link", "reader.follow_link", show=False),
         key("plus", "wider", "reader.wider", show=False),
         key("minus", "narrower", "reader.narrower", show=False),
-        key("right_square_bracket", "next_match", "reader.next_match", show=False),
-        key("left_square_bracket", "previous_match", "reader.previous_match", show=False),
+        key("right_square_bracket", "next_match", "reader.next_match"),
+        key("left_square_bracket", "previous_match", "reader.previous_match"),
     ]
     """Reading keys; vim keys share each binding with the usual ones."""
 
@@ -99,8 +99,16 @@ class ReadingPane(ArticleView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         translate_bindings(self)
+        self._match_at: tuple[int, int, int] | None = None
+        """(scroll position, match number, matches) after a jump: "match 2 of 5"."""
 
     # -- search matches ------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`]` and `[` exist (and show in the footer) only while a search has matches here."""
+        if action in ("next_match", "previous_match"):
+            return bool(self._matches.sections)
+        return True
 
     @property
     def match_count(self) -> int:
@@ -133,7 +141,10 @@ class ReadingPane(ArticleView, can_focus=True):
             which = "reading.no_match_below" if forward else "reading.no_match_above"
             self.notify(t(which), timeout=2)
             return
+        targets = self._match_targets()
+        self._match_at = (chosen, targets.index(chosen) + 1, len(targets))
         self.scroll_to(y=chosen, animate=False, immediate=True)
+        self._report_position()  # the label says which match, even if nothing scrolled
 
     # -- links ---------------------------------------------------------------
 
@@ -197,7 +208,11 @@ class ReadingPane(ArticleView, can_focus=True):
             self.border_subtitle = ""
             return
         progress = self.progress
-        self.border_subtitle = self._progress_label(article, progress >= 1.0)
+        label = self._progress_label(article, progress >= 1.0)
+        if self._match_at is not None and self._match_at[0] == round(self.scroll_y):
+            _, number, total = self._match_at
+            label = t("reading.match_of", number=number, total=total) + " · " + label
+        self.border_subtitle = label
         if self._pending is None and not self._pending_end:
             self.post_message(self.PositionChanged(self, article, self.top_anchor(), progress))
 
