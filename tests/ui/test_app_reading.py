@@ -136,3 +136,20 @@ async def test_a_passage_too_long_for_one_frame_is_laid_out_while_keys_are_answe
         screen = visible_text(pane)
         assert "level 1" in screen and "Laying out" not in screen
         assert len(on_ui_thread) >= 2 and not any(on_ui_thread)
+
+
+async def test_the_reading_pane_says_what_is_being_read_mid_article(
+    tmp_path: Path, write_long_article: LongArticleWriter
+) -> None:
+    path = write_long_article(tmp_path, 60)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Very long", "title: '[b]Very[/b] long'"),
+        encoding="utf-8",
+    )
+    app = build_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        pane = await open_article(pilot, "long")
+        pane.scroll_end(animate=False, immediate=True)
+        await settle(pilot)
+        top_line = visible_text(pane).splitlines()[0]
+        assert "[b]Very[/b] long" in top_line  # in the border, as written: never markup

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.cache import LRUCache
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -110,6 +111,9 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         """
         self._article = article
         self._translations = translations
+        # Mid-article the header is scrolled away: the border still says what this is
+        # (plain text: a title is never markup).
+        self.border_title = Content(article.title)
         self._layout = SectionLayout(document.sections)
         self._references = document.references
         self._matches.find(self.sections, self._matches.pattern)
@@ -125,6 +129,7 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
     def clear(self, message: str | None = None) -> None:
         """Show a placeholder instead of an article."""
         self._article = None
+        self.border_title = None
         self._layout = SectionLayout()
         self._placeholder = message if message is not None else t("reading.placeholder")
         self._generation += 1
