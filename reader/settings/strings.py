@@ -811,6 +811,8 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "key.main.previous": ("Previous article", "Précédent"),
     "key.main.previous.long": ("Previous article", "Article précédent"),
     "key.main.sources": ("Show/hide sources", "Afficher/masquer les sources"),
+    "key.main.list_narrower": ("Narrower list", "Liste plus étroite"),
+    "key.main.list_wider": ("Wider list", "Liste plus large"),
     "key.main.view_all": ("All articles", "Tous les articles"),
     "key.main.view_unread": ("Unread only", "Non lus seulement"),
     "key.main.view_bookmarks": ("Bookmarks", "Signets"),

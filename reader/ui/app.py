@@ -58,7 +58,6 @@ from reader.ui.widgets.reading_pane import ReadingPane
 FIRST_PAGE = 100
 """Articles read for the first frame (more than any screen shows); the rest follow."""
 SESSION_THEME = "theme"
-SESSION_WIDTH = "reading_width"
 
 
 class ReaderApp(ForwardsWorkerFailures, App[None]):
@@ -178,9 +177,9 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
 
     @on(MainScreen.Ready)
     def _screen_ready(self) -> None:
-        width = self.settings.reading_width or self.store.session(SESSION_WIDTH)
-        if width and str(width).isdigit():
-            self.main_screen.set_reading_width(int(width))
+        names = ("reading_width", "list_width", "sources")
+        saved = {name: self.store.session(name) for name in names}
+        self.main_screen.restore_layout(self.settings.reading_width, saved)
         self.load_library()
         self.feeds.at_launch()
 
@@ -189,9 +188,9 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         if self.store.session(SESSION_THEME) != theme:
             self.keeper.remember(SESSION_THEME, theme)
 
-    @on(ReadingPane.ColumnWidthChanged)
-    def _width_changed(self, event: ReadingPane.ColumnWidthChanged) -> None:
-        self.keeper.remember(SESSION_WIDTH, str(event.width))
+    @on(MainScreen.LayoutChanged)
+    def _layout_changed(self, event: MainScreen.LayoutChanged) -> None:
+        self.keeper.remember(event.name, event.value)  # reading_width, list_width, sources
 
     def on_unmount(self) -> None:
         self.lists.stop()  # an import under way keeps what is done; the next one goes on

@@ -215,9 +215,7 @@ def test_as_you_type_the_last_word_is_a_prefix_until_a_space() -> None:
     assert parse_query('"a phrase"', as_you_type=True).match_expression() == '"a phrase"'
     assert parse_query("dro").match_expression() == '"dro"'
     # One or two letters are searched as a whole word (UK, EU, AI), never dropped.
-    assert parse_query("coalition dr", as_you_type=True).match_expression() == (
-        '"coalition" "dr"'
-    )
+    assert parse_query("coalition dr", as_you_type=True).match_expression() == ('"coalition" "dr"')
     assert parse_query("UK", as_you_type=True).match_expression() == '"UK"'
 
 

@@ -38,6 +38,7 @@ from reader.ui.messages import ForwardsWorkerFailures
 from reader.ui.screens.links import LinkRouter
 from reader.ui.screens.list_column import ListColumn, Searcher, Snippeter
 from reader.ui.screens.opening import ArticleOpener, BodyLoader
+from reader.ui.screens.pane_layout import PaneLayout
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.footer import WholeKeysFooter
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -62,6 +63,8 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         key("n", "next_article", "main.next"),
         key("p", "previous_article", "main.previous"),
         key("s", "toggle_sources", "main.sources", show=False),
+        key("less_than_sign", "resize_list(-4)", "main.list_narrower", show=False),
+        key("greater_than_sign", "resize_list(4)", "main.list_wider", show=False),
         key("1", "show_view('all')", "main.view_all", show=False),
         key("2", "show_view('unread')", "main.view_unread", show=False),
         key("3", "show_view('bookmarked')", "main.view_bookmarks", show=False),
@@ -80,6 +83,13 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
 
         article: Article
 
+    @dataclass
+    class LayoutChanged(Message):
+        """The user changed the layout (`name`: reading_width, list_width, sources): remember."""
+
+        name: str
+        value: str
+
     def __init__(
         self,
         load_body: BodyLoader,
@@ -95,17 +105,33 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         self._column = ListColumn(search, snippets, id="left")
         self._links = LinkRouter(self)
         self._current: Article | None = None
+        self._sidebar = SourcesSidebar(id="sources")
+        self._panes = PaneLayout(self, self._column, self._sidebar, self.LayoutChanged)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield self._column
             yield ReadingPane(id="reading")
-            yield SourcesSidebar(id="sources")
+            yield self._sidebar
         yield WholeKeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
         self.post_message(self.Ready())
+
+    def on_resize(self) -> None:
+        self._panes.fit()
+
+    def restore_layout(self, reading_width: int | None, saved: Mapping[str, str | None]) -> None:
+        """The widths and the sidebar as the user left them (the config's width wins)."""
+        width = reading_width or saved.get("reading_width")
+        if width and str(width).isdigit():
+            self.set_reading_width(int(width))
+        self._panes.restore(saved.get("list_width"), saved.get("sources"))
+
+    @on(ReadingPane.ColumnWidthChanged)
+    def _column_width(self, event: ReadingPane.ColumnWidthChanged) -> None:
+        self.post_message(self.LayoutChanged("reading_width", str(event.width)))
 
     # -- data in -------------------------------------------------------------
 
@@ -308,48 +334,17 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         self._step(-1)
 
     def action_toggle_sources(self) -> None:
-        sources = self.query_one(SourcesSidebar)
-        visible = sources.display
-        self.set_class(visible, "-sources-off")
-        self.set_class(not visible, "-sources-on")
-        if visible and sources.has_focus:
-            self.query_one(ReadingPane).focus()
-        elif not visible and self.has_class("-narrow"):
-            # One pane at a time: the sidebar replaces the reading pane and takes the keys.
-            sources.focus()
+        self._panes.toggle_sources()
+
+    def action_resize_list(self, delta: int) -> None:
+        """`<` / `>`: a narrower or wider list (remembered)."""
+        self._panes.resize_list(delta)
 
     def action_translation(self) -> None:
-        """Switch to the article's translation, at about the same place."""
-        current = self._current
-        if current is None:
-            self.notify(t("main.open_first"), timeout=2)
-            return
-        others = [a for a in self.library.translations(current) if a.language != current.language]
-        if not others:
-            self.notify(t("main.no_translation"), timeout=2)
-            return
-        fraction = self.query_one(ReadingPane).section_fraction()
-        self.open_article(others[0], at_fraction=fraction)
+        self._opener.translation(self._current)
 
     def action_outline(self) -> None:
-        """Show the open article's headings; going to one scrolls there."""
-        from reader.ui.screens.outline import OutlineScreen
-
-        pane = self.query_one(ReadingPane)
-        current = self._current
-        headings = [(s.line, s.heading) for s in pane.sections if s.heading]
-        if current is None or not headings:
-            self.notify(t("main.no_headings" if current else "main.open_first"), timeout=2)
-            return
-        top = pane.top_anchor().line
-        reading = max((n for n, (line, _h) in enumerate(headings) if line <= top), default=0)
-
-        def go(line: int | None) -> None:
-            if line is not None:
-                pane.go_to_line(line)
-                pane.focus()
-
-        self.app.push_screen(OutlineScreen(current.title, headings, reading), go)
+        self._opener.outline(self._current)
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen

@@ -1,5 +1,8 @@
 """Opening an article for the main screen: its body read and prepared off the UI thread.
 
+Also its translation (`t`, at about the same place) and a heading from its
+outline (`o`).
+
 Reading a megabyte, resolving its wikilinks, embedding the notes it embeds,
 bounding and cutting it into sections, and finding the notes that link to it
 all happen on a worker; the screen only displays the result.
@@ -14,6 +17,7 @@ from typing import TYPE_CHECKING
 from reader.library import Article, Source
 from reader.settings.i18n import t
 from reader.ui.screens.links import linking_source
+from reader.ui.widgets.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
     from reader.markdown.layout import Anchor
@@ -82,3 +86,37 @@ class ArticleOpener:
             "linked_from": [linking_source(other) for other in library.names.backlinks(article)],
         }
         screen.app.call_from_thread(screen.display, article, document, anchor, at_fraction, more)
+
+    def translation(self, current: Article | None) -> None:
+        """Switch to the article's translation, at about the same place."""
+        screen = self._screen
+        if current is None:
+            screen.notify(t("main.open_first"), timeout=2)
+            return
+        translations = screen.library.translations(current)
+        others = [a for a in translations if a.language != current.language]
+        if not others:
+            screen.notify(t("main.no_translation"), timeout=2)
+            return
+        fraction = screen.query_one(ReadingPane).section_fraction()
+        screen.open_article(others[0], at_fraction=fraction)
+
+    def outline(self, current: Article | None) -> None:
+        """Show the open article's headings; going to one scrolls there."""
+        from reader.ui.screens.outline import OutlineScreen
+
+        screen = self._screen
+        pane = screen.query_one(ReadingPane)
+        headings = [(s.line, s.heading) for s in pane.sections if s.heading]
+        if current is None or not headings:
+            screen.notify(t("main.no_headings" if current else "main.open_first"), timeout=2)
+            return
+        top = pane.top_anchor().line
+        reading = max((n for n, (line, _h) in enumerate(headings) if line <= top), default=0)
+
+        def go(line: int | None) -> None:
+            if line is not None:
+                pane.go_to_line(line)
+                pane.focus()
+
+        screen.app.push_screen(OutlineScreen(current.title, headings, reading), go)

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.cache import LRUCache
-from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -111,9 +110,6 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
         """
         self._article = article
         self._translations = translations
-        # Mid-article the header is scrolled away: the border still says what this is
-        # (plain text: a title is never markup).
-        self.border_title = Content(article.title)
         self._layout = SectionLayout(document.sections)
         self._references = document.references
         self._matches.find(self.sections, self._matches.pattern)
@@ -129,7 +125,6 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
     def clear(self, message: str | None = None) -> None:
         """Show a placeholder instead of an article."""
         self._article = None
-        self.border_title = None
         self._layout = SectionLayout()
         self._placeholder = message if message is not None else t("reading.placeholder")
         self._generation += 1
@@ -154,10 +149,6 @@ class ArticleView(ForwardsWorkerFailures, ScrollView):
     def top_anchor(self) -> Anchor:
         """Where the top of the view is, as a section's first line and a fraction of it."""
         return self._layout.anchor_at(round(self.scroll_y))
-
-    def text_read(self) -> float:
-        """How much of the text, by words, is above the top of the view (width-independent)."""
-        return self._layout.text_read_at(round(self.scroll_y))
 
     def section_fraction(self) -> float:
         """How far through the article's sections the top of the view is, 0.0 to 1.0."""

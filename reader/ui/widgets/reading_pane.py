@@ -9,9 +9,11 @@ the pane and reported to the app (which saves it).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual import events
 from textual.binding import BindingType
+from textual.content import Content
 from textual.message import Message
 
 from reader.library.article import WORDS_PER_MINUTE, Article
@@ -101,6 +103,23 @@ class ReadingPane(ArticleView, can_focus=True):
         translate_bindings(self)
         self._match_at: tuple[int, int, int] | None = None
         """(scroll position, match number, matches) after a jump: "match 2 of 5"."""
+
+    def show(self, article: Article, *args: Any, **kwargs: Any) -> None:
+        """Display an article (see `ArticleView.show`), named in the border.
+
+        Mid-article the header is scrolled away: the border still says what
+        this is (plain text: a title is never markup).
+        """
+        super().show(article, *args, **kwargs)
+        self.border_title = Content(article.title)
+
+    def clear(self, message: str | None = None) -> None:
+        super().clear(message)
+        self.border_title = None
+
+    def text_read(self) -> float:
+        """How much of the text, by words, is above the top of the view (width-independent)."""
+        return self._layout.text_read_at(round(self.scroll_y))
 
     # -- search matches ------------------------------------------------------
 

@@ -1,0 +1,80 @@
+"""How the panes share the width at 40x12, 80x24, 120x40 and 200x60, and what is remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.sources_sidebar import SourcesSidebar
+from tests.ui.helpers import build_app, on_screen, open_article, settle
+
+SIZES = [(40, 12), (80, 24), (120, 40), (200, 60)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_text_keeps_40_columns_whatever_is_shown(
+    library_dir: Path, size: tuple[int, int]
+) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=size) as pilot:
+        pane = await open_article(pilot)
+        for _ in range(2):  # the sidebar as it starts, then toggled with s
+            await pilot.pause()
+            if on_screen(pane):
+                assert pane.region.width >= min(42, size[0]), (size, pane.region.width)
+            await pilot.press("s")
+            await settle(pilot)
+
+
+async def test_at_80_columns_the_sidebar_makes_the_list_give_way(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_article(pilot)
+        screen = app.screen
+        assert on_screen(screen.query_one(ArticleList))
+        await pilot.press("s")
+        await settle(pilot)
+        assert on_screen(screen.query_one(SourcesSidebar))
+        assert not on_screen(screen.query_one(ArticleList))
+        assert pane.region.width >= 42  # it was squeezed to 10 columns
+        await pilot.press("s")
+        await settle(pilot)
+        assert on_screen(screen.query_one(ArticleList))
+
+
+async def test_the_list_grows_with_the_terminal(library_dir: Path) -> None:
+    widths = []
+    for size in SIZES[1:]:
+        app = build_app(library_dir)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            widths.append(app.screen.query_one(ArticleList).region.width)
+    assert widths[0] < widths[1] < widths[2], widths
+    assert widths[2] >= 60  # at 200 columns titles are no longer cut at 30 characters
+
+
+async def test_list_width_and_sidebar_are_adjustable_and_remembered(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        before = article_list.region.width
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        wider = article_list.region.width
+        assert wider == before + 8
+        await pilot.press("less_than_sign")
+        await pilot.pause()
+        assert article_list.region.width == wider - 4
+        await pilot.press("s")  # hide the sidebar
+        await settle(pilot)
+        assert not on_screen(app.screen.query_one(SourcesSidebar))
+    again = build_app(library_dir)
+    async with again.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        assert again.screen.query_one(ArticleList).region.width == wider - 4
+        assert not on_screen(again.screen.query_one(SourcesSidebar))
+        assert on_screen(again.screen.query_one(ReadingPane))
