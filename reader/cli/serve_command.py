@@ -25,8 +25,9 @@ from reader.settings.i18n import t
 if TYPE_CHECKING:
     from textual_serve.server import Server
 
-EXTRA = "reader[serve]"
-"""The optional extra that brings textual-serve."""
+EXTRA = "textual-serve>=1.1"
+"""What the optional extra `reader-tui[serve]` brings, named as pip installs it alone
+(`reader[serve]` would be another project's)."""
 
 
 def app_command(args: argparse.Namespace) -> str:

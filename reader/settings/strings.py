@@ -632,8 +632,9 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "add.adding": ("Adding {url}…", "Ajout de {url}…"),
     "add.failed": ("Could not add the page", "Impossible d’ajouter la page"),
     "cli.help.serve": (
-        "serve the interface to a web browser (needs the extra reader[serve])",
-        "servir l’interface à un navigateur web (demande l’extra reader[serve])",
+        "serve the interface to a web browser (needs textual-serve: the extra reader-tui[serve])",
+        "servir l’interface à un navigateur web"
+        " (demande textual-serve : l’extra reader-tui[serve])",
     ),
     "cli.help.host": (
         "address to listen on (default 127.0.0.1: this machine only)",

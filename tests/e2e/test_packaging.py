@@ -21,8 +21,11 @@ def test_wheel_contains_content_and_styles(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    [wheel] = tmp_path.glob("reader-*.whl")
+    [wheel] = tmp_path.glob("reader_tui-*.whl")  # `reader` on PyPI is another project
     names = zipfile.ZipFile(wheel).namelist()
+    metadata = next(name for name in names if name.endswith(".dist-info/METADATA"))
+    assert "\nName: reader-tui\n" in zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "reader/__init__.py" in names  # the import package keeps its name
     bundled = {p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*.md")}
     for name in bundled:
         assert f"reader/{name}" in names

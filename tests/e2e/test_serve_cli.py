@@ -91,7 +91,7 @@ def test_without_the_extra_the_message_says_what_to_install() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 1
-    assert "pip install 'reader[serve]'" in result.stderr
+    assert "pip install 'textual-serve>=1.1'" in result.stderr  # never reader[serve]: not ours
     assert "Traceback" not in result.stderr
 
 
