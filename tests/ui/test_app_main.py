@@ -70,7 +70,7 @@ async def test_sources_are_grouped_by_kind(library_dir: Path) -> None:
         assert text.index("Secondary (1)") < text.index("Secondary Press")
         assert text.index("Quoted (1)") < text.index("Quoted Daily")
         prompts = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
-        assert "https://example.org/primary" in prompts[1]
+        assert "https://example.org/\nprimary" in prompts[1]  # broken after the slash
         await pilot.press("n")
         await settle(pilot)
         assert "No sources listed." in visible_text(sidebar)
@@ -214,3 +214,29 @@ async def test_bundled_library_opens(tmp_path: Path) -> None:
         prompts = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
         assert prompts[0] == "Primary (2)" and prompts[1].startswith("Militarnyi")
         assert any(p.startswith("Politico") for p in prompts)
+
+
+def test_addresses_break_where_a_reader_expects() -> None:
+    from reader.ui.widgets.sources_sidebar import wrap_address
+
+    assert (
+        wrap_address("https://www.sqlite.org/fts5.html", 26) == "https://www.sqlite.org/\nfts5.html"
+    )
+    assert wrap_address("https://textual.textualize.io/", 26) == "https://textual.textualize\n.io/"
+    long = "https://example.org/" + "x" * 60
+    assert all(len(line) <= 26 for line in wrap_address(long, 26).splitlines())
+    assert wrap_address(long, 26).replace("\n", "") == long  # nothing lost, nothing added
+
+
+async def test_sidebar_headings_are_not_drawn_like_links(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot)
+        sidebar = app.screen.query_one(SourcesSidebar)
+        headings = [
+            sidebar.get_option_at_index(n).prompt
+            for n in range(sidebar.option_count)
+            if sidebar.get_option_at_index(n).disabled
+        ]
+        assert headings
+        assert all("underline" not in str(heading.style) for heading in headings)

@@ -21,8 +21,36 @@ from reader.library.article import SOURCE_KINDS, Source
 from reader.settings.i18n import t
 from reader.ui.keys import key, translate_bindings
 
+ADDRESS_WIDTH = 26
+"""Columns an address is wrapped to (the sidebar's 30, less its border and padding)."""
+_BREAK_AFTER = "/?&=#"
+_BREAK_BEFORE = ".-_"
 
-def describe(source: Source) -> Text:
+
+def wrap_address(url: str, width: int = ADDRESS_WIDTH) -> str:
+    """An address on lines of at most `width`, broken where a reader expects it.
+
+    After a slash, `?`, `&`, `=` or `#`, or before a dot, a hyphen or an
+    underscore; mid-word only when a part is longer than half a line
+    (`textual.` / `textualize.io/`, never `textualiz` / `e.io/`).
+    """
+    lines = []
+    rest = url
+    while len(rest) > width:
+        breaks = [
+            cut
+            for cut in range(1, width + 1)
+            if rest[cut - 1] in _BREAK_AFTER or (cut < len(rest) and rest[cut] in _BREAK_BEFORE)
+        ]
+        cut = max(breaks, default=width)
+        cut = cut if cut > width // 2 else width
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    lines.append(rest)
+    return "\n".join(lines)
+
+
+def describe(source: Source, width: int = ADDRESS_WIDTH) -> Text:
     """One source as text: publisher, title, date, and the link when there is one."""
     text = Text()
     if source.publisher:
@@ -34,7 +62,7 @@ def describe(source: Source) -> Text:
     if source.date:
         text.append(f"\n{source.date}", style="dim")
     if source.url and not source.url.startswith("reader:"):  # a note's title says enough
-        text.append(f"\n{source.url}", style="underline")
+        text.append(f"\n{wrap_address(source.url, width)}", style="underline")
     if source.note:
         text.append(f"\n{source.note}", style="dim")
     return text
@@ -88,15 +116,21 @@ class SourcesSidebar(OptionList):
         for name, group_sources in more.items():
             groups.append((name, numbered[start : start + len(group_sources)]))
             start += len(group_sources)
+        room = self.scrollable_content_region.width - 2  # the options' own padding
+        width = max(10, room) if room > 0 else ADDRESS_WIDTH
         for name, group in groups:
             if not group:
                 continue
             if self.option_count:
                 self.add_option(None)  # a rule between groups
-            heading = Text(t(f"sources.{name}", count=len(group)), style="bold underline")
+            # Bold, not underlined: a heading must not look like the links below it.
+            heading = Text(t(f"sources.{name}", count=len(group)), style="bold")
             self.add_option(Option(heading, disabled=True))
+            width = (
+                max(10, self.scrollable_content_region.width - 2) if self.size else ADDRESS_WIDTH
+            )
             for number, source in group:
-                self.add_option(Option(describe(source), id=str(number)))
+                self.add_option(Option(describe(source, width), id=str(number)))
         # The cursor starts on the first source (headings cannot be chosen).
         self.highlighted = next(
             (n for n in range(self.option_count) if not self.get_option_at_index(n).disabled),
