@@ -91,6 +91,14 @@ CALLOUT_STYLES = {
 
 THEME = Theme(
     {
+        # Headings in the text's own colour, by weight and slant, never underlined
+        # or in a link-like colour (Rich's own: underlined, magenta).
+        "markdown.h1": "bold",
+        "markdown.h2": "bold",
+        "markdown.h3": "bold italic",
+        "markdown.h4": "italic",
+        "markdown.h5": "italic dim",
+        "markdown.h6": "dim",
         "markdown.mark": "black on yellow",
         "markdown.placeholder": "italic dim",
         "markdown.missing": "italic dim underline",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Console
+
 from reader.markdown.document import (
     reference_definitions,
     split_sections,
@@ -103,3 +105,18 @@ def test_a_megabyte_splits_into_hundreds_of_sections_not_thousands() -> None:
 def test_repeated_title_heading_is_dropped() -> None:
     assert strip_repeated_title("# Title\n\nText", "Title") == "\nText"
     assert strip_repeated_title("# Other\n\nText", "Title") == "# Other\n\nText"
+
+
+def test_headings_look_like_headings_not_links() -> None:
+    """Each level distinct, none underlined or coloured like the links."""
+    console = Console(width=60, color_system="truecolor")
+    text = "## Two\n\n### Three\n\n#### Four\n\nA [link](https://example.org) here."
+    styles = {}
+    for line in markdown_lines(text, console, 60, links=True):
+        for segment in line:
+            if segment.text.strip() and segment.style is not None:
+                styles[segment.text.strip()] = segment.style
+    levels = [styles["Two"], styles["Three"], styles["Four"]]
+    assert len({str(style) for style in levels}) == 3
+    assert not any(style.underline or style.color is not None for style in levels)
+    assert styles["link"].underline  # links stay links
