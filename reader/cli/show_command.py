@@ -86,6 +86,8 @@ def _references(article: Article, links: list[tuple[str, str]]) -> list[str]:
         for number, source in enumerate(article.sources, 1):
             parts = [source.publisher, source.title, source.date, source.url]
             lines.append(f"{number:>3}. " + " — ".join(part for part in parts if part))
+    cited = {source.url for source in article.sources if source.url}
+    links = [(text, url) for text, url in links if url not in cited]  # listed once, above
     if links:
         lines += ["", t("show.links")]
         lines += [f"{n:>3}. {text} — {url}" for n, (text, url) in enumerate(links, 1)]

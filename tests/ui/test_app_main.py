@@ -240,3 +240,20 @@ async def test_sidebar_headings_are_not_drawn_like_links(library_dir: Path) -> N
         ]
         assert headings
         assert all("underline" not in str(heading.style) for heading in headings)
+
+
+async def test_an_address_among_the_sources_is_not_listed_again_as_a_link(tmp_path: Path) -> None:
+    (tmp_path / "cited.md").write_text(
+        "---\ntitle: Cited\nsources:\n  - publisher: SQLite\n    title: FTS5\n"
+        "    url: https://www.sqlite.org/fts5.html\n---\n"
+        "Built on [FTS5](https://www.sqlite.org/fts5.html) and [Textual](https://textual.example/).\n",
+        encoding="utf-8",
+    )
+    app = build_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot)
+        sidebar = app.screen.query_one(SourcesSidebar)
+        prompts = [str(sidebar.get_option_at_index(n).prompt) for n in range(sidebar.option_count)]
+        joined = "\n".join(prompts).replace("\n", "")
+        assert joined.count("https://www.sqlite.org/fts5.html") == 1
+        assert "Links (1)" in prompts and "https://textual.example/" in joined

@@ -77,7 +77,8 @@ class ArticleOpener:
             return
         if heading is not None:  # a link to a heading opens there
             anchor = document.anchor_of(heading) or anchor
-        links = document.links
+        cited = {source.url for source in article.sources if source.url}
+        links = [link for link in document.links if link.url not in cited]  # listed once
         more = {
             "links": [Source(None, link.text, url=link.url) for link in links if not link.internal],
             "library_links": [
