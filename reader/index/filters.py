@@ -47,12 +47,12 @@ class ListFilter:
     def with_facet(self, facet: Facet, value: str | None) -> ListFilter:
         return replace(self, **{facet: value})
 
-    def describe(self) -> list[str]:
-        """The active filters, for the bar above the list."""
+    def describe(self, with_view: bool = True) -> list[str]:
+        """The active filters, in words (the view too, unless `with_view` is off)."""
         parts = []
         if self.query.strip():
             parts.append(f"“{self.query.strip()}”")
-        if self.view != "all":
+        if self.view != "all" and with_view:
             parts.append(self.title.lower())
         if self.language:
             parts.append(language_name(self.language))

@@ -903,10 +903,11 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     ),
     "main.unread.one": ("{count} unread", "{count} non lu"),
     "main.unread.other": ("{count} unread", "{count} non lus"),
-    "main.filter_bar": (
-        "{filters} — {shown} of {total} · x clears",
-        "{filters} — {shown} sur {total} · x efface",
+    "main.filter_title": (
+        "{view} ({shown} of {total}) · {filters}",
+        "{view} ({shown} sur {total}) · {filters}",
     ),
+    "main.x_clears": ("x clears", "x efface"),
     "main.cannot_open": ("Cannot open", "Ouverture impossible"),
     "main.no_link_target": (
         "No article here for the link '{target}'.",

@@ -70,8 +70,8 @@ async def test_french_notices_help_and_filter_bar(library_dir: Path) -> None:
         assert any(n.endswith("En signet : Alpha report") for n in notices(seen))
         await pilot.press("escape", "l")
         await settle(pilot)
-        bar = visible_text(app.screen.query_one("#filter-bar"))
-        assert "anglais" in bar and "x efface" in bar
+        box = visible_text(app.screen.query_one(ArticleList))
+        assert "anglais" in box.splitlines()[0] and "x efface" in box.splitlines()[-1]
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)

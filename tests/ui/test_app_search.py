@@ -22,6 +22,11 @@ def footer_keys(app) -> set[str]:  # type: ignore[no-untyped-def]
     return {str(key.description) for key in keys if key.display}
 
 
+def list_title(app) -> str:  # type: ignore[no-untyped-def]
+    """The top line of the list's box: its title, or the filters and counts."""
+    return visible_text(app.screen.query_one(ArticleList)).splitlines()[0]
+
+
 def listed(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [a.id for a in app.screen.query_one(ArticleList).articles]
 
@@ -43,7 +48,7 @@ async def test_typing_narrows_the_list_as_you_type(library_dir: Path) -> None:
         assert set(listed(app)) == {"first", "world/second-fr"}
         text = visible_text(app.screen.query_one(ArticleList))
         assert "sécurité" in text  # the snippet, not the date line
-        assert "“securite” — 2 of 4" in visible_text(app.screen.query_one("#filter-bar"))
+        assert "Articles (2 of 4) · “securite”" in list_title(app)
 
 
 async def test_escape_clears_and_enter_opens_the_first_hit(library_dir: Path) -> None:
@@ -126,8 +131,10 @@ async def test_filters_combine_show_counts_and_clear(library_dir: Path) -> None:
         await settle(pilot)
         await pilot.press("l")  # most common language first: English
         assert listed(app) == ["first", "world/second-en"]
-        bar = visible_text(app.screen.query_one("#filter-bar"))
-        assert "English — 2 of 4" in bar
+        assert "Articles (2 of 4) · English" in list_title(app)
+        # In the box's own border: its top stays in line with the other panes'.
+        tops = {pane.region.y for pane in app.screen.query("ArticleList, ReadingPane")}
+        assert len(tops) == 1
         await pilot.press("m", "2")  # mark Alpha read, then unread only
         assert listed(app) == ["world/second-en"]
         await pilot.press("slash", *"report")
@@ -136,7 +143,7 @@ async def test_filters_combine_show_counts_and_clear(library_dir: Path) -> None:
         await pilot.press("escape", "x")
         await settle(pilot)
         assert len(listed(app)) == 4
-        assert not on_screen(app.screen.query_one("#filter-bar"))
+        assert "Articles (4) ─" in list_title(app)
 
 
 async def test_palette_opens_articles_and_applies_filters(library_dir: Path) -> None:
@@ -156,7 +163,7 @@ async def test_palette_opens_articles_and_applies_filters(library_dir: Path) -> 
         await pilot.press("enter")
         await settle(pilot)
         assert listed(app) == ["first"]
-        assert "#alpha" in visible_text(app.screen.query_one("#filter-bar"))
+        assert "#alpha" in list_title(app)
 
 
 async def test_letters_typed_in_the_search_field_are_text_not_commands(library_dir: Path) -> None:
@@ -202,4 +209,4 @@ async def test_a_two_letter_search_searches(tmp_path: Path) -> None:
         await pilot.press("slash", "u", "k")
         await settle(pilot)
         assert listed(app) == ["uk"]
-        assert "“uk” — 1 of 3" in visible_text(app.screen.query_one("#filter-bar"))
+        assert "Articles (1 of 3) · “uk”" in list_title(app)

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from reader.index.filters import Facet, ListFilter, View, apply_filter, facet_counts
 from reader.library import Article, Library
@@ -78,7 +79,6 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
 
     def compose(self) -> ComposeResult:
         # The search field is mounted on the first `/`: not needed for the first frame.
-        yield Static(id="filter-bar", markup=False)
         yield ArticleList(id="list")
 
     def on_mount(self) -> None:
@@ -182,17 +182,18 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         article_list = self.query_one(ArticleList)
         articles = self._library.articles
         unread = self._unread()
-        article_list.border_title = f"{self._filter.title} ({self._in_view()})"
-        parts = [plural("main.unread", unread) if articles else "", self._status]
+        # Filters go in the box's own title: a bar above it put the list out of line.
+        filters = self._filter.describe(with_view=False)
+        view, shown, total = self._filter.title, self._in_view(), len(articles)
+        if filters:
+            joined = " · ".join(filters)
+            title = t("main.filter_title", view=view, shown=shown, total=total, filters=joined)
+        else:
+            title = f"{view} ({shown})"
+        article_list.border_title = Content(title)  # a query is text, never markup
+        hint = t("main.x_clears") if filters else ""
+        parts = [hint, plural("main.unread", unread) if articles else "", self._status]
         article_list.border_subtitle = " · ".join(part for part in parts if part)
-        bar = self.query_one("#filter-bar", Static)
-        parts = self._filter.describe()
-        bar.display = bool(parts)
-        if parts:
-            shown = len(article_list.articles)
-            # One line, always: no layout pass for every keystroke of a search.
-            text = t("main.filter_bar", filters=" · ".join(parts), shown=shown, total=len(articles))
-            bar.update(text, layout=False)
 
     # -- filters ---------------------------------------------------------------
 

@@ -8,6 +8,7 @@ language, reading time and outlet.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -25,10 +26,9 @@ from textual.strip import Strip
 from reader.library.article import Article
 from reader.settings.i18n import t
 from reader.ui.keys import key, translate_bindings
+from reader.ui.widgets.snippets import Snippet, snippet_text
 
 ROW_HEIGHT = 2
-Snippet = tuple[tuple[str, bool], ...]
-"""Text around a search match, in parts: (text, is it the matched words?)."""
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
 
@@ -141,7 +141,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._asked = set(self._snippets)
         self._empty_message = empty_message
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self._articles) * ROW_HEIGHT)
+        self.virtual_size = Size(self.size.width, self._virtual_height())
         index = self.index_of(keep) if keep else None
         self.set_reactive(ArticleList.cursor, 0)
         self.cursor = index if index is not None else 0
@@ -200,11 +200,29 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _scroll_to_cursor(self) -> None:
         top = self.cursor * ROW_HEIGHT
-        height = self.scrollable_content_region.height or ROW_HEIGHT
+        rows = max(1, (self.scrollable_content_region.height or ROW_HEIGHT) // ROW_HEIGHT)
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
-        elif top + ROW_HEIGHT > self.scroll_y + height:
-            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+        elif self.cursor >= self.scroll_y // ROW_HEIGHT + rows:
+            self.scroll_to(y=(self.cursor - rows + 1) * ROW_HEIGHT, animate=False)
+
+    # Whole rows only: the list never stops with half an article (a date line
+    # with no title) at the top. The room below the last row is padded so that
+    # the end is a whole row too.
+
+    def validate_scroll_y(self, value: float) -> float:
+        return self._whole_rows(super().validate_scroll_y(value), self.scroll_y)
+
+    def validate_scroll_target_y(self, value: float) -> float:
+        return self._whole_rows(super().validate_scroll_target_y(value), self.scroll_target_y)
+
+    def _whole_rows(self, value: float, current: float) -> float:
+        rows = (math.ceil if value > current else math.floor)(value / ROW_HEIGHT)
+        return min(rows * ROW_HEIGHT, self.max_scroll_y - self.max_scroll_y % ROW_HEIGHT)
+
+    def _virtual_height(self) -> int:
+        odd = (self.scrollable_content_region.height or 0) % ROW_HEIGHT
+        return len(self._articles) * ROW_HEIGHT + odd
 
     def _refresh_row(self, index: int) -> None:
         y = index * ROW_HEIGHT - round(self.scroll_y)
@@ -245,7 +263,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
-        self.virtual_size = Size(event.size.width, len(self._articles) * ROW_HEIGHT)
+        self.virtual_size = Size(event.size.width, self._virtual_height())
         self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
@@ -286,8 +304,8 @@ class ArticleList(ScrollView, can_focus=True):
         if selected:
             base += self.get_component_rich_style("article-list--cursor")
         if line == 0:
-            unread = self.get_component_rich_style("article-list--unread")
-            star = self.get_component_rich_style("article-list--bookmark")
+            unread = self._ink("article-list--unread")
+            star = self._ink("article-list--bookmark")
             text = Text.assemble(
                 " ",
                 (" " if marks.read else UNREAD_MARK, unread),
@@ -298,7 +316,9 @@ class ArticleList(ScrollView, can_focus=True):
             )
         elif article.id in self._snippets:
             text = Text.assemble("    ", style=base)
-            text.append_text(self._snippet_text(self._snippets[article.id], width - 4))
+            meta, match = self._ink("article-list--meta"), self._ink("article-list--match")
+            snippet = self._snippets[article.id]
+            text.append_text(snippet_text(snippet, width - 4, meta, match))
         else:
             if self._searching:
                 self._want_snippet(article.id)  # the facts stand in until it comes
@@ -311,11 +331,17 @@ class ArticleList(ScrollView, can_focus=True):
                 f"{article.reading_minutes} min",
                 article.outlet or "",
             ]
-            meta = self.get_component_rich_style("article-list--meta")
+            meta = self._ink("article-list--meta")
             text = Text.assemble("    ", (" · ".join(p for p in parts if p), meta), style=base)
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(list(text.render(self.app.console)), width)
+
+    def _ink(self, component: str) -> Style:
+        """A component's colour and weight without its background, so the cursor's
+        bar shows through the markers and the date line (it had holes there)."""
+        style = self.get_component_rich_style(component)
+        return Style(color=style.color, bold=style.bold, italic=style.italic, dim=style.dim)
 
     def _want_snippet(self, article_id: str) -> None:
         """Ask (once per row, once per frame) for the snippets of rows now on screen."""
@@ -330,33 +356,3 @@ class ArticleList(ScrollView, can_focus=True):
         if self._wanted:
             self.post_message(self.SnippetsWanted(self, sorted(self._wanted)))
             self._wanted.clear()
-
-    def _snippet_text(self, snippet: Snippet, width: int) -> Text:
-        """A search snippet with its matched words in the match style.
-
-        The row is narrow: the text before the first match is cut so that the
-        match itself is in view.
-        """
-        meta = self.get_component_rich_style("article-list--meta")
-        match = self.get_component_rich_style("article-list--match")
-        lead = width // 4
-        parts = list(snippet)
-        before = 0
-        for part, matched in parts:
-            if matched:
-                break
-            before += len(part)
-        if before > lead:
-            cut = before - lead
-            trimmed: list[tuple[str, bool]] = []
-            for part, matched in parts:
-                if cut >= len(part):
-                    cut -= len(part)
-                    continue
-                trimmed.append((part[cut:], matched))
-                cut = 0
-            parts = [("…", False), *trimmed]
-        text = Text(style=meta)
-        for part, matched in parts:
-            text.append(part, style=match if matched else None)
-        return text
