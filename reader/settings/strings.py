@@ -931,6 +931,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     # -- the help screen ---------------------------------------------------------------
     "help.title": ("Keys", "Touches"),
     "help.close_hint": ("Esc closes", "Échap ferme"),
+    "help.filter": ("Type to find a key…", "Tapez pour trouver une touche…"),
     "help.everywhere": ("Everywhere", "Partout"),
     "help.list": ("Article list", "Liste des articles"),
     "help.search": ("Search field", "Champ de recherche"),

@@ -9,15 +9,14 @@ shown at once and written by a background thread, in order.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
@@ -32,7 +31,7 @@ from reader.settings.config import Settings, library_folders
 from reader.settings.i18n import plural, set_language, t
 from reader.state.keeper import StateKeeper
 from reader.state.store import Store
-from reader.ui.commands import ArticleCommands, system_commands
+from reader.ui.commands import ReaderCommands
 from reader.ui.feed_fetcher import FeedFetcher
 from reader.ui.keys import key, translate_bindings
 from reader.ui.list_importer import ListImporter
@@ -65,7 +64,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
 
     TITLE = "reader"
     CSS_PATH = [resources.styles_dir() / "reader.tcss"]
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = {ReaderCommands}  # one provider: a stable order in every language
 
     BINDINGS: list[BindingType] = [
         key("b", "toggle_bookmark", "app.bookmark"),
@@ -135,10 +134,6 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         return self.main_screen
 
     # -- the command palette, in the interface's language ----------------------
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's own commands, worded from the catalogue (its Keys panel gives way to `?`)."""
-        return system_commands(self, screen)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

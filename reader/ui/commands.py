@@ -1,20 +1,26 @@
-"""Command palette providers: open any article by typing part of its title."""
+"""The command palette: every action by name (with its key), every filter, then articles."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any, Protocol
 
-from textual.app import App, SystemCommand
+from textual.app import App
+from textual.binding import BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
 from textual.screen import Screen
 
-from reader.index.filters import FACETS, Facet, View, facet_counts
+from reader.index.filters import FACETS, Facet, facet_counts
 from reader.library import Article, Library
 from reader.library.vocabulary import kind_name, language_name
 from reader.settings.i18n import plural, t
+from reader.ui.keys import remapped
 from reader.ui.messages import OpenArticle
+
+Command = tuple[str, str, Callable[[], object]]
+"""A palette entry: its label, its help (a key, a count), what it runs."""
 
 
 class HasArticles(Protocol):
@@ -22,32 +28,6 @@ class HasArticles(Protocol):
 
     @property
     def articles(self) -> Sequence[Article]: ...
-
-
-class ArticleCommands(Provider):
-    """Fuzzy-matches article titles; choosing one opens it."""
-
-    def _articles(self) -> Sequence[Article]:
-        app: HasArticles = self.app  # type: ignore[assignment]
-        return app.articles
-
-    def _open(self, article: Article) -> None:
-        self.app.post_message(OpenArticle(article.id))
-
-    async def discover(self) -> Hits:
-        for article in self._articles()[:10]:
-            command = partial(self._open, article)
-            label = t("commands.open", title=article.title)
-            yield DiscoveryHit(label, command, help=article.outlet)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for article in self._articles():
-            label = t("commands.open", title=article.title)
-            score = matcher.match(label)
-            if score > 0:
-                command = partial(self._open, article)
-                yield Hit(score, matcher.highlight(label), command, help=article.outlet)
 
 
 class FilterScreen(Protocol):
@@ -58,73 +38,114 @@ class FilterScreen(Protocol):
 
     def apply_facet(self, facet: Facet, value: str | None) -> None: ...
 
-    def action_show_view(self, view: View) -> None: ...
 
-    def action_clear_filters(self) -> None: ...
+def filter_commands(screen: FilterScreen) -> list[Command]:
+    """Every language, tag, outlet and kind of the library, with how many articles have it."""
+    commands: list[Command] = []
+    names = {"language": language_name, "kind": kind_name}
+    for facet in FACETS:
+        for value, count in facet_counts(screen.library.articles, facet):
+            shown = names[facet](value) if facet in names else value
+            label = t(f"commands.filter.{facet}", value=shown)
+            command = partial(screen.apply_facet, facet, value)
+            commands.append((label, plural("commands.count", count), command))
+    return commands
 
 
-class FilterCommands(Provider):
-    """Every filter the list offers, by name: language, tag, outlet, kind, view."""
+def system_commands(app: App[Any]) -> list[Command]:
+    """What has no key: the theme, importing a reading list, a screenshot."""
+    commands: list[Command] = [
+        (t("palette.theme"), t("palette.theme_help"), app.action_change_theme)
+    ]
+    lists = getattr(app, "lists", None)
+    if lists is not None:
+        commands.append((t("palette.import_list"), t("palette.import_list_help"), lists.ask))
+    screenshot = partial(app.set_timer, 0.1, app.deliver_screenshot)
+    commands.append((t("palette.screenshot"), t("palette.screenshot_help"), screenshot))
+    return commands
 
-    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
-        screen: FilterScreen = self.screen  # type: ignore[assignment]
-        articles = screen.library.articles
-        commands: list[tuple[str, Callable[[], None], str]] = [
-            (t("commands.all"), partial(screen.action_show_view, "all"), t("commands.key", key=1)),
-            (
-                t("commands.unread"),
-                partial(screen.action_show_view, "unread"),
-                t("commands.key", key=2),
-            ),
-            (
-                t("commands.bookmarked"),
-                partial(screen.action_show_view, "bookmarked"),
-                t("commands.key", key=3),
-            ),
-            (t("commands.clear"), screen.action_clear_filters, t("commands.key", key="x")),
-        ]
-        names = {"language": language_name, "kind": kind_name}
-        for facet in FACETS:
-            for value, count in facet_counts(articles, facet):
-                shown = names[facet](value) if facet in names else value
-                label = t(f"commands.filter.{facet}", value=shown)
-                command = partial(screen.apply_facet, facet, value)
-                commands.append((label, command, plural("commands.count", count)))
-        return commands
+
+NOT_COMMANDS = frozenset(
+    {"list.up", "list.down", "list.first", "list.last", "list.page_up", "list.page_down",
+     "list.open", "reader.up", "reader.down", "reader.page_up", "reader.page_down",
+     "reader.top", "reader.bottom", "reader.follow_link", "main.next_pane",
+     "main.previous_pane", "main.back", "app.palette"}
+)  # fmt: skip
+"""Bindings that move a cursor or the focus: keys to press, not commands to look up."""
+
+
+def action_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
+    """Every action a key does on this screen, worded as the footer words it, with its keys.
+
+    Each runs where its key would (the app, the screen, or the pane that owns it),
+    with the user's own keys shown.
+    """
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.reading_pane import ReadingPane
+    from reader.ui.widgets.sources_sidebar import SourcesSidebar
+
+    keymap: Mapping[str, str] = getattr(screen, "keymap", {})
+    owners: list[tuple[DOMNode, Iterable[BindingType]]] = [
+        (screen, screen.BINDINGS),
+        (app, app.BINDINGS),
+    ]
+    for pane in (ArticleList, ReadingPane, SourcesSidebar):
+        found = screen.query(pane)
+        if found:
+            owners.append((found.first(), pane.BINDINGS))
+    commands: list[Command] = []
+    for node, bindings in owners:
+        keys: dict[str, list[str]] = {}
+        ids: dict[str, str] = {}
+        for binding in remapped(bindings, keymap):
+            if binding.id and binding.id not in NOT_COMMANDS:
+                keys.setdefault(binding.action, []).append(app.get_key_display(binding))
+                ids[binding.action] = binding.id
+        for action, shown in keys.items():
+            run = partial(app.call_later, app.run_action, action, node)
+            label = t(f"key.{ids[action]}")
+            commands.append((label, t("commands.key", key=" ".join(shown)), run))
+    return commands
+
+
+class ReaderCommands(Provider):
+    """The palette: every command (what a key does, the filters, the rest), then articles.
+
+    One provider, so that the order never depends on which provider answers
+    first (it did, and differed from one language to the other). A command
+    that matches ranks above any article title.
+    """
+
+    def _commands(self) -> list[Command]:
+        app, screen = self.app, self.screen
+        commands = action_commands(app, screen)
+        if hasattr(screen, "apply_facet"):
+            commands += filter_commands(screen)  # type: ignore[arg-type]
+        return commands + system_commands(app)
+
+    def _articles(self) -> Sequence[Article]:
+        app: HasArticles = self.app  # type: ignore[assignment]
+        return app.articles
+
+    def _open(self, article: Article) -> None:
+        self.app.post_message(OpenArticle(article.id))
 
     async def discover(self) -> Hits:
-        for label, command, help_text in self._commands():
+        for label, help_text, command in self._commands():
             yield DiscoveryHit(label, command, help=help_text)
+        for article in self._articles()[:10]:
+            label = t("commands.open", title=article.title)
+            yield DiscoveryHit(label, partial(self._open, article), help=article.outlet)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for label, command, help_text in self._commands():
+        for label, help_text, command in self._commands():
+            score = matcher.match(label)
+            if score > 0:  # above every title: scores are at most 1
+                yield Hit(1 + score, matcher.highlight(label), command, help=help_text)
+        for article in self._articles():
+            label = t("commands.open", title=article.title)
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), command, help=help_text)
-
-
-def system_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
-    """Textual's own palette commands, worded from the catalogue, plus fetching feeds.
-
-    Textual's Keys panel gives way to reader's own help (`?`).
-    """
-    yield SystemCommand(t("palette.theme"), t("palette.theme_help"), app.action_change_theme)
-    help_action = getattr(screen, "action_help", None)
-    if help_action is not None:
-        yield SystemCommand(t("palette.keys"), t("palette.keys_help"), help_action)
-    fetch = getattr(app, "action_fetch_feeds", None)
-    if fetch is not None:
-        yield SystemCommand(t("key.app.fetch"), t("palette.fetch_help"), fetch)
-    add = getattr(app, "action_add_page", None)
-    if add is not None:
-        yield SystemCommand(t("key.app.add"), t("palette.add_help"), add)
-    lists = getattr(app, "lists", None)
-    if lists is not None:
-        yield SystemCommand(t("palette.import_list"), t("palette.import_list_help"), lists.ask)
-    yield SystemCommand(
-        t("palette.screenshot"),
-        t("palette.screenshot_help"),
-        lambda: app.set_timer(0.1, app.deliver_screenshot),
-    )
-    yield SystemCommand(t("palette.quit"), t("palette.quit_help"), app.action_quit)
+                command = partial(self._open, article)
+                yield Hit(score, matcher.highlight(label), command, help=article.outlet)

@@ -1,20 +1,24 @@
 """The help screen, generated from the bindings themselves so it cannot drift.
 
 Whoever opens it passes the groups of bindings (a title and the bindings of
-a widget, screen or the app); this screen only lays them out.
+a widget, screen or the app); this screen only lays them out. Typing filters
+the rows (by what a key does or by the key), accents and case aside.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.events import Click
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from reader.settings import resources
 from reader.settings.i18n import t
@@ -38,6 +42,7 @@ class HelpScreen(ModalScreen[None]):
     """Every key reader answers to, by where it works."""
 
     CSS_PATH = [resources.styles_dir() / "help.tcss"]
+    AUTO_FOCUS = "#help-filter"
 
     BINDINGS = [key("escape,q,question_mark", "dismiss", "help.close")]
 
@@ -50,17 +55,39 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = t("help.title")
             body.border_subtitle = t("help.close_hint")
+            yield Input(placeholder=t("help.filter"), id="help-filter")
             for title, bindings in self._groups:
                 yield Static(self._table(title, bindings), classes="help-group")
 
-    def _table(self, title: str, bindings: Sequence[BindingType]) -> Table:
+    def _table(self, title: str, bindings: Sequence[BindingType], typed: str = "") -> Table:
         table = Table(title=title, title_justify="left", show_header=False, box=None)
         table.add_column("keys", no_wrap=True, width=16)
         table.add_column("what")
         for keys, description in merge_keys(bindings):
             shown = " ".join(self.app.get_key_display(binding) for binding in keys)
+            if typed and typed not in _folded(f"{shown} {description}"):
+                continue
             table.add_row(Text(shown, style="bold"), description)
         return table
 
-    def on_click(self) -> None:
-        self.dismiss()
+    @on(Input.Changed, "#help-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        """Only the rows that say what was typed; a group with none hides."""
+        typed = _folded(event.value.strip())
+        for widget, (title, bindings) in zip(self.query(".help-group"), self._groups, strict=True):
+            table = self._table(title, bindings, typed)
+            assert isinstance(widget, Static)
+            widget.update(table)
+            widget.display = table.row_count > 0
+
+    def on_click(self, event: Click) -> None:
+        """A click outside the box closes it (inside, it may be on the filter)."""
+        body = self.query_one("#help-body")
+        if not body.region.contains(event.screen_x, event.screen_y):
+            self.dismiss()
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: `resume` finds `Résumé`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

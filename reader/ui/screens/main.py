@@ -32,7 +32,6 @@ from reader.library import Article, Library, Source
 from reader.markdown.layout import Anchor
 from reader.settings.i18n import t
 from reader.state.model import ArticleState
-from reader.ui.commands import FilterCommands
 from reader.ui.keys import key, remapped, translate_bindings
 from reader.ui.messages import ForwardsWorkerFailures
 from reader.ui.screens.links import LinkRouter
@@ -49,7 +48,6 @@ from reader.ui.widgets.sources_sidebar import SourcesSidebar
 class MainScreen(ForwardsWorkerFailures, Screen[None]):
     """Three panes side by side; at narrow widths the sidebar, then the list, give way."""
 
-    COMMANDS = Screen.COMMANDS | {FilterCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-medium"), (110, "-wide")]
     """Below 64 columns one pane at a time; below 110 the sidebar only on demand."""
 
@@ -350,6 +348,11 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         from reader.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.key_groups()))
+
+    @property
+    def keymap(self) -> Mapping[str, str]:
+        """The user's key overrides (binding id → keys), for the help screen and the palette."""
+        return self._keymap
 
     def key_groups(self) -> list[KeyGroup]:
         """The bindings of every part of this screen, with the user's keys, for the help screen."""
