@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
@@ -28,7 +28,7 @@ from reader.library import Article, Library
 from reader.library.loader import count_by_severity
 from reader.settings import resources
 from reader.settings.config import Settings, library_folders
-from reader.settings.i18n import plural, set_language, t
+from reader.settings.i18n import set_language, t
 from reader.state.keeper import StateKeeper
 from reader.state.store import Store
 from reader.ui.commands import ReaderCommands
@@ -51,6 +51,7 @@ from reader.ui.page_adder import PageAdder
 from reader.ui.reading_tracker import SESSION_OPEN, SESSION_SELECTED, ReadingTracker
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.opening import read_article_body
+from reader.ui.store_events import StoreEvents
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
@@ -59,7 +60,7 @@ FIRST_PAGE = 100
 SESSION_THEME = "theme"
 
 
-class ReaderApp(ForwardsWorkerFailures, App[None]):
+class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
     """reader's terminal interface."""
 
     TITLE = "reader"
@@ -329,10 +330,6 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         self.load_library()
         self.notify(t("app.refreshed"), timeout=1)
 
-    def on_app_focus(self, event: events.AppFocus) -> None:
-        # Back from another window (perhaps another reader): show its changes.
-        self._reload_states()
-
     def on_worker_failed(self, message: WorkerFailed) -> None:
         """The one place a failed background job is reported; what is shown stays as it was."""
         error = message.error
@@ -341,27 +338,6 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
             text, title=t("app.job_failed_title"), severity="error", timeout=15, markup=False
         )
         self.log.error(f"worker {message.job} failed", error)
-
-    def on_store_failed(self, message: StoreFailed) -> None:
-        title = t("store.not_saved")
-        self.notify(message.text, title=title, severity="error", timeout=10, markup=False)
-
-    def on_store_replaced(self, message: StoreReplaced) -> None:
-        self.keeper.replay(self.main_screen.known_states())
-        title = t("store.title")
-        self.notify(message.notice, title=title, severity="warning", timeout=20, markup=False)
-
-    def _reload_states(self) -> None:
-        """Show the states as stored (another window's changes), unless the file was
-        just started again: then what this window shows is what is right."""
-        self.keeper.sync()
-        generation = self.store.generation
-        states = self.store.states()
-        if self.store.generation == generation:
-            self.main_screen.update_states(states)
-
-    def on_store_saved_again(self, message: StoreSavedAgain) -> None:
-        self.notify(plural("store.saved_again", message.count), timeout=5, markup=False)
 
     def on_open_article(self, message: OpenArticle) -> None:
         if not self.main_screen.open_by_id(message.article_id):
