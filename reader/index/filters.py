@@ -2,7 +2,8 @@
 
 Filters combine: a view (all, unread, bookmarks), facets (language, tag,
 outlet, kind) and a search. With a search the order is the search's ranking;
-without one, newest first (bookmarks: newest bookmark first).
+without one, newest first (bookmarks: newest bookmark first) or the order the
+user chose (`ORDERS`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from reader.settings.i18n import t
 from reader.state.model import ArticleState
 
 View = Literal["all", "unread", "bookmarked"]
+Order = Literal["newest", "oldest", "title", "unread", "time"]
+ORDERS: tuple[Order, ...] = ("newest", "oldest", "title", "unread", "time")
+"""How the list can be sorted (without a search): newest first, oldest first, by title,
+unread first (newest within), shortest reading time first."""
 Facet = Literal["language", "tag", "outlet", "kind"]
 FACETS: tuple[Facet, ...] = ("language", "tag", "outlet", "kind")
 _NO_STATE = ArticleState()
@@ -96,12 +101,40 @@ def apply_filter(
     states: Mapping[str, ArticleState],
     chosen: ListFilter,
     ranking: Sequence[str] | None = None,
+    order: Order = "newest",
 ) -> list[Article]:
     """The articles to list, in order.
 
     `ranking` is the search's result (ids, best first): when given, only
-    those articles are listed, in that order.
+    those articles are listed, in that order. Otherwise `order` sorts them.
     """
+    shown = _narrowed(library, states, chosen, ranking)
+    if ranking is not None or order == "newest":
+        return shown
+    return sort_articles(shown, states, order)
+
+
+def sort_articles(
+    articles: list[Article], states: Mapping[str, ArticleState], order: Order
+) -> list[Article]:
+    """`articles` (newest first, as listed) in another order; ties keep the listed order."""
+    if order == "oldest":
+        return articles[::-1]
+    if order == "title":
+        return sorted(articles, key=lambda article: article.title.casefold())
+    if order == "unread":
+        return sorted(articles, key=lambda a: states.get(a.id, _NO_STATE).read)
+    if order == "time":
+        return sorted(articles, key=lambda article: article.word_count)
+    return articles
+
+
+def _narrowed(
+    library: Library,
+    states: Mapping[str, ArticleState],
+    chosen: ListFilter,
+    ranking: Sequence[str] | None,
+) -> list[Article]:
     if ranking is not None:
         found = (library.get(article_id) for article_id in ranking)
         candidates = [article for article in found if article is not None]

@@ -28,7 +28,7 @@ from reader.library import Article, Library
 from reader.library.loader import count_by_severity
 from reader.settings import resources
 from reader.settings.config import Settings, library_folders
-from reader.settings.i18n import set_language, t
+from reader.settings.i18n import number, set_language, t
 from reader.state.keeper import StateKeeper
 from reader.state.store import Store
 from reader.ui.commands import ReaderCommands
@@ -71,6 +71,8 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         key("b", "toggle_bookmark", "app.bookmark"),
         key("B", "edit_note", "app.note", show=False),
         key("m", "toggle_read", "app.read", show=False),
+        key("M", "read_all", "app.read_all", show=False),
+        key("u", "undo", "app.undo", show=False),
         key("r", "refresh", "app.refresh", show=False),
         key("a", "add_page", "app.add", show=False),
         key("f", "fetch_feeds", "app.fetch", show=False),
@@ -173,7 +175,7 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
 
     @on(MainScreen.Ready)
     def _screen_ready(self) -> None:
-        names = ("reading_width", "list_width", "sources")
+        names = ("reading_width", "list_width", "sources", "sort")
         saved = {name: self.store.session(name) for name in names}
         self.main_screen.restore_layout(self.settings.reading_width, saved)
         self.load_library()
@@ -320,6 +322,15 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
 
     def action_fetch_feeds(self) -> None:
         self.feeds.now()
+
+    def action_read_all(self) -> None:
+        count = self.tracker.mark_all_read(self.main_screen.query_one(ArticleList).articles)
+        self.notify(t("app.read_all", count=number(count)), timeout=6, markup=False)
+
+    def action_undo(self) -> None:
+        count = self.tracker.undo()
+        text = t("app.undone", count=number(count)) if count else t("app.nothing_to_undo")
+        self.notify(text, timeout=3, markup=False)
 
     def action_toggle_read(self) -> None:
         self.tracker.toggle_read(self.main_screen.target())

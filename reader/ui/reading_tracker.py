@@ -8,6 +8,7 @@ the UI thread. Positions and the open article are saved once scrolling pauses
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,8 @@ class ReadingTracker:
         """Seconds an article must stay open to count as read (0: at once)."""
         self._read_timer: Timer | None = None
         self._save_timer: Timer | None = None
+        self._undo: list[Article] = []
+        """The articles the last "mark all read" changed, for `u`."""
 
     def _mark_read(self, article: Article, read: bool) -> None:
         state = self._screen.state(article.id)
@@ -142,3 +145,18 @@ class ReadingTracker:
             state = replace(state, bookmark=Bookmark(article_id, now(), "", title))
             self._keeper.add_bookmark(article_id, title)
         self._screen.set_state(article_id, state)
+
+    def mark_all_read(self, articles: Sequence[Article]) -> int:
+        """`M`: every article listed (the view, filter or search) read; `undo` puts them back."""
+        changed = [article for article in articles if not self._screen.state(article.id).read]
+        for article in changed:
+            self._mark_read(article, True)
+        self._undo = changed
+        return len(changed)
+
+    def undo(self) -> int:
+        """`u`: the articles the last "mark all read" changed are unread again (once)."""
+        changed, self._undo = self._undo, []
+        for article in changed:
+            self._mark_read(article, False)
+        return len(changed)

@@ -8,7 +8,8 @@ the rows (by what a key does or by the key), accents and case aside.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -17,12 +18,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.events import Click
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from reader.settings import resources
 from reader.settings.i18n import t
-from reader.ui.keys import describe, key, translate_bindings
+from reader.ui.keys import describe, key, remapped, translate_bindings
 
 KeyGroup = tuple[str, Sequence[BindingType]]
 
@@ -36,6 +37,23 @@ def merge_keys(bindings: Iterable[BindingType]) -> list[tuple[list[Binding], str
             continue
         rows.setdefault((binding.action, description), []).append(binding)
     return [(keys, description) for (_action, description), keys in rows.items()]
+
+
+def key_groups(screen: Screen[Any], keymap: Mapping[str, str]) -> list[KeyGroup]:
+    """The bindings of every part of the main screen, with the user's keys, by where they work."""
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.reading_pane import ReadingPane
+    from reader.ui.widgets.search_box import SearchBox
+    from reader.ui.widgets.sources_sidebar import SourcesSidebar
+
+    groups = [
+        (t("help.everywhere"), [*screen.BINDINGS, *screen.app.BINDINGS]),
+        (t("help.list"), ArticleList.BINDINGS),
+        (t("help.search"), [*SearchBox.BINDINGS, key("enter", "", "search.open_first")]),
+        (t("help.reading"), ReadingPane.BINDINGS),
+        (t("help.sources"), SourcesSidebar.BINDINGS),
+    ]
+    return [(title, list(remapped(bindings, keymap))) for title, bindings in groups]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -22,7 +22,15 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input
 
-from reader.index.filters import Facet, ListFilter, View, apply_filter, facet_counts
+from reader.index.filters import (
+    ORDERS,
+    Facet,
+    ListFilter,
+    Order,
+    View,
+    apply_filter,
+    facet_counts,
+)
 from reader.library import Article, Library
 from reader.settings.i18n import plural, t
 from reader.state.model import ArticleState
@@ -74,6 +82,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         self._library = Library()
         self._states: dict[str, ArticleState] = {}
         self._filter = ListFilter()
+        self._order: Order = "newest"
         self.current_id: str | None = None
         """The article open in the reading pane (the cursor stays on it when the list changes)."""
 
@@ -140,7 +149,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         searching = bool(self._filter.query.strip()) and not self._query().is_empty
         results = self._results if searching else None
         ranking = results.ids if results is not None else None
-        shown = apply_filter(self._library, self._states, self._filter, ranking)
+        shown = apply_filter(self._library, self._states, self._filter, ranking, self._order)
         marks = {a.id: marks_of(self._states[a.id]) for a in shown if a.id in self._states}
         snippets = self._snippet_parts if results is not None else None
         if searching:
@@ -192,10 +201,31 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
             title = f"{view} ({shown})"
         article_list.border_title = Content(title)  # a query is text, never markup
         hint = t("main.x_clears") if filters else ""
-        parts = [hint, plural("main.unread", unread) if articles else "", self._status]
+        order = t(f"order.{self._order}") if self._order != "newest" else ""
+        parts = [order, hint, plural("main.unread", unread) if articles else "", self._status]
         article_list.border_subtitle = " · ".join(part for part in parts if part)
 
     # -- filters ---------------------------------------------------------------
+
+    def set_order(self, order: str | None) -> None:
+        """Sort the list (an order of `ORDERS`; anything else is ignored)."""
+        if order in ORDERS and order != self._order:
+            self._order = ORDERS[ORDERS.index(order)]  # type: ignore[arg-type]
+            self._refill()
+
+    def cycle_order(self) -> Order:
+        """The next order of `ORDERS`, applied."""
+        self.set_order(ORDERS[(ORDERS.index(self._order) + 1) % len(ORDERS)])
+        return self._order
+
+    def next_unread(self, current: Article | None) -> Article | None:
+        """The first unread article listed after `current`, else from the top (not itself)."""
+        shown = list(self.query_one(ArticleList).articles)
+        start = shown.index(current) + 1 if current in shown else 0
+        for article in shown[start:] + shown[:start]:
+            if article != current and not self.state(article.id).read:
+                return article
+        return None
 
     def show_view(self, view: View) -> None:
         self._filter = replace(self._filter, view=view)

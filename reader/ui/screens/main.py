@@ -26,13 +26,12 @@ if TYPE_CHECKING:
 
     from reader.index.filters import Facet, ListFilter, View
     from reader.markdown.document import Document
-    from reader.ui.screens.help import KeyGroup
 
 from reader.library import Article, Library, Source
 from reader.markdown.layout import Anchor
 from reader.settings.i18n import t
 from reader.state.model import ArticleState
-from reader.ui.keys import key, remapped, translate_bindings
+from reader.ui.keys import key, translate_bindings
 from reader.ui.messages import ForwardsWorkerFailures
 from reader.ui.screens.links import LinkRouter
 from reader.ui.screens.list_column import ListColumn, Searcher, Snippeter
@@ -67,6 +66,8 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         key("2", "show_view('unread')", "main.view_unread", show=False),
         key("3", "show_view('bookmarked')", "main.view_bookmarks", show=False),
         key("t", "translation", "main.translation", show=False),
+        key("N", "next_unread", "main.next_unread", show=False),
+        key("S", "sort", "main.sort", show=False),
         key("backspace,alt+left", "go_back", "main.back_link", show=False),
         key("o", "outline", "main.outline", show=False),
         key("question_mark", "help", "main.help"),
@@ -126,6 +127,7 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         if width and str(width).isdigit():
             self.set_reading_width(int(width))
         self._panes.restore(saved.get("list_width"), saved.get("sources"))
+        self._column.set_order(saved.get("sort"))
 
     @on(ReadingPane.ColumnWidthChanged)
     def _column_width(self, event: ReadingPane.ColumnWidthChanged) -> None:
@@ -345,25 +347,28 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         self._opener.outline(self._current)
 
     def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen
+        from reader.ui.screens.help import HelpScreen, key_groups
 
-        self.app.push_screen(HelpScreen(self.key_groups()))
+        self.app.push_screen(HelpScreen(key_groups(self, self._keymap)))
 
     @property
     def keymap(self) -> Mapping[str, str]:
         """The user's key overrides (binding id → keys), for the help screen and the palette."""
         return self._keymap
 
-    def key_groups(self) -> list[KeyGroup]:
-        """The bindings of every part of this screen, with the user's keys, for the help screen."""
-        groups = [
-            (t("help.everywhere"), [*self.BINDINGS, *self.app.BINDINGS]),
-            (t("help.list"), ArticleList.BINDINGS),
-            (t("help.search"), [*SearchBox.BINDINGS, key("enter", "", "search.open_first")]),
-            (t("help.reading"), ReadingPane.BINDINGS),
-            (t("help.sources"), SourcesSidebar.BINDINGS),
-        ]
-        return [(title, list(remapped(bindings, self._keymap))) for title, bindings in groups]
+    def action_next_unread(self) -> None:
+        """`N`: the next unread article after the open one (in list order, then from the top)."""
+        article = self._column.next_unread(self._current)
+        if article is None:
+            self.notify(t("main.no_unread"), timeout=2)
+        else:
+            self.open_article(article)
+
+    def action_sort(self) -> None:
+        """`S`: the next order of the list (newest, oldest, title, unread, time), remembered."""
+        order = self._column.cycle_order()
+        self.notify(t(f"order.{order}"), timeout=2)
+        self.post_message(self.LayoutChanged("sort", order))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # At narrow widths only one pane shows: the one that has the focus.
