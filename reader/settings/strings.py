@@ -820,6 +820,11 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "{count} marqués lus · u annule",
     ),
     "app.nothing_to_undo": ("Nothing to undo", "Rien à annuler"),
+    "app.watch_failed": (
+        "Changes on disk will not show by themselves ({reason}): r reads the library again",
+        "Les changements sur le disque ne s’afficheront pas seuls ({reason}) :"
+        " r relit la bibliothèque",
+    ),
     "app.undone": ("{count} marked unread again", "{count} de nouveau non lus"),
     "key.main.list_wider": ("Wider list", "Liste plus large"),
     "key.main.view_all": ("All articles", "Tous les articles"),

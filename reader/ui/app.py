@@ -33,6 +33,7 @@ from reader.state.keeper import StateKeeper
 from reader.state.store import Store
 from reader.ui.commands import ReaderCommands
 from reader.ui.feed_fetcher import FeedFetcher
+from reader.ui.folder_watcher import FolderWatcher
 from reader.ui.keys import key, translate_bindings
 from reader.ui.list_importer import ListImporter
 from reader.ui.messages import (
@@ -114,6 +115,7 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         self.pages = PageAdder(self, settings.data_dir)
         self.feeds = FeedFetcher(self, settings.data_dir, settings.fetch_every)
         self.lists = ListImporter(self, settings.data_dir)
+        self.watcher = FolderWatcher(self)
         self.unsaved = 0
         """Changes that could not be saved, counted when the app closes."""
         self._restored = False
@@ -192,6 +194,7 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
 
     def on_unmount(self) -> None:
         self.lists.stop()  # an import under way keeps what is done; the next one goes on
+        self.watcher.stop()
         self.unsaved = self.keeper.close()
         if self.catalogue is not None:
             self.catalogue.close()
@@ -246,6 +249,8 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
             self._frozen = True
             gc.freeze()
             gc.enable()  # the command line turned it off for start-up
+        if message.final:
+            self.watcher.follow(self.folders)  # changes on disk show without `r`
         errors, warnings = count_by_severity(self.library.problems)
         if message.final and (errors or warnings):
             self.notify(
