@@ -870,10 +870,17 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "app.indexing": ("indexing {percent}%", "indexation {percent} %"),
     "app.problems_title": ("Content problems", "Problèmes dans les articles"),
     "app.problems": (
-        "{errors} file(s) not loaded, {warnings} warning(s). Run `reader check` for the details.",
-        "{errors} fichier(s) non chargé(s), {warnings} avertissement(s). "
-        "`reader check` donne le détail.",
+        "{errors} file(s) not loaded, {warnings} warning(s). Ctrl+P, then “Content problems”,"
+        " lists each with its file and line.",
+        "{errors} fichier(s) non chargé(s), {warnings} avertissement(s). Ctrl+P, puis"
+        " « Problèmes dans les articles », donne chacun avec son fichier et sa ligne.",
     ),
+    "palette.problems_help": (
+        "Each file that did not load, or loaded with a warning, with its line and why",
+        "Chaque fichier non chargé ou chargé avec un avertissement, sa ligne et pourquoi",
+    ),
+    "problems.none": ("No problems.", "Aucun problème."),
+    "key.problems.close": ("Close", "Fermer"),
     "app.bookmarked": ("Bookmarked: {title}", "En signet : {title}"),
     "app.unbookmarked": ("Bookmark removed: {title}", "Signet retiré : {title}"),
     "app.refreshed": ("Refreshed", "Actualisé"),

@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from reader.index.filters import FACETS, Facet, facet_counts
 from reader.library import Article, Library
+from reader.library.article import Problem
 from reader.library.vocabulary import kind_name, language_name
 from reader.settings.i18n import plural, t
 from reader.ui.keys import remapped
@@ -53,16 +54,31 @@ def filter_commands(screen: FilterScreen) -> list[Command]:
 
 
 def system_commands(app: App[Any]) -> list[Command]:
-    """What has no key: the theme, importing a reading list, a screenshot."""
+    """What has no key: the theme, importing a reading list, the content problems, a screenshot."""
     commands: list[Command] = [
         (t("palette.theme"), t("palette.theme_help"), app.action_change_theme)
     ]
     lists = getattr(app, "lists", None)
     if lists is not None:
         commands.append((t("palette.import_list"), t("palette.import_list_help"), lists.ask))
+    library = getattr(app, "library", None)
+    if library is not None and library.problems:
+        commands.append(
+            (
+                t("app.problems_title"),
+                t("palette.problems_help"),
+                partial(_show_problems, app, library.problems),
+            )
+        )
     screenshot = partial(app.set_timer, 0.1, app.deliver_screenshot)
     commands.append((t("palette.screenshot"), t("palette.screenshot_help"), screenshot))
     return commands
+
+
+def _show_problems(app: App[Any], problems: Sequence[Problem]) -> None:
+    from reader.ui.screens.problems import ProblemsScreen
+
+    app.push_screen(ProblemsScreen(problems))
 
 
 NOT_COMMANDS = frozenset(

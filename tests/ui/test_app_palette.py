@@ -76,3 +76,27 @@ async def test_the_palette_lists_the_same_commands_in_the_same_order_in_french(
             # The keys name each command whatever the language.
             orders.append([entry.split("\n")[-1].split()[-1] for entry in entries[:25]])
     assert orders[0] == orders[1]
+
+
+async def test_content_problems_are_listed_in_the_app(tmp_path: Path) -> None:
+    from textual.message import Message
+
+    from reader.ui.screens.problems import ProblemsScreen
+    from tests.ui.helpers import notices, visible_text
+
+    (tmp_path / "good.md").write_text("---\ntitle: Good\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    messages: list[Message] = []
+    app = build_app(tmp_path)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        assert any("Content problems" in text and "Ctrl+P" in text for text in notices(messages))
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Content problems", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        text = visible_text(app.screen.query_one("#problems"))
+        assert "broken.md:2: error:" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ProblemsScreen)
