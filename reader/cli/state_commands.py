@@ -45,7 +45,7 @@ def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
             out.write(t("cli.no_bookmarks") + "\n")
         for record in records:
             gone = "" if record["available"] else f"  ({t('export.gone')})"
-            note = f"\n    {record['note']}" if record["note"] else ""
+            note = "".join(f"\n    {line}" for line in str(record["note"] or "").splitlines())
             out.write(f"{record['created'][:10]}  {record['id']}  {record['title']}{gone}{note}\n")
         return EXIT_OK
     if action == "add":

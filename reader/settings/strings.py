@@ -957,6 +957,11 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "note.title": ("Bookmark note", "Note du signet"),
     "note.hint": ("Enter saves · Esc cancels", "Entrée enregistre · Échap annule"),
     "note.placeholder": ("Why this article matters…", "Pourquoi cet article compte…"),
+    "note.hint_lines": (
+        "Ctrl+S saves · Enter: a new line · Esc cancels",
+        "Ctrl+S enregistre · Entrée : une ligne · Échap annule",
+    ),
+    "key.note.save": ("Save", "Enregistrer"),
     "outline.title": ("Outline: {title}", "Plan : {title}"),
     "outline.hint": ("Enter goes there · Esc closes", "Entrée y va · Échap ferme"),
     "confirm.open": ("Open (y)", "Ouvrir (y)"),

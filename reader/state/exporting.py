@@ -26,7 +26,7 @@ def to_markdown(data: dict[str, Any], library: Library) -> str:
         lines.append(f"- **{title}**" + (f" — {details}" if details else ""))
         lines.append(t("export.bookmarked", id=bookmark["id"], date=bookmark["created"][:10]))
         if bookmark.get("note"):
-            lines.append(f"  > {bookmark['note']}")
+            lines += [f"  > {line}" for line in bookmark["note"].splitlines()]
     read = [entry["id"] for entry in data.get("articles", []) if entry.get("read")]
     lines += ["", f"# {t('export.read')}", ""]
     if not read:

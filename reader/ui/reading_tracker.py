@@ -123,10 +123,10 @@ class ReadingTracker:
             self._screen.set_state(article.id, replace(state, bookmark=bookmark))
             self._keeper.set_note(article.id, note, article.title)
 
-        from reader.ui.screens.bookmark_note import BookmarkNoteScreen
+        from reader.ui.screens.bookmark_note import NoteScreen
 
         note = existing.note if existing else ""
-        self._app.push_screen(BookmarkNoteScreen(article.title, note), save)
+        self._app.push_screen(NoteScreen(article.title, note), save)
 
     def toggle_read(self, article: Article | None) -> None:
         if article is None:

@@ -216,3 +216,14 @@ def test_bookmarking_fails_clearly_when_nothing_can_be_saved(
     code, out = run("bookmarks", "add", "first", "--no-bundled", "--content", str(library_dir))
     assert code == 1 and "Bookmarked" not in out
     assert "cannot be saved" in capsys.readouterr().err
+
+
+def test_a_note_of_several_lines_keeps_its_lines_in_bookmarks_and_export(
+    library_dir: Path,
+) -> None:
+    where = ("--no-bundled", "--content", str(library_dir))
+    assert run("bookmarks", "add", "first", "--note", "line one\nline two", *where)[0] == 0
+    code, out = run("bookmarks", *where)
+    assert "\n    line one\n    line two\n" in out
+    code, out = run("export", "--format", "markdown", *where)
+    assert "  > line one\n  > line two" in out

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import TextArea
 
 from reader.state.schema import DB_NAME
 from reader.state.store import Store
@@ -129,17 +129,20 @@ async def test_note_dialog_writes_and_edits_a_note(library_dir: Path) -> None:
         await pilot.press("B")
         await pilot.pause()
         assert isinstance(app.screen, BookmarkNoteScreen)
-        await pilot.press(*"read again", "enter")
+        # Enter starts a new line (q, b and the rest are text); Ctrl+S saves.
+        await pilot.press(*"read again", "enter", *"quote the bit on ports", "ctrl+s")
         await pilot.pause()
-        assert "✎ read again" in visible_text(app.screen.query_one(ArticleList))
+        assert not isinstance(app.screen, BookmarkNoteScreen)
+        shown = visible_text(app.screen.query_one(ArticleList))
+        assert "✎ read again ⏎ quote the bit on" in shown  # one line in the list
         await pilot.press("B")
         await pilot.pause()
-        assert app.screen.query_one(Input).value == "read again"
-        await pilot.press("escape")
+        assert app.screen.query_one(TextArea).text == "read again\nquote the bit on ports"
+        await pilot.press(*" (p. 3)", "escape")  # cancelled: the note stays as it was
         await pilot.pause()
         assert not isinstance(app.screen, BookmarkNoteScreen)
     bookmark = Store.open(data_dir()).bookmark("first")
-    assert bookmark is not None and bookmark.note == "read again"
+    assert bookmark is not None and bookmark.note == "read again\nquote the bit on ports"
 
 
 async def test_list_filters_all_unread_and_bookmarks(library_dir: Path) -> None:

@@ -1,4 +1,5 @@
-"""Small dialogs that ask for one line of text: a bookmark's note, a page's address."""
+"""Small dialogs that ask for text: a bookmark's note (several lines), a page's address,
+a reading list's file (one line each)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, TextArea
 
 from reader.settings import resources
 from reader.settings.i18n import t
@@ -44,6 +45,36 @@ class BookmarkNoteScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class NoteScreen(BookmarkNoteScreen):
+    """A bookmark's note, over as many lines as it needs: Enter starts a new line,
+    Ctrl+S saves, Esc cancels. Returns the note (blank lines around it dropped)."""
+
+    WORDS = ("note.title", "note.hint_lines", "note.placeholder")
+
+    BINDINGS = [
+        key("escape", "cancel", "note.cancel"),
+        key("ctrl+s", "save", "note.save", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        title, hint, placeholder = self.WORDS
+        with Vertical(id="note-dialog") as dialog:
+            dialog.border_title = t(title)
+            dialog.border_subtitle = t(hint)
+            yield Label(self._title, id="note-article", markup=False)
+            area = TextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
+            area.placeholder = t(placeholder)
+            yield area
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text.strip())
 
 
 class AddressScreen(BookmarkNoteScreen):

@@ -325,7 +325,7 @@ class ArticleList(ScrollView, can_focus=True):
             # The user's own note first; then fixed-width facts; the outlet is what
             # an ellipsis cuts.
             parts = [
-                f"✎ {marks.note}" if marks.note else "",
+                f"✎ {' ⏎ '.join(marks.note.splitlines())}" if marks.note else "",
                 article.published_iso or t("list.undated"),
                 (article.language or "").upper(),
                 f"{article.reading_minutes} min",
