@@ -78,3 +78,23 @@ async def test_list_width_and_sidebar_are_adjustable_and_remembered(library_dir:
         assert again.screen.query_one(ArticleList).region.width == wider - 4
         assert not on_screen(again.screen.query_one(SourcesSidebar))
         assert on_screen(again.screen.query_one(ReadingPane))
+
+
+async def test_an_empty_sidebar_gives_its_room_back(tmp_path: Path) -> None:
+    (tmp_path / "cited.md").write_text(
+        "---\ntitle: Cited\npublished: 2026-01-02\nsources:\n  - publisher: A\n    title: B\n---\n"
+        "Text.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plain.md").write_text(
+        "---\ntitle: Plain\npublished: 2026-01-01\n---\nNo links here.\n", encoding="utf-8"
+    )
+    app = build_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        sidebar = app.screen.query_one(SourcesSidebar)
+        await open_article(pilot, "cited")
+        assert sidebar.region.width == 30
+        app.main_screen.open_by_id("plain")
+        await settle(pilot)
+        assert sidebar.region.width == 22  # "No sources listed." needs no more
+        assert app.screen.query_one(ReadingPane).region.width >= 42

@@ -262,7 +262,8 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         pane = self.query_one(ReadingPane)
         pane.set_highlight(self._column.highlight())
         pane.show(article, document, self.library.translations(article), anchor, at_fraction)
-        self.query_one(SourcesSidebar).show(article.sources, more)
+        self._sidebar.show(article.sources, more)
+        self._panes.fit()  # an empty sidebar is narrower: the list may take the room
         self.query_one(ArticleList).move_to(article.id)
         pane.focus()
         self.post_message(self.ArticleOpened(article))

@@ -23,17 +23,18 @@ LIST_SHARE = 0.32
 LIST_MIN, LIST_MAX = 28, 72
 READING_MIN = 42
 """The reading pane's narrowest, with its border: 40 columns of text."""
-SIDEBAR = 30
-"""The sources sidebar's width (as the stylesheet sets it)."""
+SIDEBAR, SIDEBAR_EMPTY = 30, 22
+"""The sources sidebar's width, and with nothing to list (as the stylesheet sets them)."""
 NARROW, WIDE = 64, 110
 """Below NARROW one pane at a time; from WIDE the sidebar shows unless hidden."""
 STEP = 4
 
 
-def list_columns(total: int, sidebar: bool, offset: int = 0) -> int | None:
-    """The list's width at `total` columns; None when it must give way to the text."""
+def list_columns(total: int, sidebar: int, offset: int = 0) -> int | None:
+    """The list's width at `total` columns beside a `sidebar` that wide (0: hidden);
+    None when the list must give way to the text."""
     wanted = max(LIST_MIN, min(LIST_MAX, round(total * LIST_SHARE) + offset))
-    room = total - READING_MIN - (SIDEBAR if sidebar else 0)
+    room = total - READING_MIN - sidebar
     return min(wanted, room) if room >= LIST_MIN else None
 
 
@@ -69,7 +70,8 @@ class PaneLayout:
             self._column.styles.width = None  # the stylesheet's one-pane-at-a-time
             self._screen.set_class(False, "-list-gives-way")
             return
-        width = list_columns(total, self.sources_shown, self.offset)
+        sidebar = SIDEBAR_EMPTY if self._sidebar.has_class("-empty") else SIDEBAR
+        width = list_columns(total, sidebar if self.sources_shown else 0, self.offset)
         self._screen.set_class(width is None, "-list-gives-way")
         if width is not None:
             self._column.styles.width = width

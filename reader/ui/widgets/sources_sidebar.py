@@ -103,6 +103,8 @@ class SourcesSidebar(OptionList):
         self.clear_options()
         more = more or {}
         self._sources = [*(sources or ()), *(s for group in more.values() for s in group)]
+        # Nothing to list: the sidebar is narrower (the stylesheet's `-empty`).
+        self.set_class(not self._sources, "-empty")
         if sources is None:
             self.add_option(Option(Text(t("sources.none_open"), "dim"), disabled=True))
             return
@@ -116,8 +118,8 @@ class SourcesSidebar(OptionList):
         for name, group_sources in more.items():
             groups.append((name, numbered[start : start + len(group_sources)]))
             start += len(group_sources)
-        room = self.scrollable_content_region.width - 2  # the options' own padding
-        width = max(10, room) if room > 0 else ADDRESS_WIDTH
+        # The sidebar may still be at its empty width: never wrap narrower than its full one.
+        width = max(ADDRESS_WIDTH, self.scrollable_content_region.width - 2)
         for name, group in groups:
             if not group:
                 continue
@@ -126,9 +128,6 @@ class SourcesSidebar(OptionList):
             # Bold, not underlined: a heading must not look like the links below it.
             heading = Text(t(f"sources.{name}", count=len(group)), style="bold")
             self.add_option(Option(heading, disabled=True))
-            width = (
-                max(10, self.scrollable_content_region.width - 2) if self.size else ADDRESS_WIDTH
-            )
             for number, source in group:
                 self.add_option(Option(describe(source, width), id=str(number)))
         # The cursor starts on the first source (headings cannot be chosen).
