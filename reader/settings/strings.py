@@ -155,6 +155,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "keys: {id}: '{key}' is not a key name (like j, ctrl+p, pagedown, full_stop)",
         "keys : {id} : '{key}' n'est pas un nom de touche (comme j, ctrl+p, pagedown, full_stop)",
     ),
+    "config.key_taken": (
+        "keys: {key}, given to {id}, is {other}'s already; where both apply, {id} now has it",
+        "keys : {key}, donnée à {id}, est déjà celle de {other} ; là où les deux valent,"
+        " {id} la prend",
+    ),
     "config.key_twice": (
         "keys: {key} is given to both {other} and {id}",
         "keys : {key} est donnée à la fois à {other} et à {id}",

@@ -177,6 +177,11 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
 
     @on(MainScreen.Ready)
     def _screen_ready(self) -> None:
+        from reader.ui.keys import key_clashes
+        from reader.ui.screens.help import key_places
+
+        for text in key_clashes(key_places(self.main_screen), self.settings.keys):
+            self.notify(text, title=t("app.config_title"), severity="warning", markup=False)
         names = ("reading_width", "list_width", "sources", "sort")
         saved = {name: self.store.session(name) for name in names}
         self.main_screen.restore_layout(self.settings.reading_width, saved)

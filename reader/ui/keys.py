@@ -61,3 +61,31 @@ def remapped(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> Iter
                 yield binding.with_key(keys.strip())
         else:
             yield binding
+
+
+def key_clashes(
+    places: Iterable[tuple[str, Iterable[BindingType]]], keymap: Mapping[str, str]
+) -> list[str]:
+    """What a keymap takes from another binding, worded for a notice.
+
+    `places`: ("everywhere" or a pane, its bindings). A key the user gave to
+    one binding that another one already answers in the same pane, or
+    everywhere, silently wins there (the footer then drops the other), so it
+    is said. The config file's own check sees only the keys it sets; this one
+    knows the defaults too.
+    """
+    answered: dict[tuple[str, str], str] = {}  # (place, key) -> binding id
+    for place, bindings in places:
+        for binding in remapped(bindings, keymap):
+            if binding.id:
+                answered.setdefault((place, binding.key), binding.id)
+    said: list[str] = []
+    for (place, name), owner in answered.items():
+        for (other_place, other_name), other in answered.items():
+            if name != other_name or owner == other or (owner not in keymap):
+                continue
+            if place == other_place or "everywhere" in (place, other_place):
+                text = t("config.key_taken", key=name, id=owner, other=other)
+                if text not in said:
+                    said.append(text)
+    return said

@@ -224,6 +224,6 @@ def test_a_note_of_several_lines_keeps_its_lines_in_bookmarks_and_export(
     where = ("--no-bundled", "--content", str(library_dir))
     assert run("bookmarks", "add", "first", "--note", "line one\nline two", *where)[0] == 0
     code, out = run("bookmarks", *where)
-    assert "\n    line one\n    line two\n" in out
+    assert code == 0 and "\n    line one\n    line two\n" in out
     code, out = run("export", "--format", "markdown", *where)
-    assert "  > line one\n  > line two" in out
+    assert code == 0 and "  > line one\n  > line two" in out

@@ -46,3 +46,26 @@ async def test_a_broken_config_still_starts_with_a_notice(
         await settle(pilot)
         assert app.screen.query_one(ReadingPane).column_width == 80
     assert any("Config file" in n and str(config_path()) in n for n in notices(seen))
+
+
+async def test_a_key_taken_from_another_binding_is_said(library_dir: Path) -> None:
+    from dataclasses import replace
+
+    from reader.settings.config import resolve_settings
+    from reader.ui.app import make_app
+    from tests.ui.helpers import notices
+
+    settings = resolve_settings(content_dirs=[library_dir], include_bundled=False)
+    for keys, expected in [
+        ({"reader.page_up": "pageup,b"}, "keys: b, given to reader.page_up, is app.bookmark's"),
+        ({"main.next": "right,n"}, None),  # its own key again: nothing taken
+    ]:
+        messages: list[Message] = []
+        app = make_app(replace(settings, keys=keys))
+        async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+            await settle(pilot)
+            said = [text for text in notices(messages) if "keys:" in text]
+            if expected is None:
+                assert said == []
+            else:
+                assert any(expected in text for text in said), said

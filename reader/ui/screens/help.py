@@ -39,6 +39,22 @@ def merge_keys(bindings: Iterable[BindingType]) -> list[tuple[list[Binding], str
     return [(keys, description) for (_action, description), keys in rows.items()]
 
 
+def key_places(screen: Screen[Any]) -> list[tuple[str, Sequence[BindingType]]]:
+    """The main screen's bindings by where they answer: everywhere, or one pane."""
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.reading_pane import ReadingPane
+    from reader.ui.widgets.search_box import SearchBox
+    from reader.ui.widgets.sources_sidebar import SourcesSidebar
+
+    return [
+        ("everywhere", [*screen.BINDINGS, *screen.app.BINDINGS]),
+        ("list", ArticleList.BINDINGS),
+        ("search", SearchBox.BINDINGS),
+        ("reader", ReadingPane.BINDINGS),
+        ("sources", SourcesSidebar.BINDINGS),
+    ]
+
+
 def key_groups(screen: Screen[Any], keymap: Mapping[str, str]) -> list[KeyGroup]:
     """The bindings of every part of the main screen, with the user's keys, by where they work."""
     from reader.ui.widgets.article_list import ArticleList
