@@ -98,3 +98,24 @@ async def test_an_empty_sidebar_gives_its_room_back(tmp_path: Path) -> None:
         await settle(pilot)
         assert sidebar.region.width == 22  # "No sources listed." needs no more
         assert app.screen.query_one(ReadingPane).region.width >= 42
+
+
+async def test_the_list_border_can_be_dragged_and_the_width_is_remembered(
+    library_dir: Path,
+) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        border = article_list.region.right - 1
+        start = article_list.region.width
+        await pilot.mouse_down(offset=(border, 10))
+        await pilot.hover(offset=(border + 10, 10))
+        await pilot.mouse_up(offset=(border + 10, 10))
+        await settle(pilot)
+        assert article_list.region.width == start + 10
+        dragged = article_list.region.width
+    again = build_app(library_dir)
+    async with again.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        assert again.screen.query_one(ArticleList).region.width == dragged

@@ -36,7 +36,7 @@ from reader.ui.messages import ForwardsWorkerFailures
 from reader.ui.screens.links import LinkRouter
 from reader.ui.screens.list_column import ListColumn, Searcher, Snippeter
 from reader.ui.screens.opening import ArticleOpener, BodyLoader
-from reader.ui.screens.pane_layout import PaneLayout
+from reader.ui.screens.pane_layout import PaneHandlers, PaneLayout
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.footer import WholeKeysFooter
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -44,7 +44,7 @@ from reader.ui.widgets.search_box import SearchBox
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
 
 
-class MainScreen(ForwardsWorkerFailures, Screen[None]):
+class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
     """Three panes side by side; at narrow widths the sidebar, then the list, give way."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-medium"), (110, "-wide")]
@@ -117,9 +117,6 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
         self.post_message(self.Ready())
-
-    def on_resize(self) -> None:
-        self._panes.fit()
 
     def restore_layout(self, reading_width: int | None, saved: Mapping[str, str | None]) -> None:
         """The widths and the sidebar as the user left them (the config's width wins)."""
@@ -333,13 +330,6 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
 
     def action_previous_article(self) -> None:
         self._step(-1)
-
-    def action_toggle_sources(self) -> None:
-        self._panes.toggle_sources()
-
-    def action_resize_list(self, delta: int) -> None:
-        """`<` / `>`: a narrower or wider list (remembered)."""
-        self._panes.resize_list(delta)
 
     def action_translation(self) -> None:
         self._opener.translation(self._current)

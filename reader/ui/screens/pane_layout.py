@@ -1,5 +1,5 @@
 """How the main screen shares its width: the list grows with the terminal, the text never
-gets squeezed, and the sidebar comes and goes.
+gets squeezed, and the sidebar comes and goes. The list's border can be dragged.
 
 The list takes about a third of the width (28 to 72 columns), moved by the
 user with `<` and `>` (remembered as an offset, so it scales with the
@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from textual import events
 
 if TYPE_CHECKING:
     from textual.message import Message
@@ -76,15 +78,38 @@ class PaneLayout:
         if width is not None:
             self._column.styles.width = width
 
-    def resize_list(self, delta: int) -> None:
-        """Make the list `delta` columns wider (or narrower), within bounds; remembered."""
+    def resize_list(self, delta: int, remember: bool = True) -> None:
+        """Make the list `delta` columns wider (or narrower), within bounds; remembered
+        unless `remember` is off (a drag remembers where it ends, not every step)."""
         total = self._screen.size.width
         share = round(total * LIST_SHARE)
         offset = max(LIST_MIN - share, min(LIST_MAX - share, self.offset + delta))
         if offset != self.offset:
             self.offset = offset
             self.fit()
-            self._screen.post_message(self._changed("list_width", str(offset)))
+            if remember:
+                self.remember()
+
+    def remember(self) -> None:
+        self._screen.post_message(self._changed("list_width", str(self.offset)))
+
+    def on_border(self, x: int, y: int) -> bool:
+        """Whether screen cell (x, y) is the list's right border (where a drag starts)."""
+        region = self._column.region
+        shown = self._column.display and region.width > 0 and self._screen.size.width >= NARROW
+        return bool(shown) and x == region.right - 1 and region.y <= y < region.bottom
+
+    def capture(self, on: bool) -> None:
+        """While dragging, every mouse move comes to the screen, wherever the pointer is."""
+        if on:
+            self._screen.capture_mouse()
+        else:
+            self._screen.release_mouse()
+
+    def drag_to(self, x: int) -> None:
+        """The list's right border follows the pointer (within the list's bounds)."""
+        width = x - self._column.region.x + 1
+        self.resize_list(width - self._column.region.width, remember=False)
 
     def toggle_sources(self) -> None:
         """`s`: the sidebar shown or hidden (remembered); the focus leaves what hides."""
@@ -116,3 +141,42 @@ class PaneLayout:
         self._screen.set_class(not shown, "-sources-off")
         self._screen.set_class(shown, "-sources-on")
         self.fit()
+
+
+class PaneHandlers:
+    """The main screen's keys and mouse for its layout (a mixin: `_panes` is the screen's).
+
+    `s` and `<` / `>`; a resize shares the width again; and the list's right
+    border, dragged with the mouse, sets its width (remembered like `<` / `>`).
+    """
+
+    _panes: PaneLayout
+    _dragging: bool = False
+
+    def on_resize(self) -> None:
+        self._panes.fit()
+
+    def action_toggle_sources(self) -> None:
+        self._panes.toggle_sources()
+
+    def action_resize_list(self, delta: int) -> None:
+        """`<` / `>`: a narrower or wider list (remembered)."""
+        self._panes.resize_list(delta)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if self._panes.on_border(event.screen_x, event.screen_y):
+            self._dragging = True
+            self._panes.capture(True)
+            event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self._panes.drag_to(event.screen_x)
+            event.stop()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self._panes.capture(False)
+            self._panes.remember()
+            event.stop()
