@@ -11,9 +11,12 @@ from reader.ui.widgets.footer import WholeKeysFooter
 from tests.ui.helpers import build_app, open_article, settle
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 40), (200, 60)])
-async def test_every_key_shown_is_whole(library_dir: Path, size: tuple[int, int]) -> None:
-    app = build_app(library_dir)
+async def test_every_key_shown_is_whole(
+    library_dir: Path, size: tuple[int, int], language: str
+) -> None:
+    app = build_app(library_dir, language=language)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         for _ in range(2):  # the list, then an article open in the reading pane

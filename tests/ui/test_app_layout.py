@@ -9,16 +9,17 @@ import pytest
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
-from tests.ui.helpers import build_app, on_screen, open_article, settle
+from tests.ui.helpers import build_app, on_screen, open_article, settle, visible_text
 
 SIZES = [(40, 12), (80, 24), (120, 40), (200, 60)]
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_text_keeps_40_columns_whatever_is_shown(
-    library_dir: Path, size: tuple[int, int]
+    library_dir: Path, size: tuple[int, int], language: str
 ) -> None:
-    app = build_app(library_dir)
+    app = build_app(library_dir, language=language)
     async with app.run_test(size=size) as pilot:
         pane = await open_article(pilot)
         for _ in range(2):  # the sidebar as it starts, then toggled with s
@@ -119,3 +120,20 @@ async def test_the_list_border_can_be_dragged_and_the_width_is_remembered(
     async with again.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         assert again.screen.query_one(ArticleList).region.width == dragged
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_empty_list_says_its_whole_message(
+    library_dir: Path, size: tuple[int, int], language: str
+) -> None:
+    app = build_app(library_dir, language=language)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzqx")
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        assert article_list.articles == ()
+        shown = " ".join(visible_text(article_list).replace("│", " ").split())
+        whole = {"en": "Nothing matches. Esc clears the search.", "fr": "Aucun résultat."}
+        assert whole[language] in shown  # wrapped, never cut

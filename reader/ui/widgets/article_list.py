@@ -290,10 +290,13 @@ class ArticleList(ScrollView, can_focus=True):
         return cached
 
     def _render_empty(self, y: int, width: int) -> Strip:
-        if y != 1:
-            return Strip.blank(width, self.rich_style)
+        """The empty list's message, wrapped to the list's width from the second line
+        (cut, it lost its hint: "Add a folder with `re…")."""
         style = self.rich_style + self.get_component_rich_style("article-list--empty")
-        text = Text(f" {self._empty_message}", style=style, no_wrap=True, overflow="ellipsis")
+        lines = Text(self._empty_message).wrap(self.app.console, max(1, width - 2))
+        if not 1 <= y <= len(lines):
+            return Strip.blank(width, self.rich_style)
+        text = Text.assemble(" ", lines[y - 1], style=style)
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(text.render(self.app.console), width)
 
