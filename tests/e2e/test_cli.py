@@ -227,3 +227,16 @@ def test_a_note_of_several_lines_keeps_its_lines_in_bookmarks_and_export(
     assert code == 0 and "\n    line one\n    line two\n" in out
     code, out = run("export", "--format", "markdown", *where)
     assert code == 0 and "  > line one\n  > line two" in out
+
+
+def test_import_counts_the_notes_it_brings(
+    library_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    where = ("--no-bundled", "--content", str(library_dir))
+    run("bookmarks", "add", "first", "--note", "one", *where)
+    run("bookmarks", "add", "undated", "--note", "two", *where)
+    export = tmp_path / "state.json"
+    assert run("export", "-o", str(export), *where)[0] == 0
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "elsewhere"))
+    code, out = run("import", str(export), *where)
+    assert code == 0 and "2 new bookmark(s), 2 note(s)" in out
