@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
 from reader.settings import resources
@@ -36,7 +37,11 @@ class BookmarkNoteScreen(ModalScreen[str | None]):
             dialog.border_title = t(title)
             dialog.border_subtitle = t(hint)
             yield Label(self._title, id="note-article", markup=False)
-            yield Input(self._note, placeholder=t(placeholder), id="note-input")
+            yield self._field(t(placeholder))
+
+    def _field(self, placeholder: str) -> Widget:
+        """Where the text is typed: one line here."""
+        return Input(self._note, placeholder=placeholder, id="note-input")
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
@@ -58,15 +63,10 @@ class NoteScreen(BookmarkNoteScreen):
         key("ctrl+s", "save", "note.save", priority=True),
     ]
 
-    def compose(self) -> ComposeResult:
-        title, hint, placeholder = self.WORDS
-        with Vertical(id="note-dialog") as dialog:
-            dialog.border_title = t(title)
-            dialog.border_subtitle = t(hint)
-            yield Label(self._title, id="note-article", markup=False)
-            area = TextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
-            area.placeholder = t(placeholder)
-            yield area
+    def _field(self, placeholder: str) -> Widget:
+        area = TextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
+        area.placeholder = placeholder
+        return area
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

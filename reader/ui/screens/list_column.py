@@ -202,7 +202,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         article_list.border_title = Content(title)  # a query is text, never markup
         hint = t("main.x_clears") if filters else ""
         order = t(f"order.{self._order}") if self._order != "newest" else ""
-        parts = [order, hint, plural("main.unread", unread) if articles else "", self._status]
+        parts = [plural("main.unread", unread) if articles else "", order, hint, self._status]
         article_list.border_subtitle = " · ".join(part for part in parts if part)
 
     # -- filters ---------------------------------------------------------------
