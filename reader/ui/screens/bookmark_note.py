@@ -60,7 +60,7 @@ class NoteScreen(BookmarkNoteScreen):
 
     BINDINGS = [
         key("escape", "cancel", "note.cancel"),
-        key("ctrl+s", "save", "note.save", priority=True),
+        key("ctrl+s", "save", "note.save"),  # not priority: after the keys typed before it
     ]
 
     def _field(self, placeholder: str) -> Widget:
