@@ -289,7 +289,7 @@ def search_keystrokes(
         for end in range(1, len(word) + 1):
             typed = word[:end]
             sent = terminal.send(word[end - 1])
-            shown = terminal.wait_for(lambda text, typed=typed: f"“{typed.strip()}” —" in text, 5)
+            shown = terminal.wait_for(lambda text, typed=typed: f"“{typed.strip()}” (" in text, 5)
             samples.add(shown - sent if shown else None)
             terminal.settle(0.05, timeout=0.5)
         return samples

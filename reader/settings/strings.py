@@ -924,10 +924,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     ),
     "main.unread.one": ("{count} unread", "{count} non lu"),
     "main.unread.other": ("{count} unread", "{count} non lus"),
-    "main.filter_title": (
-        "{view} ({shown} of {total}) · {filters}",
-        "{view} ({shown} sur {total}) · {filters}",
-    ),
+    "main.filter_title": ("{filters} ({shown} of {total})", "{filters} ({shown} sur {total})"),
     "main.x_clears": ("x clears", "x efface"),
     "main.cannot_open": ("Cannot open", "Ouverture impossible"),
     "main.no_link_target": (

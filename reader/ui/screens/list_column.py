@@ -192,13 +192,14 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         articles = self._library.articles
         unread = self._unread()
         # Filters go in the box's own title: a bar above it put the list out of line.
-        filters = self._filter.describe(with_view=False)
-        view, shown, total = self._filter.title, self._in_view(), len(articles)
+        # What narrows the list first: a narrow box cuts the end of its title.
+        filters = self._filter.describe(with_view=bool(self._filter.describe(with_view=False)))
+        shown, total = self._in_view(), len(articles)
         if filters:
             joined = " · ".join(filters)
-            title = t("main.filter_title", view=view, shown=shown, total=total, filters=joined)
+            title = t("main.filter_title", shown=shown, total=total, filters=joined)
         else:
-            title = f"{view} ({shown})"
+            title = f"{self._filter.title} ({shown})"
         article_list.border_title = Content(title)  # a query is text, never markup
         hint = t("main.x_clears") if filters else ""
         order = t(f"order.{self._order}") if self._order != "newest" else ""
