@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
@@ -32,7 +30,7 @@ from reader.web.extract import fragment_markdown
 from reader.web.feed_list import Feed
 from reader.web.fetch import TOTAL_TIMEOUT, FetchError, fetch
 from reader.web.processes import processes
-from reader.web.saved import address_key, slug
+from reader.web.saved import address_key, saved_files, slug, write_article
 
 MAX_PARALLEL = 8
 """Feeds fetched at once (waiting on the network)."""
@@ -156,15 +154,7 @@ def feed_folder(library: Path, feed: Feed) -> Path:
     return library / "feeds" / slug(feed.name or feed.title or feed.url)
 
 
-def _saved_keys(folder: Path) -> set[str]:
-    return (
-        {path.stem.rsplit("-", 1)[-1] for path in folder.glob("*.md")} if folder.is_dir() else set()
-    )
-
-
 def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> Path:
-    import yaml
-
     fields: dict[str, object] = {"title": item.title, "outlet": outlet}
     if item.author:
         fields["author"] = item.author
@@ -177,17 +167,8 @@ def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> P
         fields["sources"] = [
             {"publisher": outlet, "title": item.title, "url": item.link, "kind": "primary"}
         ]
-    header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{slug(item.title)}-{address_key(item.key)}.md"
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".item-", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(f"---\n{header}---\n\n{body}\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_article(path, fields, f"{body}\n", ".item-")
     return path
 
 
@@ -237,7 +218,7 @@ def store_items(
         return title, 0, None, problem
     named = Feed(feed.url, feed.name, feed.full, title or feed.title)
     folder = feed_folder(library, named)
-    saved = _saved_keys(folder)
+    saved = set(saved_files(folder))
     outlet = named.name or named.title or address
     new = 0
     for item in items:

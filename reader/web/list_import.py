@@ -112,12 +112,12 @@ def import_entries(
     to_bring: list[ListEntry] = []
     for entry in entries:
         path = files.get(address_key(entry.url))
-        if path is None or (retry_failed and _failed(path)):
+        failed = path is not None and _failed(path)  # its head read once
+        if path is None or (retry_failed and failed):
             to_bring.append(entry)
-        elif _failed(path):
-            said(Outcome(entry, Result.FAILED_BEFORE, path.stem, entry.title or entry.url))
         else:
-            said(Outcome(entry, Result.THERE, path.stem, entry.title or entry.url))
+            result = Result.FAILED_BEFORE if failed else Result.THERE
+            said(Outcome(entry, result, path.stem, entry.title or entry.url))
     if not to_bring:
         return outcomes
     lock = threading.Lock()

@@ -51,9 +51,15 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-") or "page"
 
 
-def find_saved(folder: Path, *addresses: str) -> Path | None:
-    """The file a page from any of `addresses` was saved in, if there is one."""
-    files = saved_files(folder)
+def find_saved(
+    folder: Path, *addresses: str, known: Mapping[str, Path] | None = None
+) -> Path | None:
+    """The file a page from any of `addresses` was saved in, if there is one.
+
+    `known` (from `saved_files`) spares a look through the folder for each of
+    many pages saved in a row.
+    """
+    files = saved_files(folder) if known is None else known
     keys = [address_key(address) for address in addresses if address]
     return next((files[key] for key in keys if key in files), None)
 
@@ -102,26 +108,27 @@ def save(
 ) -> Saved:
     """Write `article` into `folder`, updating the file of an earlier save of the page.
 
-    `known` (from `saved_files`) spares a look through the folder for each of
-    many pages saved in a row.
+    `known`: as for `find_saved`.
     """
+    existing = find_saved(folder, requested, article.url, known=known)
+    path = existing or folder / f"{slug(article.title)}-{address_key(requested)}.md"
+    write_article(path, front_matter(article, saved_on, more), article.body, ".saving-")
+    return Saved(path, path.stem, existing is None)
+
+
+def write_article(path: Path, fields: Mapping[str, object], body: str, prefix: str) -> None:
+    """A Markdown file with `fields` as its front matter, written whole: under a temporary
+    name (starting with `prefix`, which the folder watcher ignores) and then renamed,
+    so a crash never leaves half an article."""
     import yaml
 
-    if known is None:
-        existing = find_saved(folder, requested, article.url)
-    else:
-        existing = known.get(address_key(requested)) or known.get(address_key(article.url))
-    path = existing or folder / f"{slug(article.title)}-{address_key(requested)}.md"
-    fields = front_matter(article, saved_on, more)
-    header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
-    text = f"---\n{header}---\n\n{article.body}"
-    folder.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".saving-", suffix=".tmp")
+    header = yaml.safe_dump(dict(fields), allow_unicode=True, sort_keys=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.write(f"---\n{header}---\n\n{body}")
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return Saved(path, path.stem, existing is None)
