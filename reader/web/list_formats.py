@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -32,6 +32,11 @@ Found = Iterator[tuple[str, ListEntry | str]]
 """(place, entry or why it was skipped), in the file's order."""
 
 
+def _place(where: str, name: str, members: Mapping[str, bytes]) -> str:
+    """ "line 4", or "part_000001.csv, line 4" when the export has several files."""
+    return f"{name}, {where}" if len(members) > 1 else where
+
+
 def _csv_rows(members: Mapping[str, bytes]) -> Iterator[tuple[str, dict[str, str]]]:
     for name, data in members.items():
         if not name.lower().endswith(".csv") and len(members) > 1:
@@ -40,8 +45,7 @@ def _csv_rows(members: Mapping[str, bytes]) -> Iterator[tuple[str, dict[str, str
         try:
             for row in rows:
                 cells = {str(key).strip().lower(): value or "" for key, value in row.items()}
-                place = t("lists.line", line=rows.line_num)
-                yield (f"{name}, {place}" if len(members) > 1 else place), cells
+                yield _place(t("lists.line", line=rows.line_num), name, members), cells
         except csv.Error as error:
             raise ListError(f"{t('lists.line', line=rows.line_num)}: {error}") from None
 
@@ -91,6 +95,14 @@ def _json_tags(cell: str) -> list[str]:
     return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
+def _json_entries(
+    members: Mapping[str, bytes], entry: Callable[[dict[str, Any]], ListEntry | str]
+) -> Found:
+    """Each object of the JSON files made an entry by `entry`; anything else is skipped."""
+    for place, item in _json_items(members):
+        yield place, entry(item) if isinstance(item, dict) else t("lists.not_an_entry")
+
+
 def _json_items(members: Mapping[str, bytes]) -> Iterator[tuple[str, Any]]:
     for name, data in sorted(members.items()):
         if not name.lower().endswith(".json") and len(members) > 1:
@@ -104,8 +116,7 @@ def _json_items(members: Mapping[str, bytes]) -> Iterator[tuple[str, Any]]:
         if not isinstance(document, list):
             raise ListError(t("lists.bad_json", name=name, reason=t("lists.not_a_list")))
         for index, item in enumerate(document, start=1):
-            place = t("lists.entry", entry=index)
-            yield (f"{name}, {place}" if len(members) > 1 else place), item
+            yield _place(t("lists.entry", entry=index), name, members), item
 
 
 def _names(value: object, key: str) -> list[str]:
@@ -121,46 +132,41 @@ def _omnivore(members: Mapping[str, bytes]) -> Found:
         for name, data in members.items()
         if name.lower().endswith(".html")
     }
-    for place, item in _json_items(members):
-        if not isinstance(item, dict):
-            yield place, t("lists.not_an_entry")
-            continue
+
+    def entry(item: dict[str, Any]) -> ListEntry | str:
         html = pages.get(str(item.get("slug") or item.get("id") or ""))
-        yield (
-            place,
-            make_entry(
-                item.get("url"),
-                title=item.get("title"),
-                tags=_names(item.get("labels"), "name"),
-                saved=item.get("savedAt"),
-                read=str(item.get("state", "")).lower() == "archived",
-                html=text_of(html) if html else None,
-                author=item.get("author"),
-                published=item.get("publishedAt"),
-            ),
+        return make_entry(
+            item.get("url"),
+            title=item.get("title"),
+            tags=_names(item.get("labels"), "name"),
+            saved=item.get("savedAt"),
+            read=str(item.get("state", "")).lower() == "archived",
+            html=text_of(html) if html else None,
+            author=item.get("author"),
+            published=item.get("publishedAt"),
         )
+
+    return _json_entries(members, entry)
 
 
 def _wallabag(members: Mapping[str, bytes]) -> Found:
-    for place, item in _json_items(members):
-        if not isinstance(item, dict):
-            yield place, t("lists.not_an_entry")
-            continue
-        authors = item.get("published_by")
-        yield (
-            place,
-            make_entry(
-                item.get("url"),
-                title=item.get("title"),
-                tags=_names(item.get("tags"), "label"),
-                saved=item.get("created_at"),
-                read=bool(item.get("is_archived")),
-                starred=bool(item.get("is_starred")),
-                html=item.get("content") if isinstance(item.get("content"), str) else None,
-                author=", ".join(map(str, authors)) if isinstance(authors, list) else None,
-                published=item.get("published_at"),
-            ),
-        )
+    return _json_entries(members, _wallabag_entry)
+
+
+def _wallabag_entry(item: dict[str, Any]) -> ListEntry | str:
+    authors = item.get("published_by")
+    content = item.get("content")
+    return make_entry(
+        item.get("url"),
+        title=item.get("title"),
+        tags=_names(item.get("tags"), "label"),
+        saved=item.get("created_at"),
+        read=bool(item.get("is_archived")),
+        starred=bool(item.get("is_starred")),
+        html=content if isinstance(content, str) else None,
+        author=", ".join(map(str, authors)) if isinstance(authors, list) else None,
+        published=item.get("published_at"),
+    )
 
 
 def _urls(members: Mapping[str, bytes]) -> Found:
