@@ -193,7 +193,10 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         unread = self._unread()
         # Filters go in the box's own title: a bar above it put the list out of line.
         # What narrows the list first: a narrow box cuts the end of its title.
-        filters = self._filter.describe(with_view=bool(self._filter.describe(with_view=False)))
+        # The view alone keeps its plain title ("Unread (3)"); with other filters it
+        # is named among them.
+        narrowed = bool(self._filter.describe(with_view=False))
+        filters = self._filter.describe() if narrowed else []
         shown, total = self._in_view(), len(articles)
         if filters:
             joined = " · ".join(filters)

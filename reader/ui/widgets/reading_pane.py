@@ -155,12 +155,12 @@ class ReadingPane(ArticleView, can_focus=True):
             self.notify(t("reading.no_matches"), timeout=2)
             return
         self._user_moved()
-        chosen = next_target(self._match_targets(), round(self.scroll_y), forward)
+        targets = self._match_targets()
+        chosen = next_target(targets, round(self.scroll_y), forward)
         if chosen is None:
             which = "reading.no_match_below" if forward else "reading.no_match_above"
             self.notify(t(which), timeout=2)
             return
-        targets = self._match_targets()
         self._match_at = (chosen, targets.index(chosen) + 1, len(targets))
         self.scroll_to(y=chosen, animate=False, immediate=True)
         self._report_position()  # the label says which match, even if nothing scrolled
