@@ -74,6 +74,8 @@ def key_clashes(
     is said. The config file's own check sees only the keys it sets; this one
     knows the defaults too.
     """
+    if not keymap:
+        return []  # the defaults take nothing from each other
     answered: dict[tuple[str, str], str] = {}  # (place, key) -> binding id
     for place, bindings in places:
         for binding in remapped(bindings, keymap):
