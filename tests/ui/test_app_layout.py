@@ -137,3 +137,21 @@ async def test_the_empty_list_says_its_whole_message(
         shown = " ".join(visible_text(article_list).replace("│", " ").split())
         whole = {"en": "Nothing matches. Esc clears the search.", "fr": "Aucun résultat."}
         assert whole[language] in shown  # wrapped, never cut
+
+
+async def test_addresses_stay_whole_words_beside_a_scrollbar(tmp_path: Path) -> None:
+    sources = "".join(
+        f"  - publisher: Source {n}\n    url: https://textual.textualize.io/\n" for n in range(8)
+    )
+    (tmp_path / "many.md").write_text(
+        f"---\ntitle: Many\nsources:\n{sources}---\nText.\n", encoding="utf-8"
+    )
+    app = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        sidebar = app.screen.query_one(SourcesSidebar)
+        assert sidebar.max_scroll_y > 0  # long enough for a scrollbar
+        text = visible_text(sidebar)
+        assert "textualize.io/" in text and "textualiz│" not in text.replace(" ", "")

@@ -21,8 +21,9 @@ from reader.library.article import SOURCE_KINDS, Source
 from reader.settings.i18n import t
 from reader.ui.keys import key, translate_bindings
 
-ADDRESS_WIDTH = 26
-"""Columns an address is wrapped to (the sidebar's 30, less its border and padding)."""
+ADDRESS_WIDTH = 25
+"""Columns an address is wrapped to: the sidebar's 30, less its border, its padding and
+the scrollbar that a long list of sources brings (Rich cut again what was one too wide)."""
 _BREAK_AFTER = "/?&=#"
 _BREAK_BEFORE = ".-_"
 
@@ -119,7 +120,7 @@ class SourcesSidebar(OptionList):
             groups.append((name, numbered[start : start + len(group_sources)]))
             start += len(group_sources)
         # The sidebar may still be at its empty width: never wrap narrower than its full one.
-        width = max(ADDRESS_WIDTH, self.scrollable_content_region.width - 2)
+        width = max(ADDRESS_WIDTH, self.scrollable_content_region.width - 3)
         for name, group in groups:
             if not group:
                 continue
