@@ -95,12 +95,18 @@ def open_catalogue(settings: Settings) -> Catalogue:
     return Catalogue.open(settings.cache_dir)
 
 
-def current_library(settings: Settings, catalogue: Catalogue | None = None) -> Library:
-    """The library, through the catalogue: only changed files are parsed again."""
+def current_library(settings: Settings, every_file: bool = False) -> Library:
+    """The library, from the catalogue while no folder changed (see README, "How fresh").
+
+    `every_file`: check each file's size and time first, as `reader check` does.
+    """
     from reader.settings.config import library_folders
 
-    catalogue = catalogue or open_catalogue(settings)
-    return catalogue.sync(library_folders(settings)).library
+    catalogue = open_catalogue(settings)
+    folders = library_folders(settings)
+    if every_file:
+        return catalogue.sync(folders).library
+    return catalogue.current_library(folders)
 
 
 def open_store(settings: Settings) -> Store:

@@ -18,6 +18,9 @@ from reader.cli.common import (
 )
 from reader.settings.i18n import t
 
+CHUNK = 200
+"""Search results looked up at a time, until the limit is reached."""
+
 if TYPE_CHECKING:
     from reader.library import Article
     from reader.state.model import ArticleState
@@ -76,22 +79,39 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.index.search import MARK_END, MARK_START
+    from reader.index.search import MARK_END, MARK_START, parse_query
+    from reader.settings.config import library_folders
 
     settings = settings_for(args)
     catalogue = open_catalogue(settings)
-    library = current_library(settings, catalogue)
+    folders = library_folders(settings)
+    if not catalogue.is_fresh(folders):
+        catalogue.sync(folders)
     catalogue.index()
-    hits = catalogue.search(" ".join(args.query)).hits(max(1, args.limit))
-    records = []
-    for hit in hits:
-        article = library.get(hit.article_id)
-        if article is None:
-            continue
-        snippet = hit.snippet.replace(MARK_START, "").replace(MARK_END, "")
-        records.append(
-            {"id": article.id, "title": article.title, "snippet": snippet, "score": hit.score}
-        )
+    query = parse_query(" ".join(args.query))
+    results = catalogue.search(query)
+    limit = max(1, args.limit)
+    chosen: list[tuple[str, str, float]] = []
+    # Only this library's articles: the catalogue may hold other folders too.
+    for start in range(0, len(results), CHUNK):
+        ids = results.ids[start : start + CHUNK]
+        titles = catalogue.titles(folders, ids)
+        for number, article_id in enumerate(ids, start):
+            if article_id in titles and len(chosen) < limit:
+                chosen.append((article_id, titles[article_id], results.scores[number]))
+        if len(chosen) >= limit:
+            break
+    wanted = [article_id for article_id, _, _ in chosen if article_id not in results.snippets]
+    snippets = {**results.snippets, **catalogue.snippets(query, wanted)}
+    records = [
+        {
+            "id": article_id,
+            "title": title,
+            "snippet": snippets.get(article_id, "").replace(MARK_START, "").replace(MARK_END, ""),
+            "score": score,
+        }
+        for article_id, title, score in chosen
+    ]
     if args.json:
         out.write(json_text(records))
         return EXIT_OK
@@ -109,7 +129,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     if args.dirs:
         library = load_library([Path(d) for d in args.dirs])
     else:
-        library = current_library(settings_for(args))
+        library = current_library(settings_for(args), every_file=True)
     for problem in library.problems:
         out.write(problem.format() + "\n")
     errors, warnings = count_by_severity(library.problems)

@@ -1,11 +1,11 @@
 """The catalogue: parsed articles and their full-text index, cached in one SQLite file.
 
-Parsing 10,000 files takes seconds; reading their cached metadata takes
-milliseconds. So the app shows the library from the catalogue at once, then
-brings it up to date: every file is checked by size and modification time,
-only changed or new files are parsed again, and files that left go. Bodies
-are indexed (FTS5) in a second pass, so the complete list is there long
-before the index is.
+Parsing 100,000 files takes a while; reading their cached metadata takes a
+fraction of a second. So the app shows the library from the catalogue at
+once, then brings it up to date (`reader.index.catalogue_sync`): only changed
+or new files are parsed again, and files that left go. Bodies are indexed
+(FTS5) in a second pass, so the complete list is there long before the index
+is. The index keeps no copy of the text: snippets are cut from the files.
 
 It is a cache: a missing, damaged or outdated file is rebuilt, and a folder
 that cannot be written gives a catalogue in memory. Nothing here is the
@@ -14,60 +14,56 @@ user's own data (that is `reader.state.store`).
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from contextlib import nullcontext
+from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from reader.index.catalogue_db import ARTICLE_COLUMNS, CATALOGUE_NAME, connect, memory
+from reader.index.catalogue_db import CATALOGUE_NAME, connect, memory
 from reader.index.catalogue_rows import (
-    TAG_SEPARATOR,
-    aliases_of,
-    article_from_row,
-    article_values,
+    packed_title,
     problems_from_json,
-    problems_json,
+    search_fields,
+    unpack,
 )
+from reader.index.catalogue_sync import Partial, Progress, Sync, folder_problems, is_fresh
+from reader.index.workers import Workers, index_rows
 from reader.library import Article, Library
-from reader.library.article import ParseResult
-from reader.library.loader import assemble, duplicate_problem, scan, sort_key
+from reader.library.article import Problem
+from reader.library.loader import duplicate_problem, walk_order
 
 if TYPE_CHECKING:
     from reader.index.search import Query, Results
 
-BATCH = 250
-
-Progress = Callable[[int, int], None]
-
-_AFTER_EVERY_ARTICLE = "~"
-"""The sort key of files that hold no article: their problems list after the articles."""
-
-"""The sort key of files that hold no article: their problems list after the articles."""
+DEAD_SHARE = 5
+"""The index is rebuilt when unreachable entries reach 1/DEAD_SHARE of the live ones..."""
+DEAD_MIN = 2000
+"""...and at least this many (rebuilding a small index often would cost for nothing)."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    row_id: int
-    seq: int
-    size: int
-    mtime_ns: int
-    result: ParseResult
-
-
-@dataclass(frozen=True)
 class SyncReport:
-    library: Library
-    parsed: int = 0
-    removed: int = 0
-    unchanged: int = 0
+    """What a check of the folders found; the library itself is read when asked for."""
+
+    def __init__(self, catalogue: Catalogue, folders: Sequence[Path], sync: Sync) -> None:
+        self._catalogue = catalogue
+        self._folders = tuple(folders)
+        self.parsed = sync.parsed
+        self.removed = sync.removed
+        self.unchanged = sync.unchanged
+        self._folders_changed = sync.folders_changed
 
     @property
     def changed(self) -> bool:
-        return bool(self.parsed or self.removed)
+        return bool(self.parsed or self.removed or self._folders_changed)
+
+    @cached_property
+    def library(self) -> Library:
+        return self._catalogue.cached_library(self._folders)
 
 
 class Catalogue:
@@ -106,226 +102,168 @@ class Catalogue:
         """The library as it was last seen, without touching the content folders.
 
         Rows come sorted by the database (the list order is stored with each
-        row), so 10,000 articles load without a sort in Python. `limit` gives
+        row), so 100,000 articles load without a sort in Python. `limit` gives
         only the top of the list: enough for a first screen, at once.
         """
-        names = [str(folder) for folder in folders]
+        names = [os.fsencode(str(folder)) for folder in folders]
         if not names:
             return Library()
         marks = ",".join("?" * len(names))
         try:
             with self._lock:
-                rows = self._db.execute(
-                    f"SELECT folder, path, seq, problems, {ARTICLE_COLUMNS} FROM files "
-                    f"WHERE folder IN ({marks}) ORDER BY sort_key LIMIT ?",
-                    (*map(os.fsencode, names), -1 if limit is None else limit),
-                ).fetchall()
+                if limit is None:
+                    # Read in the table's order and sorted here: following the sort
+                    # index visits the table's pages in no order, and took twice as long.
+                    rows = self._db.execute(
+                        f"SELECT folder, path, problems, article_id, packed, sort_key FROM files "
+                        f"WHERE folder IN ({marks})",
+                        names,
+                    ).fetchall()
+                    rows.sort(key=itemgetter(5))
+                    found = folder_problems(self._db, names)
+                else:
+                    # `+folder`: not by the (folder, path) index, which would sort them all.
+                    rows = self._db.execute(
+                        f"SELECT folder, path, problems, article_id, packed FROM files "
+                        f"WHERE +folder IN ({marks}) ORDER BY sort_key LIMIT ?",
+                        (*names, limit),
+                    ).fetchall()
+                    found = []
         except sqlite3.DatabaseError:
             self._rebuild()
             return Library()
         order = {name: number for number, name in enumerate(names)}
-        folder_paths = {name: Path(name) for name in names}
-        # Duplicate ids: the first folder's file wins, as when parsing (not the first listed).
-        winners: dict[str, tuple[int, int]] = {}
-        rows = [(os.fsdecode(folder), os.fsdecode(path), *rest) for folder, path, *rest in rows]
-        for folder, _path, seq, _problems_text, article_id, *_rest in rows:
-            if article_id is not None:
-                rank = (order[folder], seq)
-                winners[article_id] = min(winners.get(article_id, rank), rank)
-        results: list[ParseResult] = []
+        folder_paths = {name: Path(os.fsdecode(name)) for name in names}
+        winners = _duplicate_winners(rows, order)
+        articles: list[Article] = []
+        problems: list[Problem] = list(found)
         losers: list[Article] = []
-        kept: dict[str, Article] = {}
-        for folder, path, seq, problems, *values in rows:
-            file_path = Path(path)
-            article = article_from_row(values, file_path, folder_paths[folder])
-            found = problems_from_json(problems, file_path)
-            if article is not None and winners[article.id] != (order[folder], seq):
+        decode = os.fsdecode
+        for folder, path, problem_text, article_id, packed, *_key in rows:
+            file_text = decode(path)
+            if problem_text:
+                problems.extend(problems_from_json(problem_text, Path(file_text)))
+            if packed is None:
+                continue
+            article = unpack(packed, file_text, folder_paths[folder])
+            if article_id in winners and winners[article_id] != (folder, path):
                 losers.append(article)
-                article = None
-            elif article is not None:
-                kept[article.id] = article
-            results.append(ParseResult(article, found))
-        duplicates = [
-            duplicate_problem(loser, kept[loser.id]) for loser in losers if loser.id in kept
-        ]
-        return assemble(results, duplicates, presorted=True)
+            else:
+                articles.append(article)
+        if losers:
+            kept = {article.id: article for article in articles}
+            problems += [duplicate_problem(loser, kept[loser.id]) for loser in losers]
+        return Library(tuple(articles), tuple(problems))
 
-    def _entries(self, folders: Sequence[Path]) -> dict[tuple[str, str], _Entry]:
-        names = [str(folder) for folder in folders]
-        if not names:
+    def titles(self, folders: Sequence[Path], article_ids: Sequence[str]) -> dict[str, str]:
+        """The titles of those of these articles that are in these folders."""
+        names = [os.fsencode(str(folder)) for folder in folders]
+        if not names or not article_ids:
             return {}
-        marks = ",".join("?" * len(names))
+        folder_marks, id_marks = ",".join("?" * len(names)), ",".join("?" * len(article_ids))
         with self._lock:
             rows = self._db.execute(
-                f"SELECT id, folder, path, seq, size, mtime_ns, problems, {ARTICLE_COLUMNS} "
-                f"FROM files WHERE folder IN ({marks})",
-                [os.fsencode(name) for name in names],
+                f"SELECT article_id, packed FROM files WHERE folder IN ({folder_marks}) "
+                f"AND article_id IN ({id_marks}) ORDER BY id DESC",
+                (*names, *article_ids),
             ).fetchall()
-        entries = {}
-        for row_id, folder_bytes, path_bytes, seq, size, mtime_ns, problems, *article in rows:
-            folder, path = os.fsdecode(folder_bytes), os.fsdecode(path_bytes)
-            result = ParseResult(
-                article_from_row(article, Path(path), Path(folder)),
-                problems_from_json(problems, Path(path)),
-            )
-            entries[(folder, path)] = _Entry(row_id, seq, size, mtime_ns, result)
-        return entries
+        return {article_id: packed_title(packed) for article_id, packed in rows}
+
+    def is_fresh(self, folders: Sequence[Path]) -> bool:
+        """True if no file was added, removed or renamed since the last check (see
+        `catalogue_sync.is_fresh` for what this sees and what it does not)."""
+        try:
+            with self._lock:
+                return is_fresh(self._db, folders)
+        except sqlite3.DatabaseError:
+            self._rebuild()
+            return False
+
+    def current_library(self, folders: Sequence[Path]) -> Library:
+        """The library for a command: from the cache while the folders are unchanged,
+        else after a check of every file."""
+        if self.is_fresh(folders):
+            return self.cached_library(folders)
+        return self.sync(folders).library
 
     def sync(
         self,
         folders: Sequence[Path],
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False,
+        partial: Partial | None = None,
+        workers: Workers | None = None,
     ) -> SyncReport:
-        """Check every file; parse the changed and new ones; forget the gone ones."""
-        try:
-            return self._sync(folders, progress, cancelled)
-        except sqlite3.DatabaseError:
-            self._rebuild()
-            return self._sync(folders, progress, cancelled)
+        """Check every file; parse the changed and new ones; forget the gone ones.
+
+        `partial`, on a first run, receives the library as it fills.
+        """
+        with Workers() if workers is None else nullcontext(workers) as pool:
+            try:
+                return self._sync(folders, progress, cancelled, partial, pool)
+            except sqlite3.DatabaseError:
+                self._rebuild()
+                return self._sync(folders, progress, cancelled, partial, pool)
 
     def _sync(
         self,
         folders: Sequence[Path],
         progress: Progress | None,
         cancelled: Callable[[], bool],
+        partial: Partial | None,
+        workers: Workers,
     ) -> SyncReport:
-        from reader.library.parse import parse_file  # yaml: only when a file changed
-
-        work, folder_problems = scan(folders)
-        known = self._entries(folders)
-        results: list[ParseResult] = []
-        pending: list[tuple[str, str, int, os.stat_result | None, ParseResult]] = []
-        seen: set[tuple[str, str]] = set()
-        parsed = unchanged = 0
-        total = len(work)
-        for seq, (path, folder) in enumerate(work):
-            if cancelled():
-                break
-            key = (str(folder), str(path))
-            seen.add(key)
-            try:
-                stat: os.stat_result | None = os.stat(path)
-            except OSError:
-                stat = None
-            entry = known.get(key)
-            if (
-                entry is not None
-                and stat is not None
-                and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
-            ):
-                results.append(entry.result)
-                unchanged += 1
-                if entry.seq != seq:
-                    pending.append((key[0], key[1], seq, stat, entry.result))
-            else:
-                result = parse_file(path, folder)
-                results.append(result)
-                pending.append((key[0], key[1], seq, stat, result))
-                parsed += 1
-            if len(pending) >= BATCH:
-                self._write(pending)
-                pending = []
-            if progress is not None and ((seq + 1) % BATCH == 0 or seq + 1 == total):
-                progress(seq + 1, total)
-        self._write(pending)
-        gone = [entry.row_id for key, entry in known.items() if key not in seen]
-        if gone and not cancelled():
-            with self._lock, self._db:
+        sync = Sync(self._db, self._lock)
+        sync.run(folders, progress, cancelled, partial, workers)
+        if sync.parsed or sync.removed:
+            with self._lock:
                 self._ids = None
-                self._db.executemany("DELETE FROM docs WHERE rowid = ?", [(i,) for i in gone])
-                self._db.executemany("DELETE FROM files WHERE id = ?", [(i,) for i in gone])
-        library = assemble(results, folder_problems)
-        return SyncReport(library, parsed, len(gone), unchanged)
-
-    def _write(
-        self, pending: list[tuple[str, str, int, os.stat_result | None, ParseResult]]
-    ) -> None:
-        if not pending:
-            return
-        with self._lock, self._db:
-            self._ids = None
-            for folder, path, seq, stat, result in pending:
-                size, mtime_ns = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
-                values = article_values(result.article)
-                folder_key, path_key = os.fsencode(folder), os.fsencode(path)
-                row = self._db.execute(
-                    "SELECT id, size, mtime_ns FROM files WHERE folder = ? AND path = ?",
-                    (folder_key, path_key),
-                ).fetchone()
-                if row is not None and (row[1], row[2]) == (size, mtime_ns):
-                    self._db.execute("UPDATE files SET seq = ? WHERE id = ?", (seq, row[0]))
-                    continue
-                if row is not None:
-                    self._db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
-                    self._db.execute("DELETE FROM files WHERE id = ?", (row[0],))
-                article = result.article
-                self._db.execute(
-                    f"INSERT INTO files (folder, path, seq, size, mtime_ns, indexed, sort_key, "
-                    f"problems, {ARTICLE_COLUMNS}) VALUES ({','.join('?' * 22)})",
-                    (
-                        folder_key,
-                        path_key,
-                        seq,
-                        size,
-                        mtime_ns,
-                        0 if article is not None else 1,
-                        sort_key(article) if article is not None else _AFTER_EVERY_ARTICLE,
-                        problems_json(result.problems),
-                        *values,
-                    ),
-                )
+        return SyncReport(self, folders, sync)
 
     # -- the index -----------------------------------------------------------
 
     def index(
-        self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
+        self,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+        workers: Workers | None = None,
     ) -> int:
         """Index the bodies not indexed yet; returns how many were."""
-        from reader.library.parse import BodyError, read_body
-
+        self._drop_dead_entries()
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, path, article_id, title, summary, tags, outlet, sources, extra "
-                "FROM files WHERE indexed = 0"
+                "SELECT id, path, packed FROM files WHERE indexed = 0"
             ).fetchall()
-        total = len(rows)
-        for start in range(0, total, BATCH):
-            if cancelled():
-                return start
-            batch = []
-            for row_id, path, article_id, title, summary, tags, outlet, sources, notes in rows[
-                start : start + BATCH
-            ]:
-                try:
-                    body = read_body(Path(os.fsdecode(path)))
-                except BodyError:
-                    body = ""
-                names = " ".join(
-                    part
-                    for source in json.loads(sources or "[]")
-                    for part in (source.get("publisher"), source.get("title"))
-                    if part
-                )
-                tag_text = " ".join((tags or "").split(TAG_SEPARATOR))
-                titles = " ".join([title, *aliases_of(notes)])  # an alias is another title
-                batch.append(
-                    (row_id, article_id, titles, summary or "", tag_text, outlet or "", names, body)
-                )
-            with self._lock, self._db:
-                for entry in batch:
-                    self._db.execute("DELETE FROM docs WHERE rowid = ?", (entry[0],))
-                self._db.executemany(
-                    "INSERT INTO docs (rowid, article_id, title, summary, tags, outlet, sources, "
-                    "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    batch,
-                )
-                self._db.executemany(
-                    "UPDATE files SET indexed = 1 WHERE id = ?", [(entry[0],) for entry in batch]
-                )
-            if progress is not None:
-                progress(min(start + BATCH, total), total)
-        return total
+        total, done = len(rows), 0
+        with Workers() if workers is None else nullcontext(workers) as pool:
+            for batch in pool.map(index_rows, rows, cancelled):
+                with self._lock, self._db:
+                    self._db.executemany(
+                        "INSERT INTO docs (rowid, title, summary, tags, outlet, sources, body) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        batch,
+                    )
+                    self._db.executemany(
+                        "UPDATE files SET indexed = 1 WHERE id = ?", [(row[0],) for row in batch]
+                    )
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+        return done
+
+    def _drop_dead_entries(self) -> None:
+        """Start the index again once changed and removed files left too much behind."""
+        with self._lock:
+            dead = self._db.execute("SELECT value FROM counters WHERE name = 'dead'").fetchone()
+            if dead is None:
+                return
+            live = self._db.execute("SELECT count(*) FROM files WHERE indexed = 1").fetchone()[0]
+            if dead[0] < max(DEAD_MIN, live // DEAD_SHARE):
+                return
+            with self._db:
+                self._db.execute("INSERT INTO docs (docs) VALUES ('delete-all')")
+                self._db.execute("UPDATE files SET indexed = 0 WHERE article_id IS NOT NULL")
+                self._db.execute("DELETE FROM counters WHERE name = 'dead'")
 
     @property
     def unindexed(self) -> int:
@@ -342,7 +280,10 @@ class Catalogue:
         self.search("warm")
 
     def _article_ids(self) -> dict[int, str]:
-        """Row id to article id for every indexed row (cached until the next write)."""
+        """Row id to article id for every file with an article (cached until the next write).
+
+        Index entries left by changed and removed files have no row here, so
+        search never shows them."""
         if self._ids is None:
             rows = self._db.execute(
                 "SELECT id, article_id FROM files WHERE article_id IS NOT NULL"
@@ -355,7 +296,26 @@ class Catalogue:
         from reader.index.search import search
 
         with self._lock:
-            return search(self._db, query, self._article_ids(), limit)
+            return search(self._db, query, self._article_ids(), self._texts, limit)
+
+    def _texts(self, row_ids: Sequence[int]) -> dict[int, list[str]]:
+        """The text of these rows, body first, for snippets: read from the files."""
+        from reader.library.parse import BodyError, read_body
+
+        marks = ",".join("?" * len(row_ids))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT id, path, packed FROM files WHERE id IN ({marks})", tuple(row_ids)
+            ).fetchall()
+        texts = {}
+        for row_id, path, packed in rows:
+            try:
+                body = read_body(Path(os.fsdecode(path)))
+            except BodyError:
+                body = ""
+            titles, summary, tags, outlet, names = search_fields(packed)
+            texts[row_id] = [body, summary, names, tags, outlet, titles]
+        return texts
 
     def snippets(self, query: Query, article_ids: Sequence[str]) -> dict[str, str]:
         """Snippets for these articles (those the search gave none)."""
@@ -364,5 +324,29 @@ class Catalogue:
         with self._lock:
             wanted = set(article_ids)
             rows = {row: aid for row, aid in self._article_ids().items() if aid in wanted}
-            marked = make_snippets(self._db, query, list(rows))
+        marked = make_snippets(self._texts, query, list(rows))
         return {rows[row]: snippet for row, snippet in marked.items()}
+
+
+def _duplicate_winners(
+    rows: Sequence[Sequence[Any]], order: dict[bytes, int]
+) -> dict[str, tuple[bytes, bytes]]:
+    """For each id more than one file has: the (folder, path) a fresh walk would keep.
+
+    The first content folder wins, then the file met first in it; computed for
+    duplicates only, which are rare.
+    """
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row[3] is not None:
+            counts[row[3]] = counts.get(row[3], 0) + 1
+    winners: dict[str, tuple[bytes, bytes]] = {}
+    ranks: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for folder, path, _problems, article_id, *_rest in rows:
+        if article_id is None or counts[article_id] < 2:
+            continue
+        rank = (order[folder], walk_order(os.fsdecode(path), os.fsdecode(folder)))
+        if article_id not in ranks or rank < ranks[article_id]:
+            ranks[article_id] = rank
+            winners[article_id] = (folder, path)
+    return winners

@@ -10,50 +10,62 @@ import sqlite3
 from pathlib import Path
 
 CATALOGUE_NAME = "catalogue.sqlite3"
-CATALOGUE_VERSION = 7
+CATALOGUE_VERSION = 8
 """Bump when Article's fields, the parser or the stored problems change: old catalogues
 are rebuilt. (5: paths are stored as the operating system's bytes, so a file name
 that is not UTF-8 can be cached. 6: aliases, links between notes, updated. 7: url, in
-the `extra` column.)"""
+the `extra` column. 8: the index keeps no copy of the text; folders' times and
+problems; articles packed.)"""
 
-ARTICLE_COLUMNS = (
-    "article_id, title, summary, author, outlet, published, date_precision, language, kind, "
-    "tags, translation_of, sources, word_count, extra"
-)
+ARTICLE_COLUMNS = "article_id, packed"
+"""An article's id (for lookups), and the whole article packed (`catalogue_rows.pack`)."""
+CACHE_KIB = 64 * 1024
+"""Memory SQLite may keep of the file (the most; it takes what it reads)."""
 SCHEMA = """
 CREATE TABLE files (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     folder BLOB NOT NULL,
     path BLOB NOT NULL,
-    seq INTEGER NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     indexed INTEGER NOT NULL DEFAULT 0,
     sort_key TEXT NOT NULL,
     problems TEXT,
     article_id TEXT,
-    title TEXT,
-    summary TEXT,
-    author TEXT,
-    outlet TEXT,
-    published TEXT,
-    date_precision TEXT,
-    language TEXT,
-    kind TEXT,
-    tags TEXT,
-    translation_of TEXT,
-    sources TEXT,
-    word_count INTEGER,
-    extra TEXT,
+    packed BLOB,
     UNIQUE (folder, path)
 );
 CREATE INDEX files_order ON files (sort_key);
+CREATE INDEX files_ids ON files (article_id);
+CREATE INDEX files_waiting ON files (indexed) WHERE indexed = 0;
+CREATE TABLE folders (
+    folder BLOB PRIMARY KEY,
+    problems TEXT
+) WITHOUT ROWID;
+CREATE TABLE dirs (
+    folder BLOB NOT NULL,
+    path BLOB NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    PRIMARY KEY (folder, path)
+) WITHOUT ROWID;
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE docs USING fts5(
-    article_id UNINDEXED, title, summary, tags, outlet, sources, body,
-    tokenize = 'unicode61 remove_diacritics 2'
+    title, summary, tags, outlet, sources, body,
+    content = '', tokenize = 'unicode61 remove_diacritics 2'
 );
 """
-"""The docs table's column order matches reader.index.search.WEIGHTS."""
+"""`docs` is contentless: it holds the index and no copy of the text (snippets
+read the file), which keeps the catalogue well under the size of the Markdown.
+SQLite before 3.43 cannot delete from such a table, so a changed or removed
+file leaves its old rows behind, unreachable (file ids are never reused, and
+search keeps only ids that are in `files`); `counters.dead` counts them and
+the index is rebuilt when they grow to a fifth of it. `folders` keeps what
+walking each content folder found wrong; `dirs` every folder's modification
+time, which tells the command line whether anything was added, removed or
+renamed since. The docs table's column order matches reader.index.search.WEIGHTS."""
 
 
 def _open_file(path: Path) -> sqlite3.Connection:
@@ -61,10 +73,19 @@ def _open_file(path: Path) -> sqlite3.Connection:
     # Damage shows up as DatabaseError on use, and the catalogue is rebuilt then.
     connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
     version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version not in (0, CATALOGUE_VERSION):
+        # An older format: a new file, not dropped tables (which would keep its size).
+        connection.close()
+        _delete(path)
+        connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
+        version = 0
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
-    if version != CATALOGUE_VERSION:
-        connection.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs;")
+    # SQLite's default 2 MB page cache is a small part of a 100,000-article
+    # catalogue: inserts into its indexes, and the index's merges, went to the
+    # disk for every page and grew slower with every thousand files.
+    connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    if version == 0:
         create(connection)
     return connection
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,8 +23,8 @@ MIN_PREFIX = 3
 SNIPPETS = 20
 """Hits that get a snippet with the results; `SearchIndex.snippets` makes more on demand."""
 SNIPPET_WIDTH = 90
-WEIGHTS = (0.0, 10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
-"""bm25 weights of id, title, summary, tags, outlet, sources, body: title hits rank first."""
+WEIGHTS = (10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
+"""bm25 weights of title, summary, tags, outlet, sources, body: title hits rank first."""
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -198,10 +198,15 @@ def snippet_parts(snippet: str) -> tuple[tuple[str, bool], ...]:
     return tuple((piece, bool(number % 2)) for number, piece in enumerate(pieces) if piece)
 
 
+Texts = Callable[[Sequence[int]], Mapping[int, Sequence[str]]]
+"""The text of some rows of `docs`, most telling first (the body): the index keeps none."""
+
+
 def search(
     db: sqlite3.Connection,
     query: Query | str,
     article_ids: Mapping[int, str],
+    texts: Texts,
     limit: int | None = None,
     snippets: int = SNIPPETS,
 ) -> Results:
@@ -209,29 +214,27 @@ def search(
 
     `article_ids` maps the table's rowids to article ids: reading the id
     column of every match from the table itself cost three times the ranking.
-    Each article is listed once (a duplicate-id file may be indexed too). An
-    empty query matches nothing. Every match is returned (or `limit`), and the
-    best `snippets` of them come with a snippet; `make_snippets` makes the
-    others when they are needed.
+    A rowid it does not have is an entry left by a changed or removed file,
+    and is skipped. Each article is listed once (a duplicate-id file may be
+    indexed too). An empty query matches nothing. Every match is returned (or
+    `limit`), and the best `snippets` of them come with a snippet;
+    `make_snippets` makes the others when they are needed.
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty:
         return Results()
     weights = ", ".join(str(weight) for weight in WEIGHTS)
     ranked = (
-        f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs "
-        "WHERE docs MATCH ? ORDER BY rank LIMIT ?"
+        f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank"
     )
     # Every term is quoted (quotes doubled), so no user input is FTS5 syntax; an
     # error here is a bug, and is left to surface rather than look like "no match".
-    rows = db.execute(
-        ranked, (parsed.match_expression(), -1 if limit is None else limit)
-    ).fetchall()
+    cursor = db.execute(ranked, (parsed.match_expression(),))
     ids: list[str] = []
     scores: list[float] = []
     rowids: list[int] = []
     seen: set[str] = set()
-    for rowid, rank in rows:
+    for rowid, rank in cursor:
         article_id = article_ids.get(rowid)
         if article_id is None or article_id in seen:
             continue
@@ -239,28 +242,24 @@ def search(
         ids.append(article_id)
         scores.append(-rank)
         rowids.append(rowid)
-    marked = make_snippets(db, parsed, rowids[:snippets])
+        if limit is not None and len(ids) >= limit:
+            break
+    marked = make_snippets(texts, parsed, rowids[:snippets])
     return Results(ids, scores, {article_ids[row]: text for row, text in marked.items()})
 
 
-def make_snippets(db: sqlite3.Connection, query: Query, rowids: Sequence[int]) -> dict[int, str]:
-    """Snippets for these rows of `docs`: the text around the first match.
+def make_snippets(texts: Texts, query: Query, rowids: Sequence[int]) -> dict[int, str]:
+    """Snippets for these rows: the text around the first match.
 
-    Made in Python from the stored text (a regex that ignores accents), not by
-    FTS5's snippet(), which would evaluate the whole query again: for a prefix
-    at 10,000 articles that cost 10-16 ms.
+    Made in Python from the text (a regex that ignores accents), not by
+    FTS5's snippet(), which needs the text stored in the index and would
+    evaluate the whole query again.
     """
     pattern = search_pattern(query)
     if pattern is None or not rowids:
         return {}
-    marks = ",".join("?" * len(rowids))
-    rows = db.execute(
-        "SELECT rowid, body, summary, sources, tags, outlet, title FROM docs "
-        f"WHERE rowid IN ({marks})",
-        tuple(rowids),
-    ).fetchall()
     result = {}
-    for rowid, *columns in rows:
+    for rowid, columns in texts(rowids).items():
         for text in columns:
             snippet = make_snippet(text or "", pattern)
             if snippet:

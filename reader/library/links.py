@@ -29,6 +29,8 @@ WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+\.(?:md|markdown))(?:#[^)\s]*)?>?(?:\s[^)]*)?\)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _INLINE_TAG = re.compile(r"(?:^|(?<=[\s(,;]))#([^\W\d_][\w/-]*|\d+[^\W\d][\w/-]*)", re.UNICODE)
+_TAG_HINT = re.compile(r"#(?:[^\W\d_]|\d+[^\W\d])", re.UNICODE)
+"""What every inline tag holds (a '#' then a letter): a quick test before reading line by line."""
 MAX_LINKS = 1000
 """Links kept per article: a generated index page must not bloat the catalogue."""
 
@@ -63,8 +65,8 @@ def linked_names(body: str) -> tuple[str, ...]:
 
 def inline_tags(body: str) -> tuple[str, ...]:
     """`#tag` and `#nested/tag` in the text (not in code, not headings, not `#1`)."""
-    if "#" not in body:
-        return ()
+    if _TAG_HINT.search(body) is None:
+        return ()  # headings and `#1` never match: most bodies end here, unread line by line
     seen: dict[str, None] = {}
     for line in prose_lines(body):
         if "#" not in line or (line.lstrip().startswith("#") and _is_heading(line)):

@@ -68,7 +68,9 @@ def is_markdown_name(name: str) -> bool:
     return name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith(".")
 
 
-def walk_markdown(folder: Path) -> tuple[list[Path], list[Problem]]:
+def walk_markdown(
+    folder: Path, times: list[tuple[Path, int]] | None = None
+) -> tuple[list[Path], list[Problem]]:
     """Every Markdown file below `folder`, in a stable order, and what could not be read.
 
     The order is os.walk's: a folder's own files (by name), then each of its
@@ -78,7 +80,9 @@ def walk_markdown(folder: Path) -> tuple[list[Path], list[Problem]]:
     once. Only regular files are articles: a FIFO, a device or a socket with a
     Markdown name is reported and never opened. A folder that cannot be listed
     is reported too. A loop, not recursion: folders nested thousands deep end
-    nowhere near Python's stack limit.
+    nowhere near Python's stack limit. `times` receives each folder read and its
+    modification time, taken before it is listed (so a file added during the
+    walk changes it again).
     """
     files: list[Path] = []
     problems: list[Problem] = []
@@ -91,6 +95,8 @@ def walk_markdown(folder: Path) -> tuple[list[Path], list[Problem]]:
             if (info.st_dev, info.st_ino) in seen:
                 continue
             seen.add((info.st_dev, info.st_ino))
+            if times is not None:
+                times.append((directory, info.st_mtime_ns))
             with os.scandir(directory) as entries:
                 children = sorted(entries, key=lambda entry: entry.name)
         except OSError as error:
@@ -136,26 +142,58 @@ def sort_key(article: Article) -> str:
     return f"{0 if article.published else 1}{9_999_999 - ordinal:07d}{article.title.casefold()}"
 
 
-def scan(folders: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem]]:
-    """Every (file, its content folder) to read, in order; and what could not be read.
+@dataclass(frozen=True)
+class FolderScan:
+    """One content folder walked: its files, what could not be read, each folder's time."""
 
-    A content "folder" may also be a single Markdown file: it is read as one
-    article (its folder is the file's own).
-    """
+    folder: Path
+    files: list[Path]
+    problems: list[Problem]
+    times: list[tuple[Path, int]]
+
+
+MISSING = -1
+"""The time kept for a content folder that is not there (so its arrival is a change)."""
+
+
+def scan_folder(folder: Path) -> FolderScan:
+    """Walk one content folder. It may also be a single Markdown file, read as one
+    article (its folder is the file's own; its time is the file's)."""
+    try:
+        if folder.is_file() and is_markdown_name(folder.name):
+            return FolderScan(folder, [folder], [], [(folder, folder.stat().st_mtime_ns)])
+        if not folder.is_dir():
+            key = "problem.folder_missing" if not folder.exists() else "problem.folder_not_dir"
+            return FolderScan(
+                folder, [], [Problem(folder, None, "error", Msg.of(key))], [(folder, MISSING)]
+            )
+    except OSError as error:
+        return FolderScan(folder, [], [_unreadable_folder(folder, error)], [(folder, MISSING)])
+    times: list[tuple[Path, int]] = []
+    files, problems = walk_markdown(folder, times)
+    return FolderScan(folder, files, problems, times or [(folder, MISSING)])
+
+
+def scan(folders: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem]]:
+    """Every (file, its content folder) to read, in order; and what could not be read."""
     problems: list[Problem] = []
     work: list[tuple[Path, Path]] = []
     for folder in folders:
-        if folder.is_file() and is_markdown_name(folder.name):
-            work.append((folder, folder))  # its id: the file's name, without .md
-            continue
-        if not folder.is_dir():
-            key = "problem.folder_missing" if not folder.exists() else "problem.folder_not_dir"
-            problems.append(Problem(folder, None, "error", Msg.of(key)))
-            continue
-        files, found = walk_markdown(folder)
-        work.extend((path, folder) for path in files)
-        problems.extend(found)
+        found = scan_folder(folder)
+        work.extend((path, folder) for path in found.files)
+        problems.extend(found.problems)
     return work, problems
+
+
+def walk_order(path: str, folder: str) -> tuple[str, ...]:
+    """Where `walk_markdown` meets this file among its folder's, as a sortable key.
+
+    A folder's own files come before its subfolders, each by name: marking
+    files "0" and folders "1" gives that order from the path alone. The
+    catalogue uses it to settle duplicate ids as a fresh walk would.
+    """
+    parts = Path(path).relative_to(folder).parts if path != folder else (Path(path).name,)
+    return (*("1" + part for part in parts[:-1]), "0" + parts[-1])
 
 
 def duplicate_problem(loser: Article, winner: Article) -> Problem:

@@ -101,7 +101,7 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
         tags += tuple(tag for tag in inline_tags(body) if tag not in tags)
         article = Article(
             id=article_id,
-            path=path,
+            file=str(path),
             title=title,
             summary=fields.text("summary") or fields.text("description"),
             author=fields.author(),

@@ -113,6 +113,12 @@ _BLOCK_ITEM = re.compile(r"(?:-[ \t]+)+")
 
 def yaml_depth(text: str) -> int:
     """An upper bound of how deeply a YAML text nests (brackets, indentation, `- - -`)."""
+    brackets = text.count("[") + text.count("{")
+    widest = max(map(len, text.split("\n")), default=0)
+    if brackets <= MAX_YAML_DEPTH and widest // 2 <= MAX_YAML_DEPTH:
+        # Fewer brackets than the limit, and lines too short to indent past it
+        # (two spaces or a `- ` a level): the common case, without a pass per character.
+        return max(brackets, widest // 2)
     deepest = depth = 0
     for char in text:
         if char in "[{":

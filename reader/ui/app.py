@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from reader.index.search import Query, Results
 
 from reader.index.catalogue import Catalogue
+from reader.index.workers import Workers
 from reader.library import Article, Library
 from reader.library.loader import count_by_severity
 from reader.settings import resources
@@ -224,11 +225,19 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         def indexing(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))
 
-        report = catalogue.sync(self.folders, loading, cancelled=lambda: worker.is_cancelled)
-        if worker.is_cancelled:
-            return
-        self.post_message(LibraryLoaded(report.library, final=True))
-        catalogue.index(indexing, cancelled=lambda: worker.is_cancelled)
+        def partial(library: Library) -> None:
+            self.post_message(LibraryLoaded(library, final=False))
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
+        with Workers() as workers:  # processes, if the work is big enough, for both passes
+            report = catalogue.sync(self.folders, loading, cancelled, partial, workers)
+            if worker.is_cancelled:
+                return
+            library = report.library if report.changed or not len(cached) else cached
+            self.post_message(LibraryLoaded(library, final=True))
+            catalogue.index(indexing, cancelled, workers)
         if not worker.is_cancelled:
             catalogue.warm_up()
             self.post_message(IndexReady())

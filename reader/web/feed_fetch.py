@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.library.processes import processes
 from reader.settings.untrusted import clean
 from reader.web.extract import fragment_markdown
 from reader.web.feed_list import Feed
 from reader.web.fetch import TOTAL_TIMEOUT, FetchError, fetch
-from reader.web.processes import processes
 from reader.web.saved import address_key, saved_files, slug, write_article
 
 MAX_PARALLEL = 8

@@ -30,10 +30,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
+from reader.library.processes import processes
 from reader.settings.i18n import t
 from reader.web.extract import ExtractError, WebArticle, extract, fragment_markdown
 from reader.web.fetch import TOTAL_TIMEOUT, FetchError, fetch
-from reader.web.processes import processes
 from reader.web.reading_lists import ListEntry
 from reader.web.saved import Saved, address_key, save, saved_files
 

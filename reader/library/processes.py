@@ -1,7 +1,7 @@
-"""Worker processes for the work of a processor: parsing feeds, extracting pages.
+"""Worker processes for work that holds the interpreter: parsing articles, feeds, pages.
 
-Waiting on the network is done by threads; turning HTML into Markdown holds
-the interpreter, so it goes to a process per core. The processes are started
+Waiting on the network is done by threads; parsing YAML and turning HTML into
+Markdown hold the interpreter, so they go to a process per core. The processes are started
 fresh ("spawn": forking under running threads is unsafe) and ignore Ctrl-C:
 the parent hears it, stops handing out work and lets the pool finish, rather
 than every child printing its own traceback.

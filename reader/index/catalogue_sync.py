@@ -1,0 +1,232 @@
+"""Bringing the catalogue up to date with the disk: what changed is parsed, what left goes.
+
+Every file is checked by size and modification time; only new and changed
+files are parsed again, by `reader.index.workers` (a process per core when
+there are many). On a first run the list fills while files are parsed:
+`partial` receives the library so far, at growing intervals (each one
+costs a sort of what is there), so the first titles show within a second
+even when 100,000 files wait.
+
+The walk also records each folder's modification time: `is_fresh` compares
+them again, which is how the command line knows, in a few milliseconds,
+that nothing was added, removed or renamed since.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.index.catalogue_db import ARTICLE_COLUMNS
+from reader.index.catalogue_rows import problems_from_json, problems_json, unpack
+from reader.index.workers import ParsedRow, Workers, parse_rows
+from reader.library import Library
+from reader.library.article import ParseResult, Problem
+from reader.library.loader import MISSING, FolderScan, assemble, scan_folder
+
+Progress = Callable[[int, int], None]
+Partial = Callable[[Library], None]
+
+FIRST_HERE = 100
+"""Files parsed in this thread while the processes start, and shown at once (more than a
+screen holds): the first titles do not wait for the processes."""
+PARTIAL_GROWTH = 4
+"""Each partial library is this many times the last: the sorting stays linear overall."""
+
+_INSERT = (
+    f"INSERT INTO files (folder, path, size, mtime_ns, indexed, sort_key, problems, "
+    f"{ARTICLE_COLUMNS}) VALUES ({','.join('?' * 9)})"
+)
+
+
+class Sync:
+    """One pass over the content folders, writing what changed to the catalogue."""
+
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock) -> None:
+        self.db = db
+        self.lock = lock
+        self.parsed = 0
+        self.removed = 0
+        self.unchanged = 0
+        self.folders_changed = False
+
+    def run(
+        self,
+        folders: Sequence[Path],
+        progress: Progress | None,
+        cancelled: Callable[[], bool],
+        partial: Partial | None,
+        workers: Workers,
+    ) -> bool:
+        """Check every file and write the changes; False if it was cancelled on the way."""
+        scans = [scan_folder(folder) for folder in folders]
+        known = self._known(folders)
+        work: list[tuple[int, str, str]] = []
+        replaced: list[int] = []
+        seen: set[tuple[str, str]] = set()
+        position = 0
+        for found in scans:
+            folder_text = str(found.folder)
+            for path in found.files:
+                key = (folder_text, str(path))
+                seen.add(key)
+                entry = known.get(key)
+                if entry is not None:
+                    try:
+                        stat = os.stat(path)
+                    except OSError:
+                        stat = None
+                    if stat is not None and (entry[1], entry[2]) == (
+                        stat.st_size,
+                        stat.st_mtime_ns,
+                    ):
+                        self.unchanged += 1
+                        continue
+                    replaced.append(entry[0])
+                work.append((position, key[1], folder_text))
+                position += 1
+        total = len(seen)
+        first_run = not known and partial is not None
+        results: list[tuple[int, ParseResult]] = []
+        next_partial = FIRST_HERE
+        self._remove(replaced, known)
+        done = self.unchanged
+        for rows in workers.map(parse_rows, work, cancelled, first=FIRST_HERE if first_run else 0):
+            self._write(rows, work)
+            self.parsed += len(rows)
+            done += len(rows)
+            if progress is not None:
+                progress(done, total)
+            if first_run:
+                results.extend((row[0], _result(row, work)) for row in rows)
+                if len(results) >= next_partial and len(results) < len(work):
+                    results.sort(key=lambda pair: pair[0])
+                    partial(assemble(result for _, result in results))  # type: ignore[misc]
+                    next_partial = len(results) * PARTIAL_GROWTH
+        if cancelled():
+            return False
+        if progress is not None and not work:
+            progress(total, total)
+        gone = [entry[0] for key, entry in known.items() if key not in seen]
+        self._remove(gone, known)
+        self.removed = len(gone)
+        self._remember_folders(scans)
+        return True
+
+    def _known(self, folders: Sequence[Path]) -> dict[tuple[str, str], tuple[int, int, int, int]]:
+        """(folder, path) → (row id, size, mtime_ns, indexed) for every file last seen."""
+        names = [os.fsencode(str(folder)) for folder in folders]
+        if not names:
+            return {}
+        marks = ",".join("?" * len(names))
+        with self.lock:
+            rows = self.db.execute(
+                f"SELECT folder, path, id, size, mtime_ns, indexed FROM files "
+                f"WHERE folder IN ({marks})",
+                names,
+            ).fetchall()
+        decode = os.fsdecode
+        return {(decode(folder), decode(path)): rest for folder, path, *rest in rows}
+
+    def _remove(
+        self, row_ids: list[int], known: dict[tuple[str, str], tuple[int, int, int, int]]
+    ) -> None:
+        """Forget these files. Their words stay in the index, unreachable: counted as dead."""
+        if not row_ids:
+            return
+        wanted = set(row_ids)
+        dead = sum(1 for row, _s, _m, indexed in known.values() if row in wanted and indexed)
+        with self.lock, self.db:
+            self.db.executemany("DELETE FROM files WHERE id = ?", [(row,) for row in row_ids])
+            add_dead(self.db, dead)
+
+    def _write(self, rows: list[ParsedRow], work: list[tuple[int, str, str]]) -> None:
+        values = []
+        for position, *rest in rows:
+            _, path, folder = work[position]
+            values.append((os.fsencode(folder), os.fsencode(path), *rest))
+        with self.lock, self.db:
+            self.db.executemany(_INSERT, values)
+
+    def _remember_folders(self, scans: list[FolderScan]) -> None:
+        """Each content folder's problems and its folders' times: the catalogue is current."""
+        with self.lock, self.db:
+            for found in scans:
+                name = os.fsencode(str(found.folder))
+                problems = problems_json(found.problems)
+                before = self.db.execute(
+                    "SELECT problems FROM folders WHERE folder = ?", (name,)
+                ).fetchone()
+                if before is None or before[0] != problems:
+                    self.folders_changed = True
+                self.db.execute(
+                    "INSERT OR REPLACE INTO folders (folder, problems) VALUES (?, ?)",
+                    (name, problems),
+                )
+                self.db.execute("DELETE FROM dirs WHERE folder = ?", (name,))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO dirs (folder, path, mtime_ns) VALUES (?, ?, ?)",
+                    [(name, os.fsencode(str(path)), time) for path, time in found.times],
+                )
+
+
+def _result(row: ParsedRow, work: list[tuple[int, str, str]]) -> ParseResult:
+    _, path, folder = work[row[0]]
+    packed = row[-1]
+    return ParseResult(
+        unpack(packed, path, Path(folder)) if packed is not None else None,
+        problems_from_json(row[5], Path(path)) if row[5] else (),
+    )
+
+
+def add_dead(db: sqlite3.Connection, count: int) -> None:
+    if count:
+        db.execute(
+            "INSERT INTO counters (name, value) VALUES ('dead', ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
+            (count,),
+        )
+
+
+def folder_problems(db: sqlite3.Connection, names: Sequence[bytes]) -> list[Problem]:
+    """What walking these content folders found wrong, as last recorded."""
+    marks = ",".join("?" * len(names))
+    rows = db.execute(
+        f"SELECT folder, problems FROM folders WHERE folder IN ({marks})", list(names)
+    ).fetchall()
+    return [
+        problem
+        for folder, text in rows
+        for problem in problems_from_json(text, Path(os.fsdecode(folder)))
+    ]
+
+
+def is_fresh(db: sqlite3.Connection, folders: Sequence[Path]) -> bool:
+    """True if no folder's modification time moved since the last complete check.
+
+    Adding, removing or renaming a file changes its folder's time, and so does
+    saving the way most editors do (a new file renamed over the old). A file
+    rewritten in place does not: the next full check (the app's, at every
+    start) sees it.
+    """
+    names = [os.fsencode(str(folder)) for folder in folders]
+    if not names:
+        return True
+    marks = ",".join("?" * len(names))
+    rows: list[Any] = db.execute(
+        f"SELECT folder, path, mtime_ns FROM dirs WHERE folder IN ({marks})", names
+    ).fetchall()
+    if {row[0] for row in rows} != set(names):
+        return False  # a folder never checked
+    for _folder, path, recorded in rows:
+        try:
+            now = os.stat(path).st_mtime_ns
+        except OSError:
+            now = MISSING
+        if now != recorded:
+            return False
+    return True
