@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import json
 import os
 import platform
 import shutil
@@ -27,11 +26,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.generate import BIG_OPENING, generate
+from benchmarks.report import report
 from benchmarks.terminal import Terminal
+from benchmarks.tiers import (
+    cache_bytes,
+    kept_library,
+    markdown_bytes,
+    run_cold,
+    run_command,
+    run_warm_list,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 TIMEOUT = 60.0
+KEPT_FROM = 10_000
+"""Generated libraries from this size are kept between runs (benchmarks/.libraries)."""
+STANDARD = 10_000
+"""The size the first budgets speak of; larger libraries have budgets of their own."""
 
 
 @dataclass
@@ -77,23 +89,31 @@ class Library:
 
 
 def newest_title(folder: Path | None) -> tuple[str, int]:
-    from reader.library import load_library
+    """The title the list shows first, and how many articles there are (parsed here)."""
+    from reader.index.catalogue import Catalogue
     from reader.settings.config import library_folders, resolve_settings
 
     settings = resolve_settings(
         content_dirs=[folder] if folder else [], include_bundled=folder is None
     )
-    library = load_library(library_folders(settings))
+    with tempfile.TemporaryDirectory() as scratch:
+        catalogue = Catalogue.open(Path(scratch))
+        library = catalogue.sync(library_folders(settings)).library
+        catalogue.close()
     return library.articles[0].title, len(library)
 
 
 def make_libraries(work: Path, sizes: list[int]) -> list[Library]:
+    """The bundled library, then one generated library per size (from 10,000: kept)."""
     libraries = []
     title, count = newest_title(None)
     libraries.append(Library("bundled", None, title, count))
     for size in sizes:
-        folder = work / f"lib{size}"
-        generate(folder, size, seed=7)
+        if size >= KEPT_FROM:
+            folder = kept_library(size)
+        else:
+            folder = work / f"lib{size}"
+            generate(folder, size, seed=7)
         title, count = newest_title(folder)
         libraries.append(Library(f"{size:,}", folder, title, count))
     return libraries
@@ -176,29 +196,6 @@ def index_complete(cache: Path, expected: int) -> bool:
     except sqlite3.Error:
         return False
     return total >= expected and not waiting
-
-
-def run_cold(library: Library, env: dict[str, str], cache: Path) -> dict[str, float | None]:
-    shutil.rmtree(cache, ignore_errors=True)
-    terminal = Terminal(reader_argv(library), env)
-    try:
-        frame = terminal.wait_for(lambda text: "Articles" in text or "loading" in text, TIMEOUT)
-        listed = terminal.wait_for(visible(library.first_title), TIMEOUT)
-        indexed = None
-        deadline = time.perf_counter() + TIMEOUT
-        while time.perf_counter() < deadline:
-            terminal.pump(0.05)
-            if index_complete(cache, library.count):
-                indexed = time.perf_counter()
-                break
-        return {
-            "first_frame": frame - terminal.started if frame else None,
-            "list_complete": listed - terminal.started if listed else None,
-            "index_complete": indexed - terminal.started if indexed else None,
-            "rss_kb": terminal.rss_peak(),
-        }
-    finally:
-        terminal.close()
 
 
 # ---------------------------------------------------------------------------
@@ -348,7 +345,8 @@ def main() -> None:
 
 def run_all(work: Path, sizes: list[int], runs: int, quick: bool) -> dict:
     libraries = make_libraries(work, sizes)
-    largest = libraries[-1]
+    generated = libraries[1:]
+    standard = ([lib for lib in generated if lib.count <= STANDARD] or generated)[-1]
     big = work / "big"
     generate(big, 0, seed=11, big=True)
     bigs = {}
@@ -366,9 +364,10 @@ def run_all(work: Path, sizes: list[int], runs: int, quick: bool) -> dict:
 
     startup: dict[str, Samples] = {"bare": Samples()}
     memory: dict[str, Samples] = {"bare": Samples()}
-    cold: dict[str, Samples] = {
-        key: Samples() for key in ("first_frame", "list_complete", "index_complete", "rss_kb")
-    }
+    cold_keys = ("first_frame", "first_titles", "list_complete", "index_complete", "rss_kb")
+    tier_keys = ("list_complete", "rss_kb", "quit", "cli_search", "cli_list", "cache_ratio")
+    cold = {lib.name: {key: Samples() for key in cold_keys} for lib in generated}
+    tiers = {lib.name: {key: Samples() for key in tier_keys} for lib in generated}
     opening: dict[str, dict[str, Samples]] = {
         name: {"first_screen": Samples(), "key_max": Samples()} for name in bigs
     }
@@ -384,18 +383,18 @@ def run_all(work: Path, sizes: list[int], runs: int, quick: bool) -> dict:
             seconds, rss = run_warm(library, environment(data, caches[library.name]))
             startup[library.name].add(seconds)
             memory[library.name].add(rss)
-        for key, value in run_cold(largest, environment(data, cold_cache), cold_cache).items():
-            cold[key].add(value)
+        for library in generated:
+            measure_tier(library, work, data, caches[library.name], cold_cache, cold, tiers)
         for name, (folder, title) in bigs.items():
             measured = run_open(folder, environment(data, work / f"cache-open-{name}"), title)
             for key, value in measured.items():
                 opening[name][key].add(value)
 
-    search = search_layer(caches[largest.name])
+    search = search_layer(caches[standard.name])
     keystrokes = Samples()
     for _round in range(max(1, runs // 2)):
         keystrokes.values += search_keystrokes(
-            largest, environment(data, caches[largest.name]), "coalition dro"
+            standard, environment(data, caches[standard.name]), "coalition dro"
         ).values
     state = state_writes(work)
 
@@ -408,10 +407,19 @@ def run_all(work: Path, sizes: list[int], runs: int, quick: bool) -> dict:
         "runs": runs,
         "quick": quick,
         "sizes": [library.count for library in libraries],
+        "standard": standard.name,
+        "counts": {library.name: library.count for library in libraries},
         "startup": {name: samples.summary() for name, samples in startup.items()},
         "memory_kb": {name: samples.summary() for name, samples in memory.items()},
-        "cold": {key: samples.summary() for key, samples in cold.items()},
-        "cold_size": largest.count,
+        "cold": {
+            name: {key: samples.summary() for key, samples in cases.items()}
+            for name, cases in cold.items()
+        },
+        "tiers": {
+            name: {key: samples.summary() for key, samples in cases.items()}
+            for name, cases in tiers.items()
+        },
+        "cold_size": standard.count,
         "opening": {
             name: {key: samples.summary() for key, samples in cases.items()}
             for name, cases in opening.items()
@@ -422,127 +430,32 @@ def run_all(work: Path, sizes: list[int], runs: int, quick: bool) -> dict:
     }
 
 
-# ---------------------------------------------------------------------------
-# report
-
-
-def budgets(results: dict) -> list[tuple[str, str, bool]]:
-    """Each budget: what it says, what was measured, met or not."""
-    bare = results["startup"]["bare"]["median"]
-    bare_rss = results["memory_kb"]["bare"]["median"]
-    names = list(results["startup"])
-    largest = names[-1]
-    rows = []
-
-    def ratio(name: str) -> float:
-        return results["startup"][name]["median"] / bare
-
-    rows.append(("(a) bundled ≤ 1.3× bare", f"{ratio('bundled'):.2f}×", ratio("bundled") <= 1.3))
-    rows.append(
-        (f"(a) {largest} warm ≤ 1.6× bare", f"{ratio(largest):.2f}×", ratio(largest) <= 1.6)
+def measure_tier(
+    library: Library,
+    work: Path,
+    data: Path,
+    cache: Path,
+    cold_cache: Path,
+    cold: dict[str, dict[str, Samples]],
+    tiers: dict[str, dict[str, Samples]],
+) -> None:
+    """One round at one size: a cold start, a warm start to the whole list and `q`, the CLI."""
+    assert library.folder is not None
+    argv = reader_argv(library)
+    measured = run_cold(
+        argv, environment(data, cold_cache), cold_cache, library.count, index_complete
     )
-    cold = results["cold"]
-    first = cold["first_frame"].get("median", float("nan")) / bare
-    rows.append((f"(a) {largest} cold first frame ≤ 2×", f"{first:.2f}×", first <= 2))
-    listed = cold["list_complete"].get("median", float("nan"))
-    rows.append((f"(a) {largest} cold list ≤ 5 s", f"{listed:.2f} s", listed <= 5))
-    indexed = cold["index_complete"].get("median", float("nan"))
-    rows.append((f"(a) {largest} cold index ≤ 10 s", f"{indexed:.2f} s", indexed <= 10))
-    one = results["opening"]["1m"]
-    shown = one["first_screen"].get("median", float("nan"))
-    rows.append(("(b) 1 MB first screen ≤ 0.5 s", f"{shown:.3f} s", shown <= 0.5))
-    keys = max(case["key_max"].get("max", float("nan")) for case in results["opening"].values())
-    rows.append(("(b) keys answered ≤ 100 ms", f"{keys * 1000:.0f} ms", keys <= 0.1))
-    p95 = results["search_layer"].get("p95", float("nan"))
-    rows.append(("(c) search p95 ≤ 30 ms", f"{p95 * 1000:.1f} ms", p95 <= 0.03))
-    key = results["search_keystroke"].get("p95", float("nan"))
-    rows.append(("(c) keystroke → list ≤ 100 ms (p95)", f"{key * 1000:.0f} ms", key <= 0.1))
-    for name, label in (("bookmark_toggle", "bookmark toggle"), ("position_save", "position save")):
-        value = results["state"][name].get("p95", float("nan"))
-        rows.append((f"(d) {label} p95 ≤ 10 ms", f"{value * 1000:.2f} ms", value <= 0.01))
-    extra = (results["memory_kb"][largest]["median"] - bare_rss) / 1024
-    rows.append((f"(e) {largest} memory ≤ bare + 80 MB", f"+{extra:.0f} MB", extra <= 80))
-    return rows
-
-
-def markdown(results: dict) -> str:
-    bare = results["startup"]["bare"]["median"]
-    lines = [
-        f"Machine: {results['machine']['platform']}, Python {results['machine']['python']}, "
-        f"{results['machine']['cpus']} CPUs; {results['runs']} interleaved runs per case, "
-        f"whole run {results['seconds']} s.",
-        "",
-        "| startup (spawn → first title) | median | min – max | vs bare | peak RSS |",
-        "|---|---|---|---|---|",
-    ]
-    for name, summary in results["startup"].items():
-        rss = results["memory_kb"][name].get("median", 0) / 1024
-        lines.append(
-            f"| {name} | {summary['median']:.3f} s | {summary['min']:.3f} – {summary['max']:.3f} s"
-            f" | {summary['median'] / bare:.2f}× | {rss:.0f} MB |"
-        )
-    cold = results["cold"]
-    lines += [
-        "",
-        f"| {results['cold_size']:,} articles, empty cache | median | min – max |",
-        "|---|---|---|",
-    ]
-    for key, label in (
-        ("first_frame", "first frame"),
-        ("list_complete", "complete list"),
-        ("index_complete", "search index complete"),
-    ):
-        summary = cold[key]
-        if summary.get("n"):
-            lines.append(
-                f"| {label} | {summary['median']:.2f} s | {summary['min']:.2f} – "
-                f"{summary['max']:.2f} s |"
-            )
-    lines += ["", "| other | median | p95 / max |", "|---|---|---|"]
-    for name, cases in results["opening"].items():
-        first = cases["first_screen"]
-        keys = cases["key_max"]
-        if first.get("n"):
-            lines.append(
-                f"| open {name} article: Enter → first screen | {first['median'] * 1000:.0f} ms |"
-                f" max {first['max'] * 1000:.0f} ms |"
-            )
-        if keys.get("n"):
-            lines.append(
-                f"| open {name}: slowest key while rendering | {keys['median'] * 1000:.0f} ms |"
-                f" max {keys['max'] * 1000:.0f} ms |"
-            )
-    for key, label in (
-        ("search_layer", f"search layer, {len(QUERIES)} queries at {results['cold_size']:,}"),
-        ("search_keystroke", "keystroke → updated list"),
-    ):
-        summary = results[key]
-        if summary.get("n"):
-            lines.append(
-                f"| {label} | {summary['median'] * 1000:.1f} ms | p95 "
-                f"{summary['p95'] * 1000:.1f} ms |"
-            )
-    for key, label in (("bookmark_toggle", "bookmark toggle"), ("position_save", "position save")):
-        summary = results["state"][key]
-        lines.append(
-            f"| {label} | {summary['median'] * 1000:.2f} ms | p95 {summary['p95'] * 1000:.2f} ms |"
-        )
-    lines += ["", "| budget | measured | met |", "|---|---|---|"]
-    for label, measured, met in budgets(results):
-        lines.append(f"| {label} | {measured} | {'yes' if met else '**NO**'} |")
-    return "\n".join(lines) + "\n"
-
-
-def report(results: dict, out: Path) -> None:
-    text = markdown(results)
-    print(text)
-    if results.get("quick"):
-        return
-    out.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    (out / f"{stamp}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    (out / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    (out / "latest.md").write_text(text, encoding="utf-8")
+    for key, value in measured.items():
+        cold[library.name][key].add(value)
+    tier = tiers[library.name]
+    if measured["index_complete"] is not None:
+        tier["cache_ratio"].add(cache_bytes(cold_cache) / markdown_bytes(library.folder))
+    warm = run_warm_list(argv, environment(data, cache), library.count)
+    for key, value in warm.items():
+        tier[key].add(value)
+    env = environment(data, cache)
+    tier["cli_search"].add(run_command([*argv, "search", "--json", "security"], env))
+    tier["cli_list"].add(run_command([*argv, "list", "--json"], env))
 
 
 if __name__ == "__main__":
