@@ -10,7 +10,7 @@ import tempfile
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, settings_for, warn
 from reader.settings.config import Settings
@@ -68,7 +68,19 @@ def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:
 
         app = make_app(settings)
         app.run()
+    status = EXIT_OK
     if app.unsaved:
         warn(plural("store.unsaved", app.unsaved))  # the screen is gone: say it here
-        return EXIT_ERROR
-    return EXIT_OK
+        status = EXIT_ERROR
+    leave(status)
+
+
+def leave(status: int) -> NoReturn:
+    """End the process at once: everything is saved and closed by now.
+
+    Freeing a large library's objects one by one on the way out took a tenth
+    of a second at 100,000 articles, for memory the system takes back anyway.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

@@ -24,7 +24,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.index.catalogue_db import CATALOGUE_NAME, connect, memory
+from reader.index.catalogue_db import CATALOGUE_NAME, connect, damaged, memory
 from reader.index.catalogue_rows import (
     packed_title,
     problems_from_json,
@@ -73,6 +73,7 @@ class Catalogue:
         self._db = connection
         self._lock = threading.RLock()
         self._ids: dict[int, str] | None = None
+        self._closed = False
         self.path = path
         """The file, or None when the catalogue lives in memory."""
 
@@ -82,8 +83,15 @@ class Catalogue:
         connection, path = connect(cache_dir / CATALOGUE_NAME, fresh=False)
         return cls(connection, path)
 
-    def _rebuild(self) -> None:
-        """The file is damaged: start again from nothing (it is only a cache)."""
+    def _rebuild(self, error: sqlite3.DatabaseError) -> None:
+        """The file is damaged: start again from nothing (it is only a cache).
+
+        Anything else is raised again: a catalogue closed by a quitting app
+        while a worker still used it, or one locked by another instance, is
+        not damaged, and deleting it would cost the next start a full parse.
+        """
+        if self._closed or not damaged(error):
+            raise error
         with self._lock:
             self._ids = None
             self._db.close()
@@ -92,8 +100,13 @@ class Catalogue:
             else:
                 self._db = memory()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._db.close()
 
     # -- the library ---------------------------------------------------------
@@ -129,8 +142,8 @@ class Catalogue:
                         (*names, limit),
                     ).fetchall()
                     found = []
-        except sqlite3.DatabaseError:
-            self._rebuild()
+        except sqlite3.DatabaseError as error:
+            self._rebuild(error)
             return Library()
         order = {name: number for number, name in enumerate(names)}
         folder_paths = {name: Path(os.fsdecode(name)) for name in names}
@@ -175,8 +188,8 @@ class Catalogue:
         try:
             with self._lock:
                 return is_fresh(self._db, folders)
-        except sqlite3.DatabaseError:
-            self._rebuild()
+        except sqlite3.DatabaseError as error:
+            self._rebuild(error)
             return False
 
     def current_library(self, folders: Sequence[Path]) -> Library:
@@ -201,8 +214,8 @@ class Catalogue:
         with Workers() if workers is None else nullcontext(workers) as pool:
             try:
                 return self._sync(folders, progress, cancelled, partial, pool)
-            except sqlite3.DatabaseError:
-                self._rebuild()
+            except sqlite3.DatabaseError as error:
+                self._rebuild(error)
                 return self._sync(folders, progress, cancelled, partial, pool)
 
     def _sync(

@@ -90,6 +90,17 @@ def _open_file(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def damaged(error: sqlite3.DatabaseError) -> bool:
+    """True if the error says the file is damaged or not a catalogue, not merely busy
+    (locked by another instance), closed, or misused."""
+    if isinstance(error, (sqlite3.ProgrammingError, sqlite3.IntegrityError)):
+        return False
+    text = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError):
+        return "no such" in text or "malformed" in text  # a table missing: half a file
+    return True
+
+
 def connect(path: Path, fresh: bool) -> tuple[sqlite3.Connection, Path | None]:
     """The catalogue file (deleted first if `fresh`, or if it will not open), else memory."""
     try:

@@ -97,21 +97,41 @@ def _parse_toml(raw: str, first_line: int) -> Any:
         raise Rejected(line, Msg.of("problem.bad_toml", reason=reason)) from None
 
 
-def split(text: str) -> Split:
-    """Separate the front matter (parsed) from the body; raises `Rejected`."""
+_CLOSERS = {
+    "---": re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE),
+    "+++": re.compile(r"^\+\+\+[^\S\n]*$", re.MULTILINE),
+}
+"""The line that ends front matter opened by `---` (or `...`, as YAML allows) or `+++`."""
+
+
+def _divide(text: str) -> tuple[str | None, str, str]:
+    """(fence, raw front matter, body); fence None when the text has no front matter.
+
+    Found with one search, not by splitting the text into lines: the body is
+    most of the file, and is read again for every article opened and indexed.
+    """
     first, _, rest = text.partition("\n")
     fence = first.rstrip()
-    if fence not in ("---", "+++"):
-        return Split({}, text)
-    closers = ("---", "...") if fence == "---" else ("+++",)
-    lines = rest.split("\n")
-    for index, line in enumerate(lines):
-        if line.rstrip() in closers:
-            raw = "\n".join(lines[:index])
-            body = "\n".join(lines[index + 1 :])
-            break
-    else:
+    if fence not in _CLOSERS:
+        return None, "", text
+    closing = _CLOSERS[fence].search(rest)
+    if closing is None:
         raise Rejected(1, Msg.of("problem.unclosed", fence=fence))
+    raw = rest[: closing.start()].removesuffix("\n")
+    body = rest[closing.end() + 1 :]
+    return fence, raw, body
+
+
+def body_of(text: str) -> str:
+    """The body alone, its front matter left unparsed; raises `Rejected` if unclosed."""
+    return _divide(text)[2]
+
+
+def split(text: str) -> Split:
+    """Separate the front matter (parsed) from the body; raises `Rejected`."""
+    fence, raw, body = _divide(text)
+    if fence is None:
+        return Split({}, text)
     meta = _parse_toml(raw, 2) if fence == "+++" else _parse_yaml(raw, 2)
     if meta is None:
         meta = {}

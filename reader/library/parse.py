@@ -15,7 +15,7 @@ from pathlib import Path
 from reader.library.article import Article, DatePrecision, ParseResult, Problem
 from reader.library.fences import FenceTracker
 from reader.library.fields import Fields
-from reader.library.frontmatter import Rejected, decode, split
+from reader.library.frontmatter import Rejected, body_of, decode, split
 from reader.library.links import inline_tags, linked_names
 from reader.library.sanitize import clean, display_path, display_text
 from reader.settings.i18n import Msg
@@ -155,7 +155,7 @@ def read_body(path: Path) -> str:
     """
     shown = display_path(path)
     try:
-        return clean(split(decode(read_article_bytes(path))).body)
+        return clean(body_of(decode(read_article_bytes(path))))  # front matter: not parsed
     except OSError as error:
         raise BodyError(f"{shown}: {read_failure(error)}") from None
     except Rejected as rejected:

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from reader.index.search import Query, Results
 
 from reader.index.catalogue import Catalogue
-from reader.index.workers import Workers
 from reader.library import Article, Library
 from reader.library.loader import count_by_severity
 from reader.settings import resources
@@ -36,6 +35,7 @@ from reader.ui.commands import ReaderCommands
 from reader.ui.feed_fetcher import FeedFetcher
 from reader.ui.folder_watcher import FolderWatcher
 from reader.ui.keys import key, translate_bindings
+from reader.ui.library_update import update_library
 from reader.ui.list_importer import ListImporter
 from reader.ui.messages import (
     ForwardsWorkerFailures,
@@ -211,36 +211,8 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
 
         Runs off the UI thread; reports through messages.
         """
-        worker = get_current_worker()
-        catalogue = self.catalogue
-        if catalogue is None:
-            return
-        cached = catalogue.cached_library(self.folders)
-        if len(cached) and not worker.is_cancelled:
-            self.post_message(LibraryLoaded(cached, final=False))
-
-        def loading(done: int, total: int) -> None:
-            self.post_message(LibraryProgress(done, total))
-
-        def indexing(done: int, total: int) -> None:
-            self.post_message(IndexProgress(done, total))
-
-        def partial(library: Library) -> None:
-            self.post_message(LibraryLoaded(library, final=False))
-
-        def cancelled() -> bool:
-            return worker.is_cancelled
-
-        with Workers() as workers:  # processes, if the work is big enough, for both passes
-            report = catalogue.sync(self.folders, loading, cancelled, partial, workers)
-            if worker.is_cancelled:
-                return
-            library = report.library if report.changed or not len(cached) else cached
-            self.post_message(LibraryLoaded(library, final=True))
-            catalogue.index(indexing, cancelled, workers)
-        if not worker.is_cancelled:
-            catalogue.warm_up()
-            self.post_message(IndexReady())
+        if self.catalogue is not None:
+            update_library(self, self.catalogue, self.folders, get_current_worker())
 
     def on_library_progress(self, message: LibraryProgress) -> None:
         if not self.main_screen.is_attached:

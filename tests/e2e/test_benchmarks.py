@@ -52,6 +52,13 @@ def test_runner_quick_run_prints_every_budget() -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    for budget in ("(a) bundled", "(b) 1 MB first screen", "(c) search p95", "(d) bookmark"):
+    for budget in (
+        "(a) bundled",
+        "(b) 1 MB first screen",
+        "(c) search p95",
+        "(d) bookmark",
+        "(f) 60: quit",
+    ):
         assert budget in result.stdout
+    assert "| size | cold: first titles |" in result.stdout
     assert "| bare |" in result.stdout and "nan" not in result.stdout

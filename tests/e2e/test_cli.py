@@ -207,6 +207,24 @@ def test_search_from_the_command_line(library_dir: Path) -> None:
     assert plain.startswith("world/second-en  Beta report")
 
 
+def test_commands_answer_from_the_catalogue_and_see_what_was_added_or_removed(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    where = ("--no-bundled", "--content", str(library_dir))
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "elsewhere.md").write_text("# Securite elsewhere\n\nsecurite\n", encoding="utf-8")
+    run("list", "--no-bundled", "--content", str(other))  # the same catalogue, another folder
+    ids = {record["id"] for record in json.loads(run("list", "--json", *where)[1])}
+    assert "added" not in ids and "first" in ids
+    (library_dir / "added.md").write_text("# Added\n\nsecurite too\n", encoding="utf-8")
+    (library_dir / "undated.md").unlink()
+    ids_now = {record["id"] for record in json.loads(run("list", "--json", *where)[1])}
+    assert ids_now == (ids - {"undated"}) | {"added"}
+    found = {record["id"] for record in json.loads(run("search", "securite", "--json", *where)[1])}
+    assert found == {"first", "world/second-fr", "added"}  # not the other folder's article
+
+
 def test_bookmarking_fails_clearly_when_nothing_can_be_saved(
     library_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:

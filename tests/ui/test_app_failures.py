@@ -85,3 +85,23 @@ async def test_a_state_file_emptied_while_reading_is_said_and_nothing_is_lost(
         app.keeper.sync()
     bookmarks = {b.article_id for b in Store.open(data).bookmarks()}
     assert bookmarks == {"first", "world/second-en"}
+
+
+async def test_a_catalogue_closed_under_the_update_is_not_a_failure(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app closes the catalogue on its way out, maybe while the update still runs."""
+    real_sync = Catalogue.sync
+
+    def closed_on_the_way(self: Catalogue, *args: object, **kwargs: object) -> object:
+        self.close()
+        return real_sync(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Catalogue, "sync", closed_on_the_way)
+    seen: list[Message] = []
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        for _ in range(30):
+            await pilot.pause()
+        assert app.is_running
+        assert not [n for n in notices(seen) if "Something went wrong" in n]

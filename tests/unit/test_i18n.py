@@ -152,9 +152,7 @@ def test_dates_are_written_in_the_interface_language() -> None:
 
 
 def test_the_byline_capitalises_names_but_leaves_unknown_codes_as_written() -> None:
-    article = Article(
-        id="a", file="a.md", title="A", language="fr", kind="report", word_count=460
-    )
+    article = Article(id="a", file="a.md", title="A", language="fr", kind="report", word_count=460)
     assert byline(article) == "Report · French · 2 min read"
     set_language("fr")
     assert byline(article) == "Rapport · Français · 2 min de lecture"

@@ -73,6 +73,25 @@ def test_any_text_at_all_loads_or_is_a_problem(front: str, body: str, fence: str
     _check(parse_text(text, Path("x.md"), Path(".")))
 
 
+@settings(max_examples=150, deadline=None)
+@given(RAW_FRONT, MARKDOWN, st.sampled_from(["---", "+++", "..."]))
+def test_the_body_alone_is_the_body_the_whole_parse_finds(
+    front: str, body: str, closer: str
+) -> None:
+    from reader.library.frontmatter import body_of, split
+
+    opener = "+++" if closer == "+++" else "---"
+    closers = ("+++",) if opener == "+++" else ("---", "...")
+    if any(line.rstrip() in closers for line in front.split("\n")):
+        return  # the front matter would end earlier
+    text = f"{opener}\n{front}\n{closer}\n{body}"
+    assert body_of(text) == body  # as written, front matter unparsed (even if it is wrong)
+    try:
+        assert split(text).body == body
+    except Exception as error:  # Rejected: bad YAML or TOML, said with a line
+        assert getattr(error, "line", None) != 1
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_decode_or_are_rejected_with_a_reason(data: bytes) -> None:

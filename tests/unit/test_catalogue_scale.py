@@ -1,0 +1,165 @@
+"""The catalogue at scale: processes, a list that fills, freshness, an index without text."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.index import catalogue as catalogue_module
+from reader.index.catalogue import Catalogue
+from reader.index.catalogue_db import damaged
+from reader.index.workers import Workers
+from reader.library import Library, load_library
+from reader.library.loader import walk_markdown, walk_order
+
+
+def _articles(folder: Path, count: int, words: str = "plain words") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"a{number:04d}.md").write_text(
+            f"---\ntitle: Article {number}\ndate: 2026-01-{number % 28 + 1:02d}\n"
+            f"sources:\n  - publisher: P{number}\n    title: T{number}\n---\n\n"
+            f"{words} number{number}\n",
+            encoding="utf-8",
+        )
+
+
+def kill_in_a_child(items: list[int]) -> list[int]:
+    """Stand-in for a parser that dies: any process but the test's own ends at once."""
+    if os.getpid() != int(os.environ["READER_TEST_PARENT"]):
+        os._exit(1)
+    return [item * 2 for item in items]
+
+
+def test_a_job_done_by_processes_gives_the_library_a_fresh_parse_gives(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "many"
+    _articles(folder / "one", 150)
+    _articles(folder / "two", 150)
+    catalogue = Catalogue.open(tmp_path / "cache")
+    with Workers(processes_from=10) as workers:
+        report = catalogue.sync([folder], workers=workers)
+        assert catalogue.index(workers=workers) == 300
+    assert report.library.articles == load_library([folder]).articles
+    assert sorted(catalogue.search("number123").ids) == ["one/a0123", "two/a0123"]
+
+
+def test_a_process_that_dies_leaves_its_work_to_this_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("READER_TEST_PARENT", str(os.getpid()))
+    items = list(range(700))
+    with Workers(processes_from=10) as workers:
+        results = [n for chunk in workers.map(kill_in_a_child, items) for n in chunk]
+    assert results == [item * 2 for item in items]
+
+
+def test_a_first_run_shows_the_library_as_it_fills(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    _articles(folder, 2000)
+    shown: list[Library] = []
+    catalogue = Catalogue.open(tmp_path / "cache")
+    with Workers(processes_from=10**9) as workers:  # in this thread: the order is certain
+        report = catalogue.sync([folder], partial=shown.append, workers=workers)
+    sizes = [len(library) for library in shown]
+    assert sizes[0] == 100 and sizes == sorted(sizes) and sizes[-1] < 2000
+    walked = [Path(path).stem for path in sorted(map(str, walk_markdown(folder)[0]))][:100]
+    assert sorted(article.id for article in shown[0].articles) == walked
+    dates = [article.published for article in shown[1].articles]
+    assert dates == sorted(dates, reverse=True)  # newest first, as far as it is known
+    assert len(report.library) == 2000
+    shown.clear()
+    catalogue.sync([folder], partial=shown.append)
+    assert shown == []  # a second run has the whole list from the cache
+
+
+def test_the_folders_times_tell_whether_anything_was_added_removed_or_renamed(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "lib"
+    _articles(folder / "sub", 3)
+    catalogue = Catalogue.open(tmp_path / "cache")
+    assert not catalogue.is_fresh([folder])  # never checked
+    catalogue.sync([folder])
+    assert catalogue.is_fresh([folder])
+    (folder / "sub" / "a0001.md").rename(folder / "sub" / "renamed.md")
+    assert not catalogue.is_fresh([folder])
+    library = catalogue.current_library([folder])
+    assert {a.id for a in library.articles} == {"sub/a0000", "sub/renamed", "sub/a0002"}
+    assert catalogue.is_fresh([folder])
+    (folder / "sub" / "deeper").mkdir()
+    assert not catalogue.is_fresh([folder])
+
+
+def test_an_edit_in_place_is_seen_by_a_full_check_not_by_the_folder_times(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "lib"
+    _articles(folder, 2)
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([folder])
+    before = folder.stat()
+    edited = folder / "a0000.md"
+    edited.write_text("---\ntitle: Edited\n---\n\nNew text.\n", encoding="utf-8")
+    os.utime(edited, ns=(edited.stat().st_atime_ns, edited.stat().st_mtime_ns + 10**9))
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert catalogue.current_library([folder]).get("a0000").title == "Article 0"  # type: ignore[union-attr]
+    assert catalogue.sync([folder]).library.get("a0000").title == "Edited"  # type: ignore[union-attr]
+
+
+def test_entries_left_by_changed_files_are_dropped_once_they_are_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalogue_module, "DEAD_MIN", 5)
+    folder = tmp_path / "lib"
+    _articles(folder, 10, words="before")
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([folder])
+    catalogue.index()
+    for path in sorted(folder.glob("*.md"))[:6]:
+        path.write_text(path.read_text().replace("before", "after"), encoding="utf-8")
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    catalogue.sync([folder])
+    assert catalogue.index() == 10  # six dead entries of ten: the index starts again
+    assert len(catalogue.search("before").ids) == 4
+    assert len(catalogue.search("after").ids) == 6
+    assert catalogue.search("number3").ids == ["a0003"]
+
+
+def test_a_closed_catalogue_is_not_taken_for_a_damaged_one(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    _articles(folder, 3)
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([folder])
+    catalogue.close()  # the app quitting while its worker still runs
+    with pytest.raises(sqlite3.ProgrammingError):
+        catalogue.cached_library([folder])
+    assert len(Catalogue.open(tmp_path / "cache").cached_library([folder])) == 3
+
+
+def test_only_damage_rebuilds_the_catalogue() -> None:
+    assert damaged(sqlite3.DatabaseError("file is not a database"))
+    assert damaged(sqlite3.OperationalError("no such table: files"))
+    assert not damaged(sqlite3.OperationalError("database is locked"))
+    assert not damaged(sqlite3.ProgrammingError("Cannot operate on a closed database."))
+
+
+def test_duplicate_ids_in_nested_folders_settle_as_a_walk_would(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    for place in ("b", "a/z", "a"):
+        (folder / place).mkdir(parents=True, exist_ok=True)
+        (folder / place / "note.md").write_text(
+            f"---\nid: same\ntitle: In {place}\n---\n", encoding="utf-8"
+        )
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([folder])
+    fresh = load_library([folder])
+    assert fresh.get("same").title == "In a"  # type: ignore[union-attr]
+    assert catalogue.cached_library([folder]).get("same").title == "In a"  # type: ignore[union-attr]
+    assert walk_order(str(folder / "a/note.md"), str(folder)) < walk_order(
+        str(folder / "a/z/note.md"), str(folder)
+    )
