@@ -120,5 +120,16 @@ def open_store(settings: Settings) -> Store:
 
 
 def json_text(data: Any) -> str:
-    """JSON as every command prints it: readable, non-ASCII kept, one final newline."""
+    """JSON as every command prints it: non-ASCII kept, one final newline.
+
+    A list is printed one item a line (easy to read, to grep and to diff); an
+    object indented. Items are written by the json module's C encoder, which
+    an indent turns off: `list --json` of 100,000 articles took 13 s indented
+    and takes under a second this way.
+    """
+    if isinstance(data, list):
+        if not data:
+            return "[]\n"
+        items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
+        return f"[\n{items}\n]\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -16,10 +16,8 @@ from reader.cli.common import (
     open_store,
     settings_for,
 )
+from reader.library.article import source_records
 from reader.settings.i18n import t
-
-CHUNK = 200
-"""Search results looked up at a time, until the limit is reached."""
 
 if TYPE_CHECKING:
     from reader.library import Article
@@ -42,12 +40,12 @@ def _article_json(article: Article, state: ArticleState) -> dict[str, Any]:
         "translation_of": article.translation_of,
         "reading_minutes": article.reading_minutes,
         "word_count": article.word_count,
-        "path": str(article.path),
+        "path": article.file,
         "read": state.read,
         "bookmarked": state.bookmarked,
         "note": state.bookmark.note if state.bookmark else None,
         "progress": state.position.progress if state.position else None,
-        "sources": [asdict(source) for source in article.sources],
+        "sources": source_records(article.sources),
     }
 
 
@@ -55,6 +53,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     from reader.index.filters import ListFilter, apply_filter
     from reader.state.model import ArticleState
 
+    gc.disable()  # a command's objects all live until it ends: collecting them is wasted time
     settings = settings_for(args)
     library = current_library(settings)
     states = open_store(settings).states()
@@ -89,28 +88,14 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         catalogue.sync(folders)
     catalogue.index()
     query = parse_query(" ".join(args.query))
-    results = catalogue.search(query)
-    limit = max(1, args.limit)
-    chosen: list[tuple[str, str, float]] = []
-    # Only this library's articles: the catalogue may hold other folders too.
-    for start in range(0, len(results), CHUNK):
-        ids = results.ids[start : start + CHUNK]
-        titles = catalogue.titles(folders, ids)
-        for number, article_id in enumerate(ids, start):
-            if article_id in titles and len(chosen) < limit:
-                chosen.append((article_id, titles[article_id], results.scores[number]))
-        if len(chosen) >= limit:
-            break
-    wanted = [article_id for article_id, _, _ in chosen if article_id not in results.snippets]
-    snippets = {**results.snippets, **catalogue.snippets(query, wanted)}
     records = [
         {
-            "id": article_id,
+            "id": hit.article_id,
             "title": title,
-            "snippet": snippets.get(article_id, "").replace(MARK_START, "").replace(MARK_END, ""),
-            "score": score,
+            "snippet": hit.snippet.replace(MARK_START, "").replace(MARK_END, ""),
+            "score": hit.score,
         }
-        for article_id, title, score in chosen
+        for hit, title in catalogue.best(query, folders, max(1, args.limit))
     ]
     if args.json:
         out.write(json_text(records))

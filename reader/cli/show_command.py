@@ -14,7 +14,6 @@ import io
 import os
 import shlex
 import subprocess
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import unquote
 
@@ -27,6 +26,7 @@ from reader.cli.common import (
     json_text,
     settings_for,
 )
+from reader.library.article import source_records
 from reader.settings.i18n import t
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def article_json(
         "tags": list(article.tags),
         "aliases": list(article.aliases),
         "path": str(article.path),
-        "sources": [asdict(source) for source in article.sources],
+        "sources": source_records(article.sources),
         "links": [{"text": text, "url": url} for text, url in links],
         "backlinks": [other.id for other in library.names.backlinks(article)],
     }

@@ -38,7 +38,7 @@ from reader.library.article import Problem
 from reader.library.loader import duplicate_problem, walk_order
 
 if TYPE_CHECKING:
-    from reader.index.search import Query, Results
+    from reader.index.search import Hit, Query, Results
 
 DEAD_SHARE = 5
 """The index is rebuilt when unreachable entries reach 1/DEAD_SHARE of the live ones..."""
@@ -168,19 +168,56 @@ class Catalogue:
             problems += [duplicate_problem(loser, kept[loser.id]) for loser in losers]
         return Library(tuple(articles), tuple(problems))
 
-    def titles(self, folders: Sequence[Path], article_ids: Sequence[str]) -> dict[str, str]:
-        """The titles of those of these articles that are in these folders."""
+    def best(self, query: Query, folders: Sequence[Path], limit: int) -> list[tuple[Hit, str]]:
+        """The `limit` best matches among these folders' articles, with snippets and titles.
+
+        For the command line: the ranking stays in SQLite (a top-`limit` sort,
+        joined to the files of these folders), so a word in most of 100,000
+        articles costs one pass of the index, not a Python loop over every match.
+        """
+        from reader.index.search import WEIGHTS, Hit, make_snippets
+
         names = [os.fsencode(str(folder)) for folder in folders]
-        if not names or not article_ids:
+        if query.is_empty or not names:
+            return []
+        weights = ", ".join(str(weight) for weight in WEIGHTS)
+        ranked = (
+            f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? "
+            "ORDER BY rank LIMIT ?"
+        )
+        chosen: dict[str, tuple[int, float, str]] = {}
+        wanted = limit * 4  # room for other folders' articles, left entries, duplicates
+        while True:
+            with self._lock:
+                rows = self._db.execute(ranked, (query.match_expression(), wanted)).fetchall()
+                owners = self._owners([row_id for row_id, _ in rows], names)
+            for row_id, rank in rows:
+                article_id, title = owners.get(row_id, (None, ""))
+                if article_id is not None and article_id not in chosen and len(chosen) < limit:
+                    chosen[article_id] = (row_id, -rank, title)
+            if len(chosen) >= limit or len(rows) < wanted:
+                break
+            chosen.clear()
+            wanted *= 8
+        row_ids = [row_id for row_id, _, _ in chosen.values()]
+        snippets = make_snippets(self._texts, query, row_ids)
+        return [
+            (Hit(article_id, score, snippets.get(row_id, "")), title)
+            for article_id, (row_id, score, title) in chosen.items()
+        ]
+
+    def _owners(self, row_ids: Sequence[int], names: Sequence[bytes]) -> dict[int, tuple[str, str]]:
+        """Row id to (article id, title), for those of these rows in these folders."""
+        if not row_ids:
             return {}
-        folder_marks, id_marks = ",".join("?" * len(names)), ",".join("?" * len(article_ids))
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT article_id, packed FROM files WHERE folder IN ({folder_marks}) "
-                f"AND article_id IN ({id_marks}) ORDER BY id DESC",
-                (*names, *article_ids),
-            ).fetchall()
-        return {article_id: packed_title(packed) for article_id, packed in rows}
+        row_marks, folder_marks = ",".join("?" * len(row_ids)), ",".join("?" * len(names))
+        rows = self._db.execute(
+            # `+folder`: by the row ids, not by the folder's index (which is every row).
+            f"SELECT id, article_id, packed FROM files "
+            f"WHERE id IN ({row_marks}) AND +folder IN ({folder_marks}) AND packed IS NOT NULL",
+            (*row_ids, *names),
+        ).fetchall()
+        return {row_id: (article_id, packed_title(packed)) for row_id, article_id, packed in rows}
 
     def is_fresh(self, folders: Sequence[Path]) -> bool:
         """True if no file was added, removed or renamed since the last check (see

@@ -12,7 +12,7 @@ from sys import intern
 from typing import Any
 
 from reader.library import Article, Problem
-from reader.library.article import SourceList
+from reader.library.article import SourceList, source_records
 from reader.settings.i18n import Msg
 
 
@@ -36,17 +36,7 @@ def pack(article: Article) -> bytes:
     fraction of a second. Dates are kept as day numbers, sources as JSON text
     (read when the article is opened, see `SourceList`).
     """
-    sources = [
-        {
-            "publisher": source.publisher,
-            "title": source.title,
-            "date": source.date,
-            "url": source.url,
-            "kind": source.kind,
-            "note": source.note,
-        }
-        for source in article.sources
-    ]  # asdict() took a tenth of the parsing time
+    sources = source_records(article.sources)
     sources_json = json.dumps(sources, ensure_ascii=False) if sources else None
     return marshal.dumps(
         (
