@@ -29,7 +29,6 @@ from benchmarks.generate import BIG_OPENING, generate
 from benchmarks.report import report
 from benchmarks.terminal import Terminal
 from benchmarks.tiers import (
-    cache_bytes,
     kept_library,
     markdown_bytes,
     run_cold,
@@ -445,11 +444,12 @@ def measure_tier(
     measured = run_cold(
         argv, environment(data, cold_cache), cold_cache, library.count, index_complete
     )
+    size = measured.pop("cache_bytes")
     for key, value in measured.items():
         cold[library.name][key].add(value)
     tier = tiers[library.name]
-    if measured["index_complete"] is not None:
-        tier["cache_ratio"].add(cache_bytes(cold_cache) / markdown_bytes(library.folder))
+    if measured["index_complete"] is not None and size:
+        tier["cache_ratio"].add(size / markdown_bytes(library.folder))
     warm = run_warm_list(argv, environment(data, cache), library.count)
     for key, value in warm.items():
         tier[key].add(value)

@@ -74,6 +74,8 @@ def run_cold(
             if indexed(cache, expected):  # type: ignore[operator]
                 done = time.perf_counter()
                 break
+        terminal.settle(1.0, timeout=15)  # the index's last write folds the log into the file
+        size = cache_bytes(cache)
         started = terminal.started
         return {
             "first_frame": frame - started if frame else None,
@@ -81,6 +83,7 @@ def run_cold(
             "list_complete": whole - started if whole else None,
             "index_complete": done - started if done else None,
             "rss_kb": terminal.rss_peak(),
+            "cache_bytes": size,
         }
     finally:
         terminal.close()

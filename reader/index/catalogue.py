@@ -20,11 +20,16 @@ import threading
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from functools import cached_property
-from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reader.index.catalogue_db import CATALOGUE_NAME, connect, damaged, memory
+from reader.index.catalogue_db import (
+    CATALOGUE_NAME,
+    connect,
+    damaged,
+    memory,
+    writing_cache,
+)
 from reader.index.catalogue_rows import (
     problems_from_json,
     unpack,
@@ -39,6 +44,8 @@ from reader.library.loader import duplicate_problem, walk_order
 if TYPE_CHECKING:
     pass
 
+WRITE_CACHE_FROM = 2000
+"""Bodies to index from which SQLite gets its big page cache for the job."""
 DEAD_SHARE = 5
 """The index is rebuilt when unreachable entries reach 1/DEAD_SHARE of the live ones..."""
 DEAD_MIN = 2000
@@ -113,59 +120,74 @@ class Catalogue(CatalogueSearch):
     def cached_library(self, folders: Sequence[Path], limit: int | None = None) -> Library:
         """The library as it was last seen, without touching the content folders.
 
-        Rows come sorted by the database (the list order is stored with each
-        row), so 100,000 articles load without a sort in Python. `limit` gives
-        only the top of the list: enough for a first screen, at once.
+        Rows come in list order from the database's sort index (the order is
+        stored with each row) and are read as they come, never all held at
+        once: 100,000 rows of packed articles were 100 MB held only to be
+        thrown away. `limit` gives only the top of the list: enough for a
+        first screen, at once.
         """
         names = [os.fsencode(str(folder)) for folder in folders]
         if not names:
             return Library()
         marks = ",".join("?" * len(names))
+        folder_paths = {name: Path(os.fsdecode(name)) for name in names}
+        articles: list[Article] = []
+        problems: list[Problem] = []
+        losers: list[Article] = []
         try:
             with self._lock:
-                if limit is None:
-                    # Read in the table's order and sorted here: following the sort
-                    # index visits the table's pages in no order, and took twice as long.
-                    rows = self._db.execute(
-                        f"SELECT folder, path, problems, article_id, packed, sort_key FROM files "
-                        f"WHERE folder IN ({marks})",
-                        names,
-                    ).fetchall()
-                    rows.sort(key=itemgetter(5))
-                    found = folder_problems(self._db, names)
-                else:
-                    # `+folder`: not by the (folder, path) index, which would sort them all.
-                    rows = self._db.execute(
-                        f"SELECT folder, path, problems, article_id, packed FROM files "
-                        f"WHERE +folder IN ({marks}) ORDER BY sort_key LIMIT ?",
-                        (*names, limit),
-                    ).fetchall()
-                    found = []
+                winners = self._duplicate_winners(names)
+                # `+folder`: by the sort index, not the (folder, path) one (which would
+                # sort every row before giving the first).
+                rows = self._db.execute(
+                    f"SELECT folder, path, problems, article_id, packed FROM files "
+                    f"WHERE +folder IN ({marks}) ORDER BY sort_key LIMIT ?",
+                    (*names, -1 if limit is None else limit),
+                )
+                decode = os.fsdecode
+                for folder, path, problem_text, article_id, packed in rows:
+                    file_text = decode(path)
+                    if problem_text:
+                        problems.extend(problems_from_json(problem_text, Path(file_text)))
+                    if packed is None:
+                        continue
+                    article = unpack(packed, file_text, folder_paths[folder])
+                    if article_id in winners and winners[article_id] != (folder, path):
+                        losers.append(article)
+                    else:
+                        articles.append(article)
+                found = folder_problems(self._db, names) if limit is None else []
         except sqlite3.DatabaseError as error:
             self._rebuild(error)
             return Library()
-        order = {name: number for number, name in enumerate(names)}
-        folder_paths = {name: Path(os.fsdecode(name)) for name in names}
-        winners = _duplicate_winners(rows, order)
-        articles: list[Article] = []
-        problems: list[Problem] = list(found)
-        losers: list[Article] = []
-        decode = os.fsdecode
-        for folder, path, problem_text, article_id, packed, *_key in rows:
-            file_text = decode(path)
-            if problem_text:
-                problems.extend(problems_from_json(problem_text, Path(file_text)))
-            if packed is None:
-                continue
-            article = unpack(packed, file_text, folder_paths[folder])
-            if article_id in winners and winners[article_id] != (folder, path):
-                losers.append(article)
-            else:
-                articles.append(article)
         if losers:
             kept = {article.id: article for article in articles}
             problems += [duplicate_problem(loser, kept[loser.id]) for loser in losers]
-        return Library(tuple(articles), tuple(problems))
+        return Library(tuple(articles), (*found, *problems))
+
+    def _duplicate_winners(self, names: Sequence[bytes]) -> dict[str, tuple[bytes, bytes]]:
+        """For each id more than one file has: the (folder, path) a fresh walk would keep.
+
+        The first content folder wins, then the file met first in it. Duplicates
+        are rare: they are found by the id index, and only theirs are ranked.
+        """
+        marks = ",".join("?" * len(names))
+        rows = self._db.execute(
+            f"SELECT folder, path, article_id FROM files WHERE article_id IN ("
+            f"SELECT article_id FROM files WHERE folder IN ({marks}) "
+            f"AND article_id IS NOT NULL GROUP BY article_id HAVING count(*) > 1) "
+            f"AND folder IN ({marks})",
+            (*names, *names),
+        ).fetchall()
+        order = {name: number for number, name in enumerate(names)}
+        winners: dict[str, tuple[bytes, bytes]] = {}
+        ranks: dict[str, tuple[int, tuple[str, ...]]] = {}
+        for folder, path, article_id in rows:
+            rank = (order[folder], walk_order(os.fsdecode(path), os.fsdecode(folder)))
+            if article_id not in ranks or rank < ranks[article_id]:
+                ranks[article_id] = rank
+                winners[article_id] = (folder, path)
+        return winners
 
     def is_fresh(self, folders: Sequence[Path]) -> bool:
         """True if no file was added, removed or renamed since the last check (see
@@ -197,26 +219,20 @@ class Catalogue(CatalogueSearch):
         `partial`, on a first run, receives the library as it fills.
         """
         with Workers() if workers is None else nullcontext(workers) as pool:
-            try:
-                return self._sync(folders, progress, cancelled, partial, pool)
-            except sqlite3.DatabaseError as error:
-                self._rebuild(error)
-                return self._sync(folders, progress, cancelled, partial, pool)
 
-    def _sync(
-        self,
-        folders: Sequence[Path],
-        progress: Progress | None,
-        cancelled: Callable[[], bool],
-        partial: Partial | None,
-        workers: Workers,
-    ) -> SyncReport:
-        sync = Sync(self._db, self._lock)
-        sync.run(folders, progress, cancelled, partial, workers)
-        if sync.parsed or sync.removed:
-            with self._lock:
-                self._ids = None
-        return SyncReport(self, folders, sync)
+            def attempt() -> SyncReport:
+                sync = Sync(self._db, self._lock)
+                sync.run(folders, progress, cancelled, partial, pool)
+                if sync.parsed or sync.removed:
+                    with self._lock:
+                        self._ids = None
+                return SyncReport(self, folders, sync)
+
+            try:
+                return attempt()
+            except sqlite3.DatabaseError as error:
+                self._rebuild(error)  # damaged: start again from nothing, once
+                return attempt()
 
     # -- the index -----------------------------------------------------------
 
@@ -233,7 +249,8 @@ class Catalogue(CatalogueSearch):
                 "SELECT id, path, packed FROM files WHERE indexed = 0"
             ).fetchall()
         total, done = len(rows), 0
-        with Workers() if workers is None else nullcontext(workers) as pool:
+        big = writing_cache(self._db, self._lock) if total >= WRITE_CACHE_FROM else nullcontext()
+        with big, Workers() if workers is None else nullcontext(workers) as pool:
             for batch in pool.map(index_rows, rows, cancelled):
                 with self._lock, self._db:
                     self._db.executemany(
@@ -247,6 +264,9 @@ class Catalogue(CatalogueSearch):
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
+        if done:
+            with self._lock:  # the log back into the file, and cut short
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return done
 
     def _drop_dead_entries(self) -> None:
@@ -267,27 +287,3 @@ class Catalogue(CatalogueSearch):
     def unindexed(self) -> int:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM files WHERE indexed = 0").fetchone()[0]
-
-
-def _duplicate_winners(
-    rows: Sequence[Sequence[Any]], order: dict[bytes, int]
-) -> dict[str, tuple[bytes, bytes]]:
-    """For each id more than one file has: the (folder, path) a fresh walk would keep.
-
-    The first content folder wins, then the file met first in it; computed for
-    duplicates only, which are rare.
-    """
-    counts: dict[str, int] = {}
-    for row in rows:
-        if row[3] is not None:
-            counts[row[3]] = counts.get(row[3], 0) + 1
-    winners: dict[str, tuple[bytes, bytes]] = {}
-    ranks: dict[str, tuple[int, tuple[str, ...]]] = {}
-    for folder, path, _problems, article_id, *_rest in rows:
-        if article_id is None or counts[article_id] < 2:
-            continue
-        rank = (order[folder], walk_order(os.fsdecode(path), os.fsdecode(folder)))
-        if article_id not in ranks or rank < ranks[article_id]:
-            ranks[article_id] = rank
-            winners[article_id] = (folder, path)
-    return winners

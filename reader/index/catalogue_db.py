@@ -7,6 +7,9 @@ one, or, where the folder cannot be written, keep it in memory.
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 CATALOGUE_NAME = "catalogue.sqlite3"
@@ -19,8 +22,14 @@ problems; articles packed.)"""
 
 ARTICLE_COLUMNS = "article_id, packed"
 """An article's id (for lookups), and the whole article packed (`catalogue_rows.pack`)."""
-CACHE_KIB = 64 * 1024
-"""Memory SQLite may keep of the file (the most; it takes what it reads)."""
+WAL_LIMIT = 32 * 1024 * 1024
+"""Bytes the write-ahead log is cut back to after a checkpoint."""
+READING_CACHE_KIB = 8 * 1024
+"""Memory SQLite may keep of the file while the app reads it (it keeps what it reads)."""
+WRITING_CACHE_KIB = 64 * 1024
+"""...and while a big job writes it. SQLite's default 2 MB is a small part of a
+100,000-article catalogue: inserts into its indexes, and the index's merges, went
+to the disk for every page and grew slower with every thousand files."""
 SCHEMA = """
 CREATE TABLE files (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -81,13 +90,26 @@ def _open_file(path: Path) -> sqlite3.Connection:
         version = 0
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
-    # SQLite's default 2 MB page cache is a small part of a 100,000-article
-    # catalogue: inserts into its indexes, and the index's merges, went to the
-    # disk for every page and grew slower with every thousand files.
-    connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    connection.execute(f"PRAGMA cache_size = -{READING_CACHE_KIB}")
+    # The write-ahead log grows while a reader holds it back (the other instance,
+    # a search) and, by default, never shrinks again: keep it from holding
+    # hundreds of MB beside an index that is meant to be small.
+    connection.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
     if version == 0:
         create(connection)
     return connection
+
+
+@contextmanager
+def writing_cache(connection: sqlite3.Connection, lock: threading.RLock) -> Iterator[None]:
+    """A page cache big enough for a big job's writes, given back when it is done."""
+    with lock:
+        connection.execute(f"PRAGMA cache_size = -{WRITING_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with lock, suppress(sqlite3.Error):  # closed under a quitting app: nothing to give
+            connection.execute(f"PRAGMA cache_size = -{READING_CACHE_KIB}")
 
 
 def damaged(error: sqlite3.DatabaseError) -> bool:

@@ -18,10 +18,11 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from reader.index.catalogue_db import ARTICLE_COLUMNS
+from reader.index.catalogue_db import ARTICLE_COLUMNS, writing_cache
 from reader.index.catalogue_rows import problems_from_json, problems_json, unpack
 from reader.index.workers import ParsedRow, Workers, parse_rows
 from reader.library import Library
@@ -37,6 +38,8 @@ FIRST_HERE = 100
 PARTIAL_GROWTH = 4
 """Each partial library is this many times the last: the sorting stays linear overall."""
 
+WRITE_CACHE_FROM = 2000
+"""Files to parse from which SQLite gets its big page cache for the job."""
 CHECK_EVERY = 2000
 """Files checked between two looks at whether the work was cancelled."""
 
@@ -72,17 +75,16 @@ class Sync:
         scans = [scan_folder(folder) for folder in folders]
         work: list[tuple[int, str, str]] = []
         done_early: list[ParsedRow] = []
-        replaced: list[int] = []
-        seen: set[tuple[str, str]] = set()
-        position = 0
+        replaced: list[tuple[int, int, int, int]] = []
+        total = position = 0
         for found in scans:
             folder_text = str(found.folder)
             for number, path in enumerate(found.files):
                 if number % CHECK_EVERY == 0 and cancelled():
                     return False  # quitting: 100,000 files take a second to check
                 key = (folder_text, path)
-                seen.add(key)
-                entry = known.get(key)
+                total += 1
+                entry = known.pop(key, None)  # what is left at the end has gone
                 if entry is not None:
                     try:
                         stat = os.stat(path)
@@ -94,36 +96,39 @@ class Sync:
                     ):
                         self.unchanged += 1
                         continue
-                    replaced.append(entry[0])
+                    replaced.append(entry)
                 work.append((position, path, folder_text))
                 if key in early:
                     done_early.append((position, *early[key][1:]))
                 position += 1
-        total = len(seen)
-        self._remove(replaced, known)
+        self._remove(replaced)
         results = [(row[0], _result(row, work)) for row in done_early]
         self._write(done_early, work)
         self.parsed = done = len(done_early)
         waiting = [item for item in work if (item[2], item[1]) not in early]
         next_partial = max(len(results), FIRST_HERE) * PARTIAL_GROWTH
-        for rows in workers.map(parse_rows, waiting, cancelled):
-            self._write(rows, work)
-            self.parsed += len(rows)
-            done += len(rows)
-            if progress is not None:
-                progress(done, total)
-            if first_run and partial is not None:
-                results.extend((row[0], _result(row, work)) for row in rows)
-                if len(results) >= next_partial and len(results) < len(work):
-                    results.sort(key=lambda pair: pair[0])
-                    partial(assemble(result for _, result in results))
-                    next_partial = len(results) * PARTIAL_GROWTH
+        big = (
+            writing_cache(self.db, self.lock) if len(waiting) >= WRITE_CACHE_FROM else nullcontext()
+        )
+        with big:
+            for rows in workers.map(parse_rows, waiting, cancelled):
+                self._write(rows, work)
+                self.parsed += len(rows)
+                done += len(rows)
+                if progress is not None:
+                    progress(done, total)
+                if first_run and partial is not None:
+                    results.extend((row[0], _result(row, work)) for row in rows)
+                    if len(results) >= next_partial and len(results) < len(work):
+                        results.sort(key=lambda pair: pair[0])
+                        partial(assemble(result for _, result in results))
+                        next_partial = len(results) * PARTIAL_GROWTH
         if cancelled():
             return False
         if progress is not None and not work:
             progress(total, total)
-        gone = [entry[0] for key, entry in known.items() if key not in seen]
-        self._remove(gone, known)
+        gone = list(known.values())
+        self._remove(gone)
         self.removed = len(gone)
         self._remember_folders(scans)
         return True
@@ -158,16 +163,14 @@ class Sync:
         decode = os.fsdecode
         return {(decode(folder), decode(path)): rest for folder, path, *rest in rows}
 
-    def _remove(
-        self, row_ids: list[int], known: dict[tuple[str, str], tuple[int, int, int, int]]
-    ) -> None:
-        """Forget these files. Their words stay in the index, unreachable: counted as dead."""
-        if not row_ids:
+    def _remove(self, entries: list[tuple[int, int, int, int]]) -> None:
+        """Forget these files (as `_known` gave them). Their words stay in the index,
+        unreachable: counted as dead."""
+        if not entries:
             return
-        wanted = set(row_ids)
-        dead = sum(1 for row, _s, _m, indexed in known.values() if row in wanted and indexed)
+        dead = sum(1 for _row, _size, _mtime, indexed in entries if indexed)
         with self.lock, self.db:
-            self.db.executemany("DELETE FROM files WHERE id = ?", [(row,) for row in row_ids])
+            self.db.executemany("DELETE FROM files WHERE id = ?", [(e[0],) for e in entries])
             add_dead(self.db, dead)
 
     def _write(self, rows: list[ParsedRow], work: list[tuple[int, str, str]]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.ui.helpers import LongArticleWriter, build_app, open_article, settle
 
 
@@ -43,3 +45,24 @@ async def test_the_label_says_end_only_at_the_end(
         pane.scroll_end(animate=False, immediate=True)
         await settle(pilot)
         assert label(pane) == "100% · end"
+
+
+async def test_the_first_frame_lists_the_top_of_the_library_from_the_catalogue(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A start with a catalogue from an earlier run lists articles before the worker runs."""
+    from reader.index.catalogue import Catalogue
+    from reader.ui.widgets.article_list import ArticleList
+
+    app = build_app(library_dir)
+    earlier = Catalogue.open(app.settings.cache_dir)
+    cached = earlier.sync(app.folders).library
+    earlier.close()
+    monkeypatch.setattr("reader.ui.app.update_library", lambda *args: None)  # no worker
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        listed = app.main_screen.query_one(ArticleList).articles
+        assert [a.id for a in listed] == [a.id for a in cached.articles]
+        assert f"Articles ({len(cached)})" in str(
+            app.main_screen.query_one(ArticleList).border_title
+        )

@@ -78,6 +78,8 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         self._snippet_parts: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._status = ""
         self._loading = True
+        self._composed = False
+        """True from the column's mount on: its list can be filled."""
         self._unread_count: int | None = None
         self._library = Library()
         self._states: dict[str, ArticleState] = {}
@@ -91,6 +93,9 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         yield ArticleList(id="list")
 
     def on_mount(self) -> None:
+        # Textual sets is_mounted only once the mount handlers have run: the
+        # list is there now, so what was handed over shows in the first frame.
+        self._composed = True
         self._refill()  # what was handed over before the column existed
 
     # -- data in -------------------------------------------------------------
@@ -113,7 +118,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         """One article's state changed: update its markers (the filter is left as it is)."""
         self._states[article_id] = state
         self._unread_count = None
-        if self.is_mounted:
+        if self._composed:
             self.query_one(ArticleList).set_marks(article_id, marks_of(state))
             self._update_counts()
 
@@ -141,7 +146,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
 
     def _refill(self) -> None:
         """Show the articles that pass the filter (and the search), keeping the cursor's article."""
-        if not self.is_mounted:
+        if not self._composed:
             return
         article_list = self.query_one(ArticleList)
         highlighted = article_list.highlighted
@@ -186,7 +191,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         return len(shown)
 
     def _update_counts(self) -> None:
-        if not self.is_mounted:
+        if not self._composed:
             return
         article_list = self.query_one(ArticleList)
         articles = self._library.articles
