@@ -7,9 +7,11 @@ Everything it learns goes to the app as messages (`LibraryLoaded`,
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.worker import Worker
 
@@ -17,6 +19,26 @@ from reader.index.catalogue import Catalogue
 from reader.index.workers import Workers
 from reader.library import Library
 from reader.ui.messages import IndexProgress, IndexReady, LibraryLoaded, LibraryProgress
+
+PROGRESS_EVERY = 0.25
+"""Seconds between two progress messages: a status line needs no more, and each one
+is a repaint (500 of them at 100,000 articles, one per chunk of work)."""
+
+
+def _every(
+    seconds: float, message: Callable[[int, int], Message], target: MessagePump
+) -> Callable[[int, int], None]:
+    """A progress callback that posts at most one message per `seconds`, and the last."""
+    last = -seconds
+
+    def report(done: int, total: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= seconds or done >= total:
+            last = now
+            target.post_message(message(done, total))
+
+    return report
 
 
 def update_library(
@@ -44,11 +66,8 @@ def _update(
     if len(cached) and not cancelled():
         target.post_message(LibraryLoaded(cached, final=False))
 
-    def loading(done: int, total: int) -> None:
-        target.post_message(LibraryProgress(done, total))
-
-    def indexing(done: int, total: int) -> None:
-        target.post_message(IndexProgress(done, total))
+    loading = _every(PROGRESS_EVERY, lambda done, total: LibraryProgress(done, total), target)
+    indexing = _every(PROGRESS_EVERY, lambda done, total: IndexProgress(done, total), target)
 
     def partial(library: Library) -> None:
         target.post_message(LibraryLoaded(library, final=False))

@@ -66,3 +66,23 @@ async def test_the_first_frame_lists_the_top_of_the_library_from_the_catalogue(
         assert f"Articles ({len(cached)})" in str(
             app.main_screen.query_one(ArticleList).border_title
         )
+
+
+def test_progress_is_posted_a_few_times_a_second_and_always_at_the_end() -> None:
+    """500 chunks of work at 100,000 articles: the status line needs far fewer repaints."""
+    from reader.ui.library_update import _every
+    from reader.ui.messages import LibraryProgress
+
+    class Target:
+        def __init__(self) -> None:
+            self.posted: list[LibraryProgress] = []
+
+        def post_message(self, message: LibraryProgress) -> bool:
+            self.posted.append(message)
+            return True
+
+    target = Target()
+    report = _every(60.0, LibraryProgress, target)  # type: ignore[arg-type]
+    for done in range(1, 501):
+        report(done * 200, 100_000)
+    assert [(m.done, m.total) for m in target.posted] == [(200, 100_000), (100_000, 100_000)]
