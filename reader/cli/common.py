@@ -130,6 +130,7 @@ def json_text(data: Any) -> str:
     if isinstance(data, list):
         if not data:
             return "[]\n"
-        items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every item
+        items = ",\n".join(map(encode, data))
         return f"[\n{items}\n]\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

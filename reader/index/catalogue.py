@@ -136,7 +136,6 @@ class Catalogue(CatalogueSearch):
         losers: list[Article] = []
         try:
             with self._lock:
-                winners = self._duplicate_winners(names)
                 # `+folder`: by the sort index, not the (folder, path) one (which would
                 # sort every row before giving the first).
                 rows = self._db.execute(
@@ -144,6 +143,11 @@ class Catalogue(CatalogueSearch):
                     f"WHERE +folder IN ({marks}) ORDER BY sort_key LIMIT ?",
                     (*names, -1 if limit is None else limit),
                 )
+                if limit is None:
+                    winners = self._duplicate_winners(names)
+                else:  # the first screen: only its own ids are looked for twice
+                    rows = rows.fetchall()
+                    winners = self._duplicate_winners(names, [row[3] for row in rows])
                 decode = os.fsdecode
                 for folder, path, problem_text, article_id, packed in rows:
                     file_text = decode(path)
@@ -165,19 +169,23 @@ class Catalogue(CatalogueSearch):
             problems += [duplicate_problem(loser, kept[loser.id]) for loser in losers]
         return Library(tuple(articles), (*found, *problems))
 
-    def _duplicate_winners(self, names: Sequence[bytes]) -> dict[str, tuple[bytes, bytes]]:
-        """For each id more than one file has: the (folder, path) a fresh walk would keep.
+    def _duplicate_winners(
+        self, names: Sequence[bytes], among: Sequence[str] | None = None
+    ) -> dict[str, tuple[bytes, bytes]]:
+        """For each id more than one file has (of `among`, or of all): the (folder, path)
+        a fresh walk would keep.
 
         The first content folder wins, then the file met first in it. Duplicates
         are rare: they are found by the id index, and only theirs are ranked.
         """
         marks = ",".join("?" * len(names))
+        which = "" if among is None else f"AND article_id IN ({','.join('?' * len(among))}) "
         rows = self._db.execute(
             f"SELECT folder, path, article_id FROM files WHERE article_id IN ("
-            f"SELECT article_id FROM files WHERE folder IN ({marks}) "
+            f"SELECT article_id FROM files WHERE +folder IN ({marks}) {which}"
             f"AND article_id IS NOT NULL GROUP BY article_id HAVING count(*) > 1) "
-            f"AND folder IN ({marks})",
-            (*names, *names),
+            f"AND +folder IN ({marks})",
+            (*names, *(among or ()), *names),
         ).fetchall()
         order = {name: number for number, name in enumerate(names)}
         winners: dict[str, tuple[bytes, bytes]] = {}

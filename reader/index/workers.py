@@ -16,12 +16,13 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing loads only for a job big enough to use it
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK = 200
 """Files per piece of work handed to a process (a few tenths of a second of parsing)."""
@@ -143,6 +144,8 @@ class Workers:
                     return
                 yield function(chunk)
             return
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             pool = self._processes()
         except OSError:  # no processes to be had here: this thread does it all
