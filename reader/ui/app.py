@@ -186,7 +186,9 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         names = ("reading_width", "list_width", "sources", "sort")
         saved = {name: self.store.session(name) for name in names}
         self.main_screen.restore_layout(self.settings.reading_width, saved)
-        self.load_library()
+        # After the first frame: the update holds the interpreter for a second at
+        # 100,000 articles, and would hold back the cached titles it follows.
+        self.call_after_refresh(self.load_library)
         self.feeds.at_launch()
 
     def watch_theme(self, theme: str) -> None:
