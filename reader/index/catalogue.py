@@ -18,10 +18,8 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.index.catalogue_db import (
     CATALOGUE_NAME,
@@ -36,16 +34,11 @@ from reader.index.catalogue_rows import (
 )
 from reader.index.catalogue_search import CatalogueSearch
 from reader.index.catalogue_sync import Partial, Progress, Sync, folder_problems, is_fresh
-from reader.index.workers import Workers, index_rows
+from reader.index.workers import Workers, given_or_new, index_rows
 from reader.library import Article, Library
 from reader.library.article import Problem
 from reader.library.loader import duplicate_problem, walk_order
 
-if TYPE_CHECKING:
-    pass
-
-WRITE_CACHE_FROM = 2000
-"""Bodies to index from which SQLite gets its big page cache for the job."""
 DEAD_SHARE = 5
 """The index is rebuilt when unreachable entries reach 1/DEAD_SHARE of the live ones..."""
 DEAD_MIN = 2000
@@ -226,7 +219,7 @@ class Catalogue(CatalogueSearch):
 
         `partial`, on a first run, receives the library as it fills.
         """
-        with Workers() if workers is None else nullcontext(workers) as pool:
+        with given_or_new(workers) as pool:
 
             def attempt() -> SyncReport:
                 sync = Sync(self._db, self._lock)
@@ -257,8 +250,10 @@ class Catalogue(CatalogueSearch):
                 "SELECT id, path, packed FROM files WHERE indexed = 0"
             ).fetchall()
         total, done = len(rows), 0
-        big = writing_cache(self._db, self._lock) if total >= WRITE_CACHE_FROM else nullcontext()
-        with big, Workers() if workers is None else nullcontext(workers) as pool:
+        with (
+            writing_cache(self._db, self._lock, total),
+            given_or_new(workers) as pool,
+        ):
             for batch in pool.map(index_rows, rows, cancelled):
                 with self._lock, self._db:
                     self._db.executemany(

@@ -30,6 +30,8 @@ WRITING_CACHE_KIB = 64 * 1024
 """...and while a big job writes it. SQLite's default 2 MB is a small part of a
 100,000-article catalogue: inserts into its indexes, and the index's merges, went
 to the disk for every page and grew slower with every thousand files."""
+WRITING_CACHE_FROM = 2000
+"""Files (to parse, or to index) from which a job gets the big page cache."""
 SCHEMA = """
 CREATE TABLE files (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -101,8 +103,14 @@ def _open_file(path: Path) -> sqlite3.Connection:
 
 
 @contextmanager
-def writing_cache(connection: sqlite3.Connection, lock: threading.RLock) -> Iterator[None]:
-    """A page cache big enough for a big job's writes, given back when it is done."""
+def writing_cache(
+    connection: sqlite3.Connection, lock: threading.RLock, files: int
+) -> Iterator[None]:
+    """A page cache big enough for a job writing `files` files, given back when it is done;
+    a small job keeps the small one."""
+    if files < WRITING_CACHE_FROM:
+        yield
+        return
     with lock:
         connection.execute(f"PRAGMA cache_size = -{WRITING_CACHE_KIB}")
     try:

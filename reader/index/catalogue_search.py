@@ -29,9 +29,10 @@ class CatalogueSearch:
     def best(self, query: Query, folders: Sequence[Path], limit: int) -> list[tuple[Hit, str]]:
         """The `limit` best matches among these folders' articles, with snippets and titles.
 
-        For the command line: the ranking stays in SQLite (a top-`limit` sort,
-        joined to the files of these folders), so a word in most of 100,000
-        articles costs one pass of the index, not a Python loop over every match.
+        For the command line: the ranking stays in SQLite (a top-`limit` sort;
+        the rows' owners are then looked up by id, and a wider sort is asked for
+        if too few are in these folders), so a word in most of 100,000 articles
+        costs one pass of the index, not a Python loop over every match.
         """
         from reader.index.search import WEIGHTS, Hit, make_snippets
 

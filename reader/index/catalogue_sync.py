@@ -18,7 +18,6 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +37,6 @@ FIRST_HERE = 100
 PARTIAL_GROWTH = 4
 """Each partial library is this many times the last: the sorting stays linear overall."""
 
-WRITE_CACHE_FROM = 2000
-"""Files to parse from which SQLite gets its big page cache for the job."""
 CHECK_EVERY = 2000
 """Files checked between two looks at whether the work was cancelled."""
 
@@ -75,6 +72,7 @@ class Sync:
         scans = [scan_folder(folder) for folder in folders]
         work: list[tuple[int, str, str]] = []
         done_early: list[ParsedRow] = []
+        waiting: list[tuple[int, str, str]] = []
         replaced: list[tuple[int, int, int, int]] = []
         total = position = 0
         for found in scans:
@@ -97,20 +95,19 @@ class Sync:
                         self.unchanged += 1
                         continue
                     replaced.append(entry)
-                work.append((position, path, folder_text))
+                item = (position, path, folder_text)
+                work.append(item)
                 if key in early:
                     done_early.append((position, *early[key][1:]))
+                else:
+                    waiting.append(item)
                 position += 1
         self._remove(replaced)
         results = [(row[0], _result(row, work)) for row in done_early]
         self._write(done_early, work)
         self.parsed = done = len(done_early)
-        waiting = [item for item in work if (item[2], item[1]) not in early]
         next_partial = max(len(results), FIRST_HERE) * PARTIAL_GROWTH
-        big = (
-            writing_cache(self.db, self.lock) if len(waiting) >= WRITE_CACHE_FROM else nullcontext()
-        )
-        with big:
+        with writing_cache(self.db, self.lock, len(waiting)):
             for rows in workers.map(parse_rows, waiting, cancelled):
                 self._write(rows, work)
                 self.parsed += len(rows)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -90,6 +90,11 @@ def index_rows(items: Sequence[tuple[int, bytes, bytes]]) -> list[tuple[Any, ...
             body = ""
         rows.append((row_id, *search_fields(packed), body))
     return rows
+
+
+def given_or_new(workers: Workers | None) -> AbstractContextManager[Workers]:
+    """The caller's workers, left running for its next job; or new ones, ended after this one."""
+    return Workers() if workers is None else nullcontext(workers)
 
 
 class Workers:
