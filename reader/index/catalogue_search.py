@@ -34,21 +34,16 @@ class CatalogueSearch:
         if too few are in these folders), so a word in most of 100,000 articles
         costs one pass of the index, not a Python loop over every match.
         """
-        from reader.index.search import WEIGHTS, Hit, make_snippets
+        from reader.index.search import RANKED, Hit, make_snippets
 
         names = [os.fsencode(str(folder)) for folder in folders]
         if query.is_empty or not names:
             return []
-        weights = ", ".join(str(weight) for weight in WEIGHTS)
-        ranked = (
-            f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? "
-            "ORDER BY rank LIMIT ?"
-        )
         chosen: dict[str, tuple[int, float, str]] = {}
         wanted = limit * 4  # room for other folders' articles, left entries, duplicates
         while True:
             with self._lock:
-                rows = self._db.execute(ranked, (query.match_expression(), wanted)).fetchall()
+                rows = self._db.execute(RANKED, (query.match_expression(), wanted)).fetchall()
                 owners = self._owners([row_id for row_id, _ in rows], names)
             for row_id, rank in rows:
                 article_id, title = owners.get(row_id, (None, ""))

@@ -25,6 +25,11 @@ SNIPPETS = 20
 SNIPPET_WIDTH = 90
 WEIGHTS = (10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
 """bm25 weights of title, summary, tags, outlet, sources, body: title hits rank first."""
+RANKED = (
+    f"SELECT rowid, bm25(docs, {', '.join(map(str, WEIGHTS))}) AS rank FROM docs "
+    "WHERE docs MATCH ? ORDER BY rank LIMIT ?"
+)
+"""Matching rows of the index, best first (parameters: the MATCH expression, a limit or -1)."""
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -223,13 +228,9 @@ def search(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty:
         return Results()
-    weights = ", ".join(str(weight) for weight in WEIGHTS)
-    ranked = (
-        f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank"
-    )
     # Every term is quoted (quotes doubled), so no user input is FTS5 syntax; an
     # error here is a bug, and is left to surface rather than look like "no match".
-    cursor = db.execute(ranked, (parsed.match_expression(),))
+    cursor = db.execute(RANKED, (parsed.match_expression(), -1))  # `limit` counts articles
     ids: list[str] = []
     scores: list[float] = []
     rowids: list[int] = []
