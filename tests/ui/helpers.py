@@ -23,6 +23,10 @@ LongArticleWriter = Callable[[Path, int], Path]
 """The `write_long_article` fixture: (folder, paragraphs) -> the file written."""
 
 
+SIZES = [(40, 12), (80, 24), (120, 40), (200, 60)]
+"""Terminal sizes from small to wide: what a layout must hold at each."""
+
+
 def build_app(*folders: Path, bundled: bool = False, language: str | None = None) -> ReaderApp:
     settings = resolve_settings(content_dirs=folders, include_bundled=bundled)
     if language is not None:

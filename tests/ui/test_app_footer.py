@@ -8,11 +8,11 @@ import pytest
 from textual.widgets._footer import FooterKey
 
 from reader.ui.widgets.footer import WholeKeysFooter
-from tests.ui.helpers import build_app, open_article, settle
+from tests.ui.helpers import SIZES, build_app, open_article, settle
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-@pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 40), (200, 60)])
+@pytest.mark.parametrize("size", SIZES)
 async def test_every_key_shown_is_whole(
     library_dir: Path, size: tuple[int, int], language: str
 ) -> None:

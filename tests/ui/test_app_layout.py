@@ -9,9 +9,7 @@ import pytest
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
-from tests.ui.helpers import build_app, on_screen, open_article, settle, visible_text
-
-SIZES = [(40, 12), (80, 24), (120, 40), (200, 60)]
+from tests.ui.helpers import SIZES, build_app, on_screen, open_article, settle, visible_text
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.ui.widgets.article_list import ArticleList
-from tests.ui.helpers import build_app, settle
+from tests.ui.helpers import SIZES, build_app, settle
 
 
 def many(folder: Path, count: int) -> Path:
@@ -18,7 +18,7 @@ def many(folder: Path, count: int) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 40), (200, 60)])
+@pytest.mark.parametrize("size", SIZES)
 async def test_the_list_never_stops_on_half_an_article(
     tmp_path: Path, size: tuple[int, int]
 ) -> None:
