@@ -13,12 +13,12 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 CATALOGUE_NAME = "catalogue.sqlite3"
-CATALOGUE_VERSION = 8
+CATALOGUE_VERSION = 9
 """Bump when Article's fields, the parser or the stored problems change: old catalogues
 are rebuilt. (5: paths are stored as the operating system's bytes, so a file name
 that is not UTF-8 can be cached. 6: aliases, links between notes, updated. 7: url, in
 the `extra` column. 8: the index keeps no copy of the text; folders' times and
-problems; articles packed.)"""
+problems; articles packed. 9: a folder's problems keep their own paths.)"""
 
 ARTICLE_COLUMNS = "article_id, packed"
 """An article's id (for lookups), and the whole article packed (`catalogue_rows.pack`)."""

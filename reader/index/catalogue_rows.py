@@ -138,17 +138,32 @@ def packed_title(packed: bytes) -> str:
     return Packed._make(marshal.loads(packed)).title
 
 
-def problems_json(problems: Sequence[Problem]) -> str | None:
+def problems_json(problems: Sequence[Problem], own_paths: bool = False) -> str | None:
+    """Problems as cached: unworded, so they read in the language of a later run.
+
+    A file's problems are its own (the row has its path); `own_paths` keeps
+    each problem's path too, for what a folder's walk met in many places (a
+    FIFO, a folder that cannot be read). ASCII JSON: a path that is not UTF-8
+    keeps its escaped bytes.
+    """
     if not problems:
         return None
+    if own_paths:
+        placed = [[str(p.path), p.line, p.severity, p.reason.to_json()] for p in problems]
+        return json.dumps(placed)
     rows = [[p.line, p.severity, p.reason.to_json()] for p in problems]
     return json.dumps(rows, ensure_ascii=False)
 
 
-def problems_from_json(text: str | None, path: Path) -> tuple[Problem, ...]:
-    """Problems as cached: unworded, so they read in the language of this run."""
+def problems_from_json(text: str | None, path: Path | None) -> tuple[Problem, ...]:
+    """The problems `problems_json` kept: of the file at `path`, or (None) each at its own."""
     if not text:
         return ()
+    if path is None:
+        return tuple(
+            Problem(Path(place), line, severity, Msg.from_json(reason))
+            for place, line, severity, reason in json.loads(text)
+        )
     return tuple(
         Problem(path, line, severity, Msg.from_json(reason))
         for line, severity, reason in json.loads(text)

@@ -183,7 +183,7 @@ class Sync:
         with self.lock, self.db:
             for found in scans:
                 name = os.fsencode(str(found.folder))
-                problems = problems_json(found.problems)
+                problems = problems_json(found.problems, own_paths=True)
                 before = self.db.execute(
                     "SELECT problems FROM folders WHERE folder = ?", (name,)
                 ).fetchone()
@@ -222,13 +222,9 @@ def folder_problems(db: sqlite3.Connection, names: Sequence[bytes]) -> list[Prob
     """What walking these content folders found wrong, as last recorded."""
     marks = ",".join("?" * len(names))
     rows = db.execute(
-        f"SELECT folder, problems FROM folders WHERE folder IN ({marks})", list(names)
+        f"SELECT problems FROM folders WHERE folder IN ({marks})", list(names)
     ).fetchall()
-    return [
-        problem
-        for folder, text in rows
-        for problem in problems_from_json(text, Path(os.fsdecode(folder)))
-    ]
+    return [problem for (text,) in rows for problem in problems_from_json(text, None)]
 
 
 def is_fresh(db: sqlite3.Connection, folders: Sequence[Path]) -> bool:

@@ -163,3 +163,16 @@ def test_duplicate_ids_in_nested_folders_settle_as_a_walk_would(tmp_path: Path) 
     assert walk_order(str(folder / "a/note.md"), str(folder)) < walk_order(
         str(folder / "a/z/note.md"), str(folder)
     )
+
+
+def test_what_a_walk_met_is_named_by_its_own_path_from_the_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    _articles(folder, 2)
+    (folder / "deeper").mkdir()
+    os.mkfifo(folder / "deeper" / "pipe.md")  # a warning of the walk, not of a file read
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([folder])
+    cached = [p.format() for p in catalogue.cached_library([folder]).problems]
+    fresh = [p.format() for p in load_library([folder]).problems]
+    assert any(str(folder / "deeper" / "pipe.md") in text for text in cached)
+    assert sorted(cached) == sorted(fresh)
