@@ -67,7 +67,7 @@ class Sync:
     ) -> bool:
         """Check every file and write the changes; False if it was cancelled on the way."""
         known = self._known(folders)
-        first_run = partial is not None and not known
+        first_run = partial is not None and not any(known.values())
         early = self._show_first_files(folders, partial) if first_run and partial else {}
         scans = [scan_folder(folder) for folder in folders]
         work: list[tuple[int, str, str]] = []
@@ -77,12 +77,12 @@ class Sync:
         total = position = 0
         for found in scans:
             folder_text = str(found.folder)
+            seen = known.get(folder_text, {})
             for number, path in enumerate(found.files):
                 if number % CHECK_EVERY == 0 and cancelled():
                     return False  # quitting: 100,000 files take a second to check
-                key = (folder_text, path)
                 total += 1
-                entry = known.pop(key, None)  # what is left at the end has gone
+                entry = seen.pop(path, None)  # what is left at the end has gone
                 if entry is not None:
                     try:
                         stat = os.stat(path)
@@ -97,8 +97,8 @@ class Sync:
                     replaced.append(entry)
                 item = (position, path, folder_text)
                 work.append(item)
-                if key in early:
-                    done_early.append((position, *early[key][1:]))
+                if early and (folder_text, path) in early:
+                    done_early.append((position, *early[folder_text, path][1:]))
                 else:
                     waiting.append(item)
                 position += 1
@@ -124,7 +124,7 @@ class Sync:
             return False
         if progress is not None and not work:
             progress(total, total)
-        gone = list(known.values())
+        gone = [entry for files in known.values() for entry in files.values()]
         self._remove(gone)
         self.removed = len(gone)
         self._remember_folders(scans)
@@ -145,20 +145,25 @@ class Sync:
             partial(assemble(_result(row, items) for row in rows))
         return {(item[2], item[1]): row for item, row in zip(items, rows, strict=True)}
 
-    def _known(self, folders: Sequence[Path]) -> dict[tuple[str, str], tuple[int, int, int, int]]:
-        """(folder, path) → (row id, size, mtime_ns, indexed) for every file last seen."""
-        names = [os.fsencode(str(folder)) for folder in folders]
-        if not names:
-            return {}
-        marks = ",".join("?" * len(names))
-        with self.lock:
-            rows = self.db.execute(
-                f"SELECT folder, path, id, size, mtime_ns, indexed FROM files "
-                f"WHERE folder IN ({marks})",
-                names,
-            ).fetchall()
+    def _known(self, folders: Sequence[Path]) -> dict[str, dict[str, tuple[int, int, int, int]]]:
+        """Folder → path → (row id, size, mtime_ns, indexed) for every file last seen.
+
+        By folder, and read row by row: at 100,000 files a (folder, path) key
+        for each, and all the rows fetched at once, were a hundred MB held at
+        the same time, each start.
+        """
+        known: dict[str, dict[str, tuple[int, int, int, int]]] = {}
         decode = os.fsdecode
-        return {(decode(folder), decode(path)): rest for folder, path, *rest in rows}
+        with self.lock:
+            for folder in folders:
+                rows = self.db.execute(
+                    "SELECT path, id, size, mtime_ns, indexed FROM files WHERE folder = ?",
+                    (os.fsencode(str(folder)),),
+                )
+                files = known.setdefault(str(folder), {})
+                for path, row_id, size, mtime_ns, indexed in rows:
+                    files[decode(path)] = (row_id, size, mtime_ns, indexed)
+        return known
 
     def _remove(self, entries: list[tuple[int, int, int, int]]) -> None:
         """Forget these files (as `_known` gave them). Their words stay in the index,
