@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
@@ -139,12 +140,12 @@ class Catalogue(CatalogueSearch):
                 slots: list[Article | None] = [None] * len(places)
                 troubled: dict[int, tuple[Problem, ...]] = {}
                 losers: list[Article] = []
-                decode = os.fsdecode
+                encoding, errors = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
                 for row_id, folder, path, problem_text, article_id, packed in rows:
                     place = places.get(row_id)
                     if place is None:  # written by another instance between the two reads
                         continue
-                    file_text = decode(path)
+                    file_text = path.decode(encoding, errors)  # os.fsdecode, without its checks
                     if problem_text:
                         troubled[place] = problems_from_json(problem_text, Path(file_text))
                     if packed is None:
