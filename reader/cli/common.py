@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.settings.config import Settings, resolve_settings
@@ -128,9 +129,30 @@ def json_text(data: Any) -> str:
     indented, about 1 s this way.
     """
     if isinstance(data, list):
-        if not data:
-            return "[]\n"
         encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every item
-        items = ",\n".join(map(encode, data))
-        return f"[\n{items}\n]\n"
+        return json_lines(map(encode, data))
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_lines(items: Iterable[str]) -> str:
+    """A JSON list of items already encoded, one a line, as `json_text` prints lists."""
+    return "".join(_json_pieces(items))
+
+
+def write_json_lines(out: TextIO, items: Iterable[str]) -> None:
+    """`json_lines`, written as it is made: `list --json` of 100,000 articles is 95 MB
+    of text, which held whole (and copied to be cleaned and encoded) took 400 MB."""
+    for piece in _json_pieces(items):
+        out.write(piece)
+
+
+def _json_pieces(items: Iterable[str], batch: int = 1000) -> Iterator[str]:
+    rest = iter(items)
+    first = list(islice(rest, batch))
+    if not first:
+        yield "[]\n"
+        return
+    yield "[\n" + ",\n".join(first)
+    while more := list(islice(rest, batch)):
+        yield ",\n" + ",\n".join(more)
+    yield "\n]\n"

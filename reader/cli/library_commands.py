@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.cli.common import (
     EXIT_ERROR,
@@ -15,38 +15,35 @@ from reader.cli.common import (
     open_catalogue,
     open_store,
     settings_for,
+    write_json_lines,
 )
-from reader.library.article import source_records
 from reader.settings.i18n import t
 
 if TYPE_CHECKING:
-    from reader.library import Article
-    from reader.state.model import ArticleState
+    from reader.index.filters import View
+    from reader.settings.config import Settings
 
 
-def _article_json(article: Article, state: ArticleState) -> dict[str, Any]:
-    """One article as `list --json` prints it: metadata, reading state and sources."""
-    return {
-        "id": article.id,
-        "title": article.title,
-        "language": article.language,
-        "published": article.published_iso,
-        "outlet": article.outlet,
-        "author": article.author,
-        "url": article.url,
-        "kind": article.kind,
-        "summary": article.summary,
-        "tags": list(article.tags),
-        "translation_of": article.translation_of,
-        "reading_minutes": article.reading_minutes,
-        "word_count": article.word_count,
-        "path": article.file,
-        "read": state.read,
-        "bookmarked": state.bookmarked,
-        "note": state.bookmark.note if state.bookmark else None,
-        "progress": state.position.progress if state.position else None,
-        "sources": source_records(article.sources),
-    }
+def _write_listing(out: TextIO, settings: Settings, view: View) -> None:
+    """`list --json`: records made of what the catalogue keeps encoded (`reader.index.listing`),
+    never articles; 100,000 of them print in about a second."""
+    from reader.index.filters import in_view_order
+    from reader.index.listing import record_line
+    from reader.settings.config import library_folders
+
+    catalogue = open_catalogue(settings)
+    folders = library_folders(settings)
+    catalogue.bring_up_to_date(folders)
+    listed = catalogue.listing(folders)
+    states = open_store(settings).states()
+    shown = in_view_order(listed, states, view, id_of=lambda row: row[0])
+    write_json_lines(
+        out,
+        (
+            record_line(own, file, states.get(article_id), sources)
+            for article_id, own, file, sources in shown
+        ),
+    )
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
@@ -55,15 +52,14 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
     gc.disable()  # a command's objects all live until it ends: collecting them is wasted time
     settings = settings_for(args)
+    view = "unread" if args.unread else "bookmarked" if args.bookmarked else "all"
+    if args.json:
+        _write_listing(out, settings, view)
+        return EXIT_OK
     library = current_library(settings)
     states = open_store(settings).states()
-    view = "unread" if args.unread else "bookmarked" if args.bookmarked else "all"
     articles = apply_filter(library, states, ListFilter(view=view))
     default = ArticleState()
-    if args.json:
-        records = [_article_json(a, states.get(a.id, default)) for a in articles]
-        out.write(json_text(records))
-        return EXIT_OK
     width = max((len(a.id) for a in articles), default=2)
     for article in articles:
         state = states.get(article.id, default)
@@ -84,8 +80,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     settings = settings_for(args)
     catalogue = open_catalogue(settings)
     folders = library_folders(settings)
-    if not catalogue.is_fresh(folders):
-        catalogue.sync(folders)
+    catalogue.bring_up_to_date(folders)
     catalogue.index()
     query = parse_query(" ".join(args.query))
     records = [

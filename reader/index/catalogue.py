@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from reader.index.catalogue_db import (
     CATALOGUE_NAME,
@@ -30,16 +28,13 @@ from reader.index.catalogue_db import (
     memory,
     writing_cache,
 )
-from reader.index.catalogue_rows import (
-    problems_from_json,
-    unpack,
-)
+from reader.index.catalogue_read import read_in_order
+from reader.index.catalogue_rows import packed_id_and_sources, unpack
 from reader.index.catalogue_search import CatalogueSearch
 from reader.index.catalogue_sync import Partial, Progress, Sync, folder_problems, is_fresh
 from reader.index.workers import Workers, given_or_new, index_rows
 from reader.library import Article, Library
-from reader.library.article import Problem
-from reader.library.loader import duplicate_problem, walk_order
+from reader.library.loader import duplicate_problem
 
 DEAD_SHARE = 5
 """The index is rebuilt when unreachable entries reach 1/DEAD_SHARE of the live ones..."""
@@ -113,107 +108,31 @@ class Catalogue(CatalogueSearch):
     # -- the library ---------------------------------------------------------
 
     def cached_library(self, folders: Sequence[Path], limit: int | None = None) -> Library:
-        """The library as it was last seen, without touching the content folders.
-
-        `limit` gives only the top of the list: enough for a first screen, at
-        once (`_first_rows`). The whole library is read in the table's own
-        order and each row put in its place in the list (`_places`): reading
-        100,000 rows through the sort index jumped about the file and took
-        twice as long. Rows are unpacked as they come, never all held at
-        once: 100,000 rows of packed articles were 100 MB held only to be
-        thrown away.
-        """
-        names = [os.fsencode(str(folder)) for folder in folders]
-        if not names:
-            return Library()
-        folder_paths = {name: Path(os.fsdecode(name)) for name in names}
+        """The library as it was last seen, without touching the content folders;
+        `limit`: only the top of the list, enough for a first screen, at once."""
         try:
             with self._lock:
-                if limit is None:
-                    places = self._places()
-                    rows: Iterable[tuple[Any, ...]] = self._all_rows(names)
-                    winners = self._duplicate_winners(names)
-                else:
-                    rows = self._first_rows(names, limit)
-                    places = {row[0]: place for place, row in enumerate(rows)}
-                    winners = self._duplicate_winners(names, [row[4] for row in rows])
-                slots: list[Article | None] = [None] * len(places)
-                troubled: dict[int, tuple[Problem, ...]] = {}
-                losers: list[Article] = []
-                encoding, errors = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
-                for row_id, folder, path, problem_text, article_id, packed in rows:
-                    place = places.get(row_id)
-                    if place is None:  # written by another instance between the two reads
-                        continue
-                    file_text = path.decode(encoding, errors)  # os.fsdecode, without its checks
-                    if problem_text:
-                        troubled[place] = problems_from_json(problem_text, Path(file_text))
-                    if packed is None:
-                        continue
-                    article = unpack(packed, file_text, folder_paths[folder])
-                    if article_id in winners and winners[article_id] != (folder, path):
-                        losers.append(article)
-                    else:
-                        slots[place] = article
-                found = folder_problems(self._db, names) if limit is None else []
+                found = read_in_order(self._db, folders, _article, limit=limit)
+                names = [os.fsencode(str(folder)) for folder in folders]
+                walked = folder_problems(self._db, names) if limit is None and names else []
         except sqlite3.DatabaseError as error:
             self._rebuild(error)
             return Library()
-        articles = tuple(article for article in slots if article is not None)
-        problems = [problem for place in sorted(troubled) for problem in troubled[place]]
-        if losers:
-            kept = {article.id: article for article in articles}
-            problems += [duplicate_problem(loser, kept[loser.id]) for loser in losers]
-        return Library(articles, (*found, *problems))
+        problems = found.problems
+        if found.losers:
+            kept = {article.id: article for article in found.items}
+            problems += [duplicate_problem(loser, kept[loser.id]) for loser in found.losers]
+        return Library(tuple(found.items), (*walked, *problems))
 
-    def _places(self) -> dict[int, int]:
-        """Each row's place in the list, read from the sort index alone (which holds the ids)."""
-        order = self._db.execute("SELECT id FROM files ORDER BY sort_key")
-        return {row_id: place for place, (row_id,) in enumerate(order)}
-
-    def _all_rows(self, names: Sequence[bytes]) -> sqlite3.Cursor:
-        # `+folder`: in the table's order, not through the (folder, path) index.
-        return self._db.execute(
-            f"SELECT id, folder, path, problems, article_id, packed FROM files "
-            f"WHERE +folder IN ({','.join('?' * len(names))})",
-            names,
-        )
-
-    def _first_rows(self, names: Sequence[bytes], limit: int) -> list[tuple[Any, ...]]:
-        # `+folder`: through the sort index, which gives the first rows without sorting any.
-        return self._db.execute(
-            f"SELECT id, folder, path, problems, article_id, packed FROM files "
-            f"WHERE +folder IN ({','.join('?' * len(names))}) ORDER BY sort_key LIMIT ?",
-            (*names, limit),
-        ).fetchall()
-
-    def _duplicate_winners(
-        self, names: Sequence[bytes], among: Sequence[str] | None = None
-    ) -> dict[str, tuple[bytes, bytes]]:
-        """For each id more than one file has (of `among`, or of all): the (folder, path)
-        a fresh walk would keep.
-
-        The first content folder wins, then the file met first in it. Duplicates
-        are rare: they are found by the id index, and only theirs are ranked.
-        """
-        marks = ",".join("?" * len(names))
-        which = "" if among is None else f"AND article_id IN ({','.join('?' * len(among))}) "
-        rows = self._db.execute(
-            f"SELECT folder, path, article_id FROM files WHERE article_id IN ("
-            f"SELECT article_id FROM files WHERE +folder IN ({marks}) {which}"
-            f"AND article_id IS NOT NULL GROUP BY article_id HAVING count(*) > 1) "
-            f"AND +folder IN ({marks})",
-            (*names, *(among or ()), *names),
-        ).fetchall()
-        order = {name: number for number, name in enumerate(names)}
-        winners: dict[str, tuple[bytes, bytes]] = {}
-        ranks: dict[str, tuple[int, tuple[str, ...]]] = {}
-        for folder, path, article_id in rows:
-            rank = (order[folder], walk_order(os.fsdecode(path), os.fsdecode(folder)))
-            if article_id not in ranks or rank < ranks[article_id]:
-                ranks[article_id] = rank
-                winners[article_id] = (folder, path)
-        return winners
+    def listing(self, folders: Sequence[Path]) -> list[tuple[str, str, str, str | None]]:
+        """Each article's (id, own fields as `list --json` prints them, file, sources as
+        JSON), in list order, from the catalogue as it is (see `reader.index.listing`)."""
+        try:
+            with self._lock:
+                return read_in_order(self._db, folders, _listed, "packed, listing").items
+        except sqlite3.DatabaseError as error:
+            self._rebuild(error)
+            return []
 
     def is_fresh(self, folders: Sequence[Path]) -> bool:
         """True if no file was added, removed or renamed since the last check (see
@@ -231,6 +150,11 @@ class Catalogue(CatalogueSearch):
         if self.is_fresh(folders):
             return self.cached_library(folders)
         return self.sync(folders).library
+
+    def bring_up_to_date(self, folders: Sequence[Path]) -> None:
+        """For a command: check every file unless the folders are unchanged."""
+        if not self.is_fresh(folders):
+            self.sync(folders)
 
     def sync(
         self,
@@ -315,3 +239,12 @@ class Catalogue(CatalogueSearch):
     def unindexed(self) -> int:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM files WHERE indexed = 0").fetchone()[0]
+
+
+def _article(file: str, folder: Path, packed: bytes) -> Article:
+    return unpack(packed, file, folder)
+
+
+def _listed(file: str, folder: Path, packed: bytes, own: str) -> tuple[str, str, str, str | None]:
+    article_id, sources = packed_id_and_sources(packed)
+    return article_id, own, file, sources

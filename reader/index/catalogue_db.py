@@ -13,15 +13,17 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 CATALOGUE_NAME = "catalogue.sqlite3"
-CATALOGUE_VERSION = 9
+CATALOGUE_VERSION = 10
 """Bump when Article's fields, the parser or the stored problems change: old catalogues
 are rebuilt. (5: paths are stored as the operating system's bytes, so a file name
 that is not UTF-8 can be cached. 6: aliases, links between notes, updated. 7: url, in
 the `extra` column. 8: the index keeps no copy of the text; folders' times and
-problems; articles packed. 9: a folder's problems keep their own paths.)"""
+problems; articles packed. 9: a folder's problems keep their own paths. 10: each
+article's part of `reader list --json`, encoded.)"""
 
-ARTICLE_COLUMNS = "article_id, packed"
-"""An article's id (for lookups), and the whole article packed (`catalogue_rows.pack`)."""
+ARTICLE_COLUMNS = "article_id, packed, listing"
+"""An article's id (for lookups), the whole article packed (`catalogue_rows.pack`), and
+its own fields as `reader list --json` prints them (`reader.index.listing`)."""
 WAL_LIMIT = 32 * 1024 * 1024
 """Bytes the write-ahead log is cut back to after a checkpoint."""
 READING_CACHE_KIB = 8 * 1024
@@ -44,6 +46,7 @@ CREATE TABLE files (
     problems TEXT,
     article_id TEXT,
     packed BLOB,
+    listing TEXT,
     UNIQUE (folder, path)
 );
 CREATE INDEX files_order ON files (sort_key);

@@ -11,17 +11,18 @@ from pathlib import Path
 from sys import intern
 from typing import Any, NamedTuple
 
+from reader.index.listing import article_part
 from reader.library import Article, Problem
 from reader.library.article import SourceList, source_records
 from reader.settings.i18n import Msg
 
 
 def article_values(article: Article | None) -> tuple[Any, ...]:
-    """The catalogue's columns for an article (see `ARTICLE_COLUMNS`): its id, and the
-    whole article packed."""
+    """The catalogue's columns for an article (see `ARTICLE_COLUMNS`): its id, the whole
+    article packed, and its part of `reader list --json`."""
     if article is None:
-        return (None, None)
-    return (article.id, pack(article))
+        return (None, None, None)
+    return (article.id, pack(article), article_part(article))
 
 
 PACK_VERSION = 4
@@ -132,6 +133,15 @@ def search_fields(packed: bytes) -> tuple[str, str, str, str, str]:
     )
     titles = " ".join([fields.title, *fields.aliases])
     return titles, fields.summary or "", " ".join(fields.tags), fields.outlet or "", names
+
+
+_ID, _SOURCES = Packed._fields.index("id"), Packed._fields.index("sources")
+
+
+def packed_id_and_sources(packed: bytes) -> tuple[str, str | None]:
+    """A packed article's id, and its sources as JSON (None: it cites none)."""
+    fields = marshal.loads(packed)
+    return fields[_ID], fields[_SOURCES]
 
 
 def packed_title(packed: bytes) -> str:

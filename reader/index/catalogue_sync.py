@@ -42,7 +42,7 @@ CHECK_EVERY = 2000
 
 _INSERT = (
     f"INSERT INTO files (folder, path, size, mtime_ns, indexed, sort_key, problems, "
-    f"{ARTICLE_COLUMNS}) VALUES ({','.join('?' * 9)})"
+    f"{ARTICLE_COLUMNS}) VALUES ({','.join('?' * 10)})"
 )
 
 
@@ -206,11 +206,11 @@ class Sync:
 
 
 def _result(row: ParsedRow, work: Sequence[tuple[int, str, str]]) -> ParseResult:
-    _, path, folder = work[row[0]]
-    packed = row[-1]
+    position, _size, _mtime, _indexed, _sort_key, problems, _id, packed, _listing = row
+    _, path, folder = work[position]
     return ParseResult(
         unpack(packed, path, Path(folder)) if packed is not None else None,
-        problems_from_json(row[5], Path(path)) if row[5] else (),
+        problems_from_json(problems, Path(path)) if problems else (),
     )
 
 

@@ -9,9 +9,9 @@ user chose (`ORDERS`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 from reader.library.article import Article
 from reader.library.loader import Library
@@ -27,6 +27,7 @@ unread first (newest within), shortest reading time first."""
 Facet = Literal["language", "tag", "outlet", "kind"]
 FACETS: tuple[Facet, ...] = ("language", "tag", "outlet", "kind")
 _NO_STATE = ArticleState()
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,38 @@ def facet_counts(articles: Iterable[Article], facet: Facet) -> list[tuple[str, i
     return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
 
 
+def in_view(state: ArticleState, view: View) -> bool:
+    """Whether an article in this state belongs to the view."""
+    if view == "unread":
+        return not state.read
+    if view == "bookmarked":
+        return state.bookmark is not None
+    return True
+
+
+def bookmark_time(state: ArticleState) -> str:
+    """The bookmarks view lists newest bookmark first: sort by this, reversed."""
+    return state.bookmark.created if state.bookmark else ""
+
+
+def in_view_order(
+    items: Sequence[Item],
+    states: Mapping[str, ArticleState],
+    view: View,
+    id_of: Callable[[Item], str],
+) -> list[Item]:
+    """The items (in list order) of articles in the view, as the list shows them: for
+    `reader list`, which lists from the catalogue's rows rather than articles."""
+    if view == "all":
+        return list(items)
+    shown = [item for item in items if in_view(states.get(id_of(item), _NO_STATE), view)]
+    if view == "bookmarked":
+        shown.sort(key=lambda item: bookmark_time(states[id_of(item)]), reverse=True)
+    return shown
+
+
 def _matches(article: Article, state: ArticleState, chosen: ListFilter) -> bool:
-    if chosen.view == "unread" and state.read:
-        return False
-    if chosen.view == "bookmarked" and state.bookmark is None:
+    if not in_view(state, chosen.view):
         return False
     for facet in FACETS:
         wanted = getattr(chosen, facet)
@@ -145,10 +174,5 @@ def _narrowed(
         return candidates  # nothing to narrow: 10,000 articles need no test each
     shown = [a for a in candidates if _matches(a, states.get(a.id, _NO_STATE), chosen)]
     if chosen.view == "bookmarked" and ranking is None:
-
-        def created(article: Article) -> str:
-            bookmark = states[article.id].bookmark
-            return bookmark.created if bookmark else ""
-
-        shown.sort(key=created, reverse=True)
+        shown.sort(key=lambda article: bookmark_time(states[article.id]), reverse=True)
     return shown

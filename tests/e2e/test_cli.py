@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,94 @@ def test_import_counts_the_notes_it_brings(
     monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "elsewhere"))
     code, out = run("import", str(export), *where)
     assert code == 0 and "2 new bookmark(s), 2 note(s)" in out
+
+
+def test_list_json_says_what_the_files_and_the_reading_state_say(library_dir: Path) -> None:
+    """`list --json` prints from what the catalogue keeps encoded: every field must still be
+    the article's as a fresh parse reads it, with its state, in the list's order."""
+    from reader.index.filters import ListFilter, apply_filter
+    from reader.library.loader import load_library
+    from reader.state.model import Bookmark, Position
+    from reader.state.store import Store
+
+    (library_dir / "monthly.md").write_text(
+        '---\ntitle: "Mois « spécial »"\npublished: 2025-03\ntags: [a, b]\n'
+        "translation_of: first\n---\n\nCorps.\n",
+        encoding="utf-8",
+    )
+    second = library_dir.parent / "second"
+    second.mkdir()
+    (second / "first.md").write_text("# Same id, second folder\n", encoding="utf-8")
+    store = Store.open(Path(os.environ["READER_DATA_DIR"]))
+    store.set_read("undated", True)
+    store.save_position("world/second-fr", Position(line=3, fraction=0.5, progress=0.25))
+    store.add_bookmark("first", note="older")
+    store.add_bookmark("monthly", note="a « note »")
+    newer = Bookmark("monthly", "2099-01-01T00:00:00Z", "a « note »")  # listed before "first"
+    store.restore({"monthly": replace(store.state("monthly"), bookmark=newer)})
+    states = store.states()
+    store.close()
+    folders = [library_dir, second]
+    where = ("--no-bundled", "--content", str(library_dir), "--content", str(second))
+
+    def expected(article_id: str) -> dict[str, object]:
+        article = library.get(article_id)
+        assert article is not None
+        state = states.get(article_id)
+        return {
+            "id": article.id,
+            "title": article.title,
+            "language": article.language,
+            "published": article.published_iso,
+            "outlet": article.outlet,
+            "author": article.author,
+            "url": article.url,
+            "kind": article.kind,
+            "summary": article.summary,
+            "tags": list(article.tags),
+            "translation_of": article.translation_of,
+            "reading_minutes": article.reading_minutes,
+            "word_count": article.word_count,
+            "path": str(article.path),
+            "read": bool(state and state.read),
+            "bookmarked": bool(state and state.bookmark),
+            "note": state.bookmark.note if state and state.bookmark else None,
+            "progress": state.position.progress if state and state.position else None,
+            "sources": [
+                {
+                    "publisher": s.publisher,
+                    "title": s.title,
+                    "date": s.date,
+                    "url": s.url,
+                    "kind": s.kind,
+                    "note": s.note,
+                }
+                for s in article.sources
+            ],
+        }
+
+    library = load_library(folders)
+    for _ in range(2):  # the first run fills the catalogue; the second answers from it
+        records = json.loads(run("list", "--json", *where)[1])
+        assert records == [expected(article.id) for article in library.articles]
+    assert records[0]["sources"][2]["note"] == "quoted once"  # spot-check the fixture
+    assert next(r for r in records if r["id"] == "monthly")["published"] == "2025-03"
+    unread = json.loads(run("list", "--json", "--unread", *where)[1])
+    assert [r["id"] for r in unread] == [a.id for a in library.articles if a.id != "undated"]
+    marked = json.loads(run("list", "--json", "--bookmarked", *where)[1])
+    as_the_app_lists = apply_filter(library, states, ListFilter(view="bookmarked"))
+    assert [r["id"] for r in marked] == [article.id for article in as_the_app_lists]
+    assert [r["id"] for r in marked] == ["monthly", "first"]  # newest bookmark first
+    assert {r["id"]: r["note"] for r in marked} == {"monthly": "a « note »", "first": "older"}
+
+
+def test_long_json_lists_are_written_a_piece_at_a_time_and_stay_one_list() -> None:
+    from reader.cli.common import json_lines, write_json_lines
+
+    items = [json.dumps({"n": n}) for n in range(2500)]  # past two pieces of 1000
+    out = io.StringIO()
+    write_json_lines(out, iter(items))
+    assert out.getvalue() == json_lines(items)
+    assert json.loads(out.getvalue()) == [{"n": n} for n in range(2500)]
+    assert out.getvalue().count("\n") == 2502  # "[", one line each, "]"
+    assert json_lines([]) == "[]\n"
