@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from reader.index.catalogue_db import (
     CATALOGUE_NAME,
@@ -31,7 +32,14 @@ from reader.index.catalogue_db import (
 from reader.index.catalogue_read import read_in_order
 from reader.index.catalogue_rows import packed_id_and_sources, unpack
 from reader.index.catalogue_search import CatalogueSearch
-from reader.index.catalogue_sync import Partial, Progress, Sync, folder_problems, is_fresh
+from reader.index.catalogue_sync import (
+    WRITE_EVERY,
+    Partial,
+    Progress,
+    Sync,
+    folder_problems,
+    is_fresh,
+)
 from reader.index.workers import Workers, given_or_new, index_rows
 from reader.library import Article, Library
 from reader.library.loader import duplicate_problem
@@ -203,23 +211,35 @@ class Catalogue(CatalogueSearch):
             writing_cache(self._db, self._lock, total),
             given_or_new(workers) as pool,
         ):
+            pending: list[tuple[Any, ...]] = []
             for batch in pool.map(index_rows, rows, cancelled):
-                with self._lock, self._db:
-                    self._db.executemany(
-                        "INSERT INTO docs (rowid, title, summary, tags, outlet, sources, body) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        batch,
-                    )
-                    self._db.executemany(
-                        "UPDATE files SET indexed = 1 WHERE id = ?", [(row[0],) for row in batch]
-                    )
+                pending += batch
+                if len(pending) >= WRITE_EVERY:
+                    self._add_to_index(pending)
+                    pending = []
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
+            self._add_to_index(pending)  # cancelled too: what was read is kept
         if done:
             with self._lock:  # the log back into the file, and cut short
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return done
+
+    def _add_to_index(self, rows: list[tuple[Any, ...]]) -> None:
+        """Index these (row id, fields..., body), in one transaction: each commit ends the
+        index's segment, and fewer, bigger segments are fewer merges later."""
+        if not rows:
+            return
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT INTO docs (rowid, title, summary, tags, outlet, sources, body) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            self._db.executemany(
+                "UPDATE files SET indexed = 1 WHERE id = ?", [(row[0],) for row in rows]
+            )
 
     def _drop_dead_entries(self) -> None:
         """Start the index again once changed and removed files left too much behind."""

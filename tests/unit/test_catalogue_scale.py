@@ -176,3 +176,32 @@ def test_what_a_walk_met_is_named_by_its_own_path_from_the_cache(tmp_path: Path)
     fresh = [p.format() for p in load_library([folder]).problems]
     assert any(str(folder / "deeper" / "pipe.md") in text for text in cached)
     assert sorted(cached) == sorted(fresh)
+
+
+def test_work_stopped_half_way_is_kept_and_the_next_run_goes_on_from_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are written a few thousand at a time: quitting must still keep what was done."""
+    from reader.index import workers as workers_module
+
+    monkeypatch.setattr(workers_module, "CHUNK", 10)
+    folder = tmp_path / "many"
+    _articles(folder, 60)
+    done: list[int] = []
+
+    def progress(count: int, total: int) -> None:
+        done.append(count)
+
+    def after_two_chunks() -> bool:
+        return len(done) >= 2
+
+    Catalogue.open(tmp_path / "cache").sync([folder], progress, after_two_chunks)
+    report = Catalogue.open(tmp_path / "cache").sync([folder])
+    assert (report.unchanged, report.parsed) == (20, 40)
+    assert report.library.articles == load_library([folder]).articles
+
+    done.clear()
+    assert Catalogue.open(tmp_path / "cache").index(progress, after_two_chunks) == 20
+    again = Catalogue.open(tmp_path / "cache")
+    assert again.unindexed == 40
+    assert again.index() == 40 and again.search("number7").ids == ["a0007"]
