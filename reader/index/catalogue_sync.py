@@ -122,7 +122,9 @@ class Sync:
                 done += len(rows)
                 if progress is not None:
                     progress(done, total)
-                if first_run and partial is not None:
+                # Rows are made into articles only while a partial library is to come:
+                # past the last one (100,000 files: 25,600), the complete list follows.
+                if first_run and partial is not None and next_partial < len(work):
                     results.extend((row[0], _result(row, work)) for row in rows)
                     if len(results) >= next_partial and len(results) < len(work):
                         results.sort(key=lambda pair: pair[0])
