@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reader.index.catalogue import Catalogue
@@ -71,3 +72,21 @@ def test_progress_is_reported_while_syncing(tmp_path: Path) -> None:
     indexed: list[tuple[int, int]] = []
     assert catalogue.index(lambda done, total: indexed.append((done, total))) == 600
     assert indexed[-1] == (600, 600) and catalogue.unindexed == 0
+
+
+def test_a_file_rewritten_to_another_size_with_its_old_time_is_read_again(
+    tmp_path: Path,
+) -> None:
+    """Copying tools keep times (rsync -t, cp -p): the size alone tells the file changed."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    note = folder / "note.md"
+    note.write_text("# Before\n", encoding="utf-8")
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([folder])
+    kept = note.stat().st_mtime_ns
+    note.write_text("# After, and longer\n", encoding="utf-8")
+    os.utime(note, ns=(kept, kept))
+    report = catalogue.sync([folder])
+    assert report.parsed == 1
+    assert [a.title for a in report.library.articles] == ["After, and longer"]
