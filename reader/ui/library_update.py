@@ -51,7 +51,7 @@ def update_library(
     """
     try:
         _update(target, catalogue, folders, worker)
-    except sqlite3.ProgrammingError:
+    except sqlite3.Error:  # closed (ProgrammingError), or interrupted by closing
         if not catalogue.closed:
             raise
 

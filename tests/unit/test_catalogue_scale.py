@@ -205,3 +205,27 @@ def test_work_stopped_half_way_is_kept_and_the_next_run_goes_on_from_there(
     again = Catalogue.open(tmp_path / "cache")
     assert again.unindexed == 40
     assert again.index() == 40 and again.search("number7").ids == ["a0007"]
+
+
+def test_closing_does_not_wait_for_a_long_query_on_another_thread(tmp_path: Path) -> None:
+    """Quitting closes the catalogue while the worker may be deep in a query."""
+    import threading
+
+    catalogue = Catalogue.open(tmp_path / "cache")
+    running, failed = threading.Event(), threading.Event()
+
+    def long_query() -> None:
+        endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+        catalogue._db.set_progress_handler(lambda: running.set() or 0, 1000)
+        try:
+            with catalogue._lock:  # as every catalogue method holds it
+                catalogue._db.execute(endless + "SELECT count(*) FROM n").fetchone()
+        except sqlite3.Error:
+            failed.set()
+
+    threading.Thread(target=long_query, daemon=True).start()
+    assert running.wait(5)  # the query is under way
+    closer = threading.Thread(target=catalogue.close, daemon=True)
+    closer.start()
+    closer.join(5)
+    assert not closer.is_alive() and failed.wait(5) and catalogue.closed
