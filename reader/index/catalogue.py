@@ -41,7 +41,7 @@ from reader.index.catalogue_sync import (
     is_fresh,
 )
 from reader.index.workers import Workers, given_or_new, index_rows
-from reader.library import Article, Library
+from reader.library import Library
 from reader.library.loader import duplicate_problem
 
 DEAD_SHARE = 5
@@ -126,7 +126,7 @@ class Catalogue(CatalogueSearch):
         `limit`: only the top of the list, enough for a first screen, at once."""
         try:
             with self._lock:
-                found = read_in_order(self._db, folders, _article, limit=limit)
+                found = read_in_order(self._db, folders, unpack, limit=limit)
                 names = [os.fsencode(str(folder)) for folder in folders]
                 walked = folder_problems(self._db, names) if limit is None and names else []
         except sqlite3.DatabaseError as error:
@@ -267,10 +267,6 @@ class Catalogue(CatalogueSearch):
             return self._db.execute("SELECT count(*) FROM files WHERE indexed = 0").fetchone()[0]
 
 
-def _article(file: str, folder: Path, packed: bytes) -> Article:
-    return unpack(packed, file, folder)
-
-
-def _listed(file: str, folder: Path, packed: bytes, own: str) -> tuple[str, str, str, str | None]:
+def _listed(packed: bytes, file: str, folder: Path, own: str) -> tuple[str, str, str, str | None]:
     article_id, sources = packed_id_and_sources(packed)
     return article_id, own, file, sources

@@ -45,8 +45,9 @@ def read_in_order(
     columns: str = "packed",
     limit: int | None = None,
 ) -> InOrder[Item]:
-    """`make(file, folder, packed, *other columns)` of each article of these folders, in
-    list order; `limit`: only the first rows (a first screen, read through the sort index)."""
+    """`make(packed, file, folder, *other columns)` of each article of these folders, in
+    list order (`catalogue_rows.unpack` is one: it makes articles); `limit`: only the
+    first rows (a first screen, read through the sort index)."""
     names = [os.fsencode(str(folder)) for folder in folders]
     found: InOrder[Item] = InOrder()
     if not names:
@@ -77,7 +78,7 @@ def read_in_order(
             troubled[place] = problems_from_json(problem_text, Path(file_text))
         if packed is None:
             continue
-        item = make(file_text, folder_paths[folder], packed, *rest)
+        item = make(packed, file_text, folder_paths[folder], *rest)
         if article_id in winners and winners[article_id] != (folder, path):
             found.losers.append(item)
         else:
