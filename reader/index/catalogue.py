@@ -14,7 +14,6 @@ user's own data (that is `reader.state.store`).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -26,6 +25,7 @@ from reader.index.catalogue_db import (
     CATALOGUE_NAME,
     connect,
     damaged,
+    folder_names,
     memory,
     writing_cache,
 )
@@ -127,7 +127,7 @@ class Catalogue(CatalogueSearch):
         try:
             with self._lock:
                 found = read_in_order(self._db, folders, unpack, limit=limit)
-                names = [os.fsencode(str(folder)) for folder in folders]
+                names = folder_names(folders)
                 walked = folder_problems(self._db, names) if limit is None and names else []
         except sqlite3.DatabaseError as error:
             self._rebuild(error)

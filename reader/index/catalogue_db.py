@@ -6,9 +6,10 @@ one, or, where the folder cannot be written, keep it in memory.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -80,6 +81,12 @@ the index is rebuilt when they grow to a fifth of it. `folders` keeps what
 walking each content folder found wrong; `dirs` every folder's modification
 time, which tells the command line whether anything was added, removed or
 renamed since. The docs table's column order matches reader.index.search.WEIGHTS."""
+
+
+def folder_names(folders: Sequence[Path]) -> list[bytes]:
+    """Content folders as the catalogue keeps them (its `folder` columns): the operating
+    system's bytes of each path as given, so a name that is not UTF-8 is kept too."""
+    return [os.fsencode(folder) for folder in folders]
 
 
 def _open_file(path: Path) -> sqlite3.Connection:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from reader.index.catalogue_db import folder_names
 from reader.index.catalogue_rows import problems_from_json
 from reader.library.article import Problem
 from reader.library.loader import walk_order
@@ -48,7 +49,7 @@ def read_in_order(
     """`make(packed, file, folder, *other columns)` of each article of these folders, in
     list order (`catalogue_rows.unpack` is one: it makes articles); `limit`: only the
     first rows (a first screen, read through the sort index)."""
-    names = [os.fsencode(str(folder)) for folder in folders]
+    names = folder_names(folders)
     found: InOrder[Item] = InOrder()
     if not names:
         return found

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.index.catalogue_db import folder_names
 from reader.index.catalogue_rows import packed_title, search_fields
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class CatalogueSearch:
         """
         from reader.index.search import RANKED, Hit, make_snippets
 
-        names = [os.fsencode(str(folder)) for folder in folders]
+        names = folder_names(folders)
         if query.is_empty or not names:
             return []
         chosen: dict[str, tuple[int, float, str]] = {}

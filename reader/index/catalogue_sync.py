@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.index.catalogue_db import ARTICLE_COLUMNS, writing_cache
+from reader.index.catalogue_db import ARTICLE_COLUMNS, folder_names, writing_cache
 from reader.index.catalogue_rows import problems_from_json, problems_json, unpack
 from reader.index.workers import ParsedRow, Workers, parse_rows
 from reader.library import Library
@@ -167,7 +167,7 @@ class Sync:
             for folder in folders:
                 rows = self.db.execute(
                     "SELECT path, size, mtime_ns FROM files WHERE folder = ?",
-                    (os.fsencode(str(folder)),),
+                    (os.fsencode(folder),),
                 )
                 files = known.setdefault(str(folder), {})
                 for path, size, mtime_ns in rows:
@@ -205,7 +205,7 @@ class Sync:
         """Each content folder's problems and its folders' times: the catalogue is current."""
         with self.lock, self.db:
             for found in scans:
-                name = os.fsencode(str(found.folder))
+                name = os.fsencode(found.folder)
                 problems = problems_json(found.problems, own_paths=True)
                 before = self.db.execute(
                     "SELECT problems FROM folders WHERE folder = ?", (name,)
@@ -219,7 +219,7 @@ class Sync:
                 self.db.execute("DELETE FROM dirs WHERE folder = ?", (name,))
                 self.db.executemany(
                     "INSERT OR REPLACE INTO dirs (folder, path, mtime_ns) VALUES (?, ?, ?)",
-                    [(name, os.fsencode(str(path)), time) for path, time in found.times],
+                    [(name, os.fsencode(path), time) for path, time in found.times],
                 )
 
 
@@ -264,7 +264,7 @@ def is_fresh(db: sqlite3.Connection, folders: Sequence[Path]) -> bool:
     rewritten in place does not: the next full check (the app's, at every
     start) sees it.
     """
-    names = [os.fsencode(str(folder)) for folder in folders]
+    names = folder_names(folders)
     if not names:
         return True
     marks = ",".join("?" * len(names))
