@@ -158,17 +158,15 @@ class Catalogue(CatalogueSearch):
             self._rebuild(error)
             return False
 
-    def current_library(self, folders: Sequence[Path]) -> Library:
-        """The library for a command: from the cache while the folders are unchanged,
-        else after a check of every file."""
-        if self.is_fresh(folders):
-            return self.cached_library(folders)
-        return self.sync(folders).library
-
     def bring_up_to_date(self, folders: Sequence[Path]) -> None:
         """For a command: check every file unless the folders are unchanged."""
         if not self.is_fresh(folders):
             self.sync(folders)
+
+    def current_library(self, folders: Sequence[Path]) -> Library:
+        """The library for a command: from the cache, checked first if a folder changed."""
+        self.bring_up_to_date(folders)
+        return self.cached_library(folders)
 
     def sync(
         self,
