@@ -26,6 +26,7 @@ from reader.index.catalogue_db import (
     connect,
     damaged,
     folder_names,
+    in_transactions,
     memory,
     writing_cache,
 )
@@ -33,7 +34,6 @@ from reader.index.catalogue_read import read_in_order
 from reader.index.catalogue_rows import packed_id_and_sources, unpack
 from reader.index.catalogue_search import CatalogueSearch
 from reader.index.catalogue_sync import (
-    WRITE_EVERY,
     Partial,
     Progress,
     Sync,
@@ -214,17 +214,13 @@ class Catalogue(CatalogueSearch):
         with (
             writing_cache(self._db, self._lock, total),
             given_or_new(workers) as pool,
+            in_transactions(self._add_to_index) as add,
         ):
-            pending: list[tuple[Any, ...]] = []
             for batch in pool.map(index_rows, rows, cancelled):
-                pending += batch
-                if len(pending) >= WRITE_EVERY:
-                    self._add_to_index(pending)
-                    pending = []
+                add(batch)
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
-            self._add_to_index(pending)  # cancelled too: what was read is kept
         if done:
             with self._lock:  # the log back into the file, and cut short
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -233,8 +229,6 @@ class Catalogue(CatalogueSearch):
     def _add_to_index(self, rows: list[tuple[Any, ...]]) -> None:
         """Index these (row id, fields..., body), in one transaction: each commit ends the
         index's segment, and fewer, bigger segments are fewer merges later."""
-        if not rows:
-            return
         with self._lock, self._db:
             self._db.executemany(
                 "INSERT INTO docs (rowid, title, summary, tags, outlet, sources, body) "

@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TypeVar
+
+Row = TypeVar("Row")
 
 CATALOGUE_NAME = "catalogue.sqlite3"
 CATALOGUE_VERSION = 10
@@ -35,6 +38,10 @@ WRITING_CACHE_KIB = 64 * 1024
 to the disk for every page and grew slower with every thousand files."""
 WRITING_CACHE_FROM = 2000
 """Files (to parse, or to index) from which a job gets the big page cache."""
+WRITE_EVERY = 2000
+"""Rows (parsed files, index entries) written in one transaction. Each commit writes
+again every page it touched of the table's indexes: a commit per chunk of 200 cost a
+100,000-file first run 5 of its 28 seconds, on the thread that keeps the processes fed."""
 SCHEMA = """
 CREATE TABLE files (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -87,6 +94,25 @@ def folder_names(folders: Sequence[Path]) -> list[bytes]:
     """Content folders as the catalogue keeps them (its `folder` columns): the operating
     system's bytes of each path as given, so a name that is not UTF-8 is kept too."""
     return [os.fsencode(folder) for folder in folders]
+
+
+@contextmanager
+def in_transactions(write: Callable[[list[Row]], None]) -> Iterator[Callable[[list[Row]], None]]:
+    """A function that gathers rows and hands them to `write` (one transaction)
+    `WRITE_EVERY` at a time; what is left is written on leaving, after a job that
+    was cancelled too: what was done is kept."""
+    pending: list[Row] = []
+
+    def add(rows: list[Row]) -> None:
+        nonlocal pending
+        pending += rows
+        if len(pending) >= WRITE_EVERY:
+            write(pending)
+            pending = []
+
+    yield add
+    if pending:
+        write(pending)
 
 
 def _open_file(path: Path) -> sqlite3.Connection:

@@ -21,7 +21,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.index.catalogue_db import ARTICLE_COLUMNS, folder_names, writing_cache
+from reader.index.catalogue_db import (
+    ARTICLE_COLUMNS,
+    folder_names,
+    in_transactions,
+    writing_cache,
+)
 from reader.index.catalogue_rows import problems_from_json, problems_json, unpack
 from reader.index.workers import ParsedRow, Workers, parse_rows
 from reader.library import Library
@@ -37,10 +42,6 @@ FIRST_HERE = 100
 PARTIAL_GROWTH = 4
 """Each partial library is this many times the last: the sorting stays linear overall."""
 
-WRITE_EVERY = 2000
-"""Parsed files written in one transaction. Each commit writes again every page it
-touched of the table's four indexes: a commit per chunk of 200 cost a 100,000-file
-first run 5 of its 28 seconds, on the thread that keeps the processes fed."""
 CHECK_EVERY = 2000
 """Files checked between two looks at whether the work was cancelled."""
 
@@ -108,13 +109,12 @@ class Sync:
         self._write(done_early, work)
         self.parsed = done = len(done_early)
         next_partial = max(len(results), FIRST_HERE) * PARTIAL_GROWTH
-        pending: list[ParsedRow] = []
-        with writing_cache(self.db, self.lock, len(waiting)):
+        with (
+            writing_cache(self.db, self.lock, len(waiting)),
+            in_transactions(lambda rows: self._write(rows, work)) as write,
+        ):
             for rows in workers.map(parse_rows, waiting, cancelled):
-                pending += rows
-                if len(pending) >= WRITE_EVERY:
-                    self._write(pending, work)
-                    pending = []
+                write(rows)
                 self.parsed += len(rows)
                 done += len(rows)
                 if progress is not None:
@@ -127,7 +127,6 @@ class Sync:
                         results.sort(key=lambda pair: pair[0])
                         partial(assemble(result for _, result in results))
                         next_partial = len(results) * PARTIAL_GROWTH
-            self._write(pending, work)  # cancelled too: what was parsed is kept
         if cancelled():
             return False
         if progress is not None and not work:
