@@ -69,14 +69,6 @@ def is_markdown_name(name: str) -> bool:
     return name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith(".")
 
 
-def walk_markdown(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """Every Markdown file below `folder`, in a stable order, and what could not be read
-    (see `iter_markdown`)."""
-    problems: list[Problem] = []
-    files = [Path(path) for path in iter_markdown(str(folder), problems)]
-    return files, problems
-
-
 def iter_markdown(
     folder: str, problems: list[Problem], times: list[tuple[str, int]] | None = None
 ) -> Iterator[str]:
@@ -210,7 +202,7 @@ def scan(folders: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem
 
 
 def walk_order(path: str, folder: str) -> tuple[str, ...]:
-    """Where `walk_markdown` meets this file among its folder's, as a sortable key.
+    """Where `iter_markdown` meets this file among its folder's, as a sortable key.
 
     A folder's own files come before its subfolders, each by name: marking
     files "0" and folders "1" gives that order from the path alone. The

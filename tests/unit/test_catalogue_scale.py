@@ -13,7 +13,7 @@ from reader.index.catalogue import Catalogue
 from reader.index.catalogue_db import damaged
 from reader.index.workers import Workers
 from reader.library import Library, load_library
-from reader.library.loader import walk_markdown, walk_order
+from reader.library.loader import scan_folder, walk_order
 
 
 def _articles(folder: Path, count: int, words: str = "plain words") -> None:
@@ -67,7 +67,7 @@ def test_a_first_run_shows_the_library_as_it_fills(tmp_path: Path) -> None:
         report = catalogue.sync([folder], partial=shown.append, workers=workers)
     sizes = [len(library) for library in shown]
     assert sizes[0] == 100 and sizes == sorted(sizes) and sizes[-1] < 2000
-    walked = [Path(path).stem for path in sorted(map(str, walk_markdown(folder)[0]))][:100]
+    walked = [Path(path).stem for path in sorted(scan_folder(folder).files)][:100]
     assert sorted(article.id for article in shown[0].articles) == walked
     dates = [article.published for article in shown[1].articles]
     assert dates == sorted(dates, reverse=True)  # newest first, as far as it is known

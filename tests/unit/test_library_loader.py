@@ -112,20 +112,20 @@ def test_clean_makes_every_control_visible_but_newline_and_tab() -> None:
 
 
 def test_files_come_in_os_walk_order_a_folders_own_files_first(tmp_path: Path) -> None:
-    from reader.library.loader import walk_markdown
+    from reader.library.loader import scan_folder
 
     for relative in ("b.md", "a/x.md", "a/c/y.md", "a/z.md", "d/w.md"):
         path = tmp_path / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("# T\n", encoding="utf-8")
-    files, problems = walk_markdown(tmp_path)
-    found = [path.relative_to(tmp_path).as_posix() for path in files]
+    walked = scan_folder(tmp_path)
+    found = [Path(path).relative_to(tmp_path).as_posix() for path in walked.files]
     expected = []
     for root, dirs, names in os.walk(tmp_path):
         dirs.sort()
         expected += [(Path(root) / n).relative_to(tmp_path).as_posix() for n in sorted(names)]
     assert found == expected == ["b.md", "a/x.md", "a/z.md", "a/c/y.md", "d/w.md"]
-    assert problems == []
+    assert walked.problems == []
 
 
 def test_folders_nested_past_the_stack_limit_are_read(tmp_path: Path) -> None:
