@@ -66,8 +66,8 @@ def _update(
     if len(cached) and not cancelled():
         target.post_message(LibraryLoaded(cached, final=False))
 
-    loading = _every(PROGRESS_EVERY, lambda done, total: LibraryProgress(done, total), target)
-    indexing = _every(PROGRESS_EVERY, lambda done, total: IndexProgress(done, total), target)
+    loading = _every(PROGRESS_EVERY, LibraryProgress, target)
+    indexing = _every(PROGRESS_EVERY, IndexProgress, target)
 
     def partial(library: Library) -> None:
         target.post_message(LibraryLoaded(library, final=False))
