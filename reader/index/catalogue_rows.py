@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import marshal
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from sys import intern
@@ -133,6 +134,19 @@ def search_fields(packed: bytes) -> tuple[str, str, str, str, str]:
     )
     titles = " ".join([fields.title, *fields.aliases])
     return titles, fields.summary or "", " ".join(fields.tags), fields.outlet or "", names
+
+
+def indexed_text(path: bytes, packed: bytes) -> tuple[str, str, str, str, str, str]:
+    """Everything the index holds of a row, in `docs`' column order: `search_fields`, then
+    the body, read from the file (empty if it cannot be read any more). For indexing,
+    and for snippets, which are cut from the same text."""
+    from reader.library.parse import BodyError, read_body
+
+    try:
+        body = read_body(Path(os.fsdecode(path)))
+    except BodyError:
+        body = ""
+    return (*search_fields(packed), body)
 
 
 _ID, _SOURCES = Packed._fields.index("id"), Packed._fields.index("sources")

@@ -6,7 +6,6 @@ apart so that each module keeps to one job.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.index.catalogue_db import folder_names
-from reader.index.catalogue_rows import packed_title, search_fields
+from reader.index.catalogue_rows import indexed_text, packed_title
 
 if TYPE_CHECKING:
     from reader.index.search import Hit, Query, Results
@@ -104,8 +103,6 @@ class CatalogueSearch:
 
     def _texts(self, row_ids: Sequence[int]) -> dict[int, list[str]]:
         """The text of these rows, body first, for snippets: read from the files."""
-        from reader.library.parse import BodyError, read_body
-
         marks = ",".join("?" * len(row_ids))
         with self._lock:
             rows = self._db.execute(
@@ -113,11 +110,7 @@ class CatalogueSearch:
             ).fetchall()
         texts = {}
         for row_id, path, packed in rows:
-            try:
-                body = read_body(Path(os.fsdecode(path)))
-            except BodyError:
-                body = ""
-            titles, summary, tags, outlet, names = search_fields(packed)
+            titles, summary, tags, outlet, names, body = indexed_text(path, packed)
             texts[row_id] = [body, summary, names, tags, outlet, titles]
         return texts
 

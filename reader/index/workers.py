@@ -79,17 +79,9 @@ AFTER_EVERY_ARTICLE = "~"
 def index_rows(items: Sequence[tuple[int, bytes, bytes]]) -> list[tuple[Any, ...]]:
     """What the search index takes for each (row id, path, packed article): its fields as
     text, and its body (a body that cannot be read is indexed empty)."""
-    from reader.index.catalogue_rows import search_fields
-    from reader.library.parse import BodyError, read_body
+    from reader.index.catalogue_rows import indexed_text
 
-    rows = []
-    for row_id, path, packed in items:
-        try:
-            body = read_body(Path(os.fsdecode(path)))
-        except BodyError:
-            body = ""
-        rows.append((row_id, *search_fields(packed), body))
-    return rows
+    return [(row_id, *indexed_text(path, packed)) for row_id, path, packed in items]
 
 
 def given_or_new(workers: Workers | None) -> AbstractContextManager[Workers]:
