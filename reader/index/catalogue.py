@@ -31,7 +31,7 @@ from reader.index.catalogue_db import (
     writing_cache,
 )
 from reader.index.catalogue_read import read_in_order
-from reader.index.catalogue_rows import packed_id_and_sources, unpack
+from reader.index.catalogue_rows import packed_sources, stored
 from reader.index.catalogue_search import CatalogueSearch
 from reader.index.catalogue_sync import (
     Partial,
@@ -126,14 +126,14 @@ class Catalogue(CatalogueSearch):
         `limit`: only the top of the list, enough for a first screen, at once."""
         try:
             with self._lock:
-                found = read_in_order(self._db, folders, unpack, limit=limit)
+                found = read_in_order(self._db, folders, stored, limit=limit)
                 names = folder_names(folders)
                 walked = folder_problems(self._db, names) if limit is None and names else []
         except sqlite3.DatabaseError as error:
             self._rebuild(error)
             return Library()
         problems = found.problems
-        if found.losers:
+        if found.losers and limit is None:  # a first screen may lack the file that won
             kept = {article.id: article for article in found.items}
             problems += [duplicate_problem(loser, kept[loser.id]) for loser in found.losers]
         return Library(tuple(found.items), (*walked, *problems))
@@ -259,6 +259,7 @@ class Catalogue(CatalogueSearch):
             return self._db.execute("SELECT count(*) FROM files WHERE indexed = 0").fetchone()[0]
 
 
-def _listed(packed: bytes, file: str, folder: Path, own: str) -> tuple[str, str, str, str | None]:
-    article_id, sources = packed_id_and_sources(packed)
-    return article_id, own, file, sources
+def _listed(
+    article_id: str, packed: bytes, file: str, folder: Path, own: str
+) -> tuple[str, str, str, str | None]:
+    return article_id, own, file, packed_sources(packed)

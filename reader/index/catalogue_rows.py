@@ -3,11 +3,13 @@ sources and problems."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import marshal
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import attrgetter
 from pathlib import Path
 from sys import intern
 from typing import Any, NamedTuple
@@ -86,39 +88,115 @@ def pack(article: Article) -> bytes:
     return marshal.dumps(tuple(fields), PACK_VERSION)  # marshal takes plain tuples only
 
 
+class StoredArticle(Article):
+    """An article read from the catalogue: its id, file and folder at once, the rest
+    unpacked from its row the first time any of it is asked for.
+
+    A warm start shows 100,000 articles; making each one whole (marshal, then
+    nineteen fields) was half of the time before the list was complete, for
+    rows most of which are never looked at. The list needs ids (state, count)
+    and the fields of the rows on screen; whatever asks for more (a sort by
+    title, the links between notes) fills what it touches, and the loading
+    worker fills the rest in the background (`fill`).
+
+    Filling sets fields that were never set, to the values they would have had;
+    two threads filling the same article at once set the same values. Equal to,
+    and hashed as, the `Article` with the same fields; pickled as one.
+    """
+
+    __slots__ = ("_packed",)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for a slot not set yet (or a name that is no field).
+        if name not in _LAZY:
+            raise AttributeError(name)
+        packed = self._packed
+        if packed is not None:
+            _fill(self, packed)
+            self._packed = None
+        return object.__getattribute__(self, name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Article):
+            return _compared(self) == _compared(other)
+        return NotImplemented
+
+    __hash__ = Article.__hash__
+
+    def __reduce__(self) -> tuple[type[Article], tuple[Any, ...]]:
+        return Article, tuple(getattr(self, name) for name in _ARTICLE_FIELDS)
+
+
+_ARTICLE_FIELDS = tuple(item.name for item in dataclasses.fields(Article))
+_LAZY = frozenset(_ARTICLE_FIELDS) - {"id", "file", "folder"}
+_compared = attrgetter(*(item.name for item in dataclasses.fields(Article) if item.compare))
+_new = object.__new__
+
+
+def stored(article_id: str, packed: bytes, file: str, folder: Path) -> Article:
+    """The article `pack` packed, found in `file` of `folder`, to be unpacked when used."""
+    article = _new(StoredArticle)
+    article.id = article_id
+    article.file = file
+    article.folder = folder
+    article._packed = packed
+    return article
+
+
 def unpack(packed: bytes, file: str, folder: Path) -> Article:
-    """The article `pack` packed, found in `file` of `folder`.
+    """The article `pack` packed, found in `file` of `folder`, unpacked now."""
+    article = _new(StoredArticle)
+    article.file = file
+    article.folder = folder
+    article._packed = None
+    _fill(article, packed)
+    return article
+
+
+def fill(articles: Sequence[Article], cancelled: Callable[[], bool] = lambda: False) -> None:
+    """Unpack whatever of these articles is still packed: a worker does it after a warm
+    start, so that nothing the user does later waits for 100,000 of them (a quarter
+    of a second, and a keystroke would wait for it). Stops soon after `cancelled`."""
+    for start in range(0, len(articles), FILL_EVERY):
+        if cancelled():
+            return
+        for article in articles[start : start + FILL_EVERY]:
+            if getattr(article, "_packed", None) is not None:
+                article.title  # noqa: B018 - asking for a field fills the article
+
+
+FILL_EVERY = 2_000
+"""Articles filled between two looks at `cancelled` (a few milliseconds)."""
+
+
+def _fill(article: StoredArticle, packed: bytes) -> None:
+    """Set every field but file and folder from the packed row.
 
     The words many articles share (language, kind, outlet, author, tags) are
     interned: one string each in memory, not one per article. The fields are
-    taken in `Packed`'s order, by position: this runs 100,000 times at start-up
-    (tests/unit/test_catalogue.py holds it to the order, comparing every field
-    of cached articles with freshly parsed ones).
+    taken in `Packed`'s order, by position (tests/unit/test_catalogue.py holds
+    it to the order, comparing cached articles with freshly parsed ones).
     """
     fields = marshal.loads(packed)
     (article_id, title, summary, author, outlet, published, precision, language, kind, tags,
      translation_of, sources, word_count, aliases, links, updated, url) = fields  # fmt: skip
-    return Article(
-        article_id,
-        file,
-        title,
-        summary,
-        intern(author) if author else None,
-        intern(outlet) if outlet else None,
-        dt.date.fromordinal(published) if published else None,
-        precision,
-        intern(language) if language else None,
-        intern(kind) if kind else None,
-        tuple(map(intern, tags)),
-        translation_of,
-        SourceList(sources) if sources else (),
-        word_count,
-        folder,
-        aliases,
-        links,
-        dt.date.fromordinal(updated) if updated else None,
-        url,
-    )
+    article.id = article_id
+    article.title = title
+    article.summary = summary
+    article.author = intern(author) if author else None
+    article.outlet = intern(outlet) if outlet else None
+    article.published = dt.date.fromordinal(published) if published else None
+    article.date_precision = precision
+    article.language = intern(language) if language else None
+    article.kind = intern(kind) if kind else None
+    article.tags = tuple(map(intern, tags))
+    article.translation_of = translation_of
+    article.sources = SourceList(sources) if sources else ()
+    article.word_count = word_count
+    article.aliases = aliases
+    article.links = links
+    article.updated = dt.date.fromordinal(updated) if updated else None
+    article.url = url
 
 
 def search_fields(packed: bytes) -> tuple[str, str, str, str, str]:
@@ -149,13 +227,12 @@ def indexed_text(path: bytes, packed: bytes) -> tuple[str, str, str, str, str, s
     return (*search_fields(packed), body)
 
 
-_ID, _SOURCES = Packed._fields.index("id"), Packed._fields.index("sources")
+_SOURCES = Packed._fields.index("sources")
 
 
-def packed_id_and_sources(packed: bytes) -> tuple[str, str | None]:
-    """A packed article's id, and its sources as JSON (None: it cites none)."""
-    fields = marshal.loads(packed)
-    return fields[_ID], fields[_SOURCES]
+def packed_sources(packed: bytes) -> str | None:
+    """A packed article's sources as JSON (None: it cites none)."""
+    return marshal.loads(packed)[_SOURCES]  # type: ignore[no-any-return]
 
 
 def packed_title(packed: bytes) -> str:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import pickle
+import sys
+import threading
 from pathlib import Path
 
 from reader.index.catalogue import Catalogue
-from reader.library import load_library
+from reader.index.catalogue_rows import fill
+from reader.library import Article, load_library
 
 
 def test_cached_library_equals_a_fresh_parse(
@@ -25,6 +30,58 @@ def test_cached_library_equals_a_fresh_parse(
     assert sorted(p.format() for p in cached.problems) == sorted(
         p.format() for p in fresh.problems if "content folder" not in p.message
     )
+
+
+def test_cached_articles_are_whole_when_used_from_many_threads_at_once(
+    library_dir: Path, cases_dir: Path, tmp_path: Path
+) -> None:
+    """Articles are read from the catalogue by id and filled when first used: whichever
+    thread gets there first, every field is the parsed one."""
+    many = tmp_path / "many"
+    many.mkdir()
+    for number in range(1000):
+        front = f"---\ntitle: Note {number}\ntags: [t{number % 7}]\n---\n"
+        text = f"{front}See [[Note {number + 1}]].\n"
+        (many / f"n{number}.md").write_text(text, encoding="utf-8")
+    folders = [library_dir, cases_dir, many]
+    Catalogue.open(tmp_path / "cache").sync(folders)
+    fresh = load_library(folders).articles
+    cached = Catalogue.open(tmp_path / "cache").cached_library(folders).articles
+    names = [item.name for item in dataclasses.fields(Article)]
+    seen: list[list[tuple[object, ...]]] = [[] for _ in range(4)]
+
+    def read_all(into: list[tuple[object, ...]]) -> None:
+        into.extend(tuple(getattr(article, name) for name in names) for article in cached)
+
+    threads = [threading.Thread(target=read_all, args=(into,)) for into in seen]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns within a fill, not only between them
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    expected = [tuple(getattr(article, name) for name in names) for article in fresh]
+    assert all(into == expected for into in seen)
+    assert set(cached) == set(fresh) and {hash(a) for a in cached} == {hash(a) for a in fresh}
+    copied = pickle.loads(pickle.dumps(cached[0]))
+    assert type(copied) is Article and copied == fresh[0]
+
+
+def test_filling_a_library_unpacks_every_article_and_stops_when_told(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    Catalogue.open(tmp_path / "cache").sync([library_dir])
+    catalogue = Catalogue.open(tmp_path / "cache")
+    stopped = catalogue.cached_library([library_dir]).articles
+    fill(stopped, cancelled=lambda: True)
+    assert all(article._packed is not None for article in stopped)  # type: ignore[attr-defined]
+    filled = catalogue.cached_library([library_dir]).articles
+    fill(filled)
+    assert all(article._packed is None for article in filled)  # type: ignore[attr-defined]
+    assert filled == load_library([library_dir]).articles
 
 
 def test_an_unchanged_library_is_not_parsed_again(library_dir: Path, tmp_path: Path) -> None:
@@ -46,6 +103,12 @@ def test_duplicate_ids_resolve_the_same_way_from_the_cache(tmp_path: Path) -> No
     assert cached.get("same").title == "From one"  # type: ignore[union-attr]
     assert any("duplicate id" in p.message for p in cached.problems)
     assert catalogue.cached_library([two, one]).get("same").title == "From two"  # type: ignore[union-attr]
+    first_screen = catalogue.cached_library([one, two], limit=10)  # the app's first frame
+    assert [a.title for a in first_screen.articles] == ["From one"]
+    # A screen of one row: whichever file sorts first, the other one's folder decides.
+    for order, kept in (([one, two], "From one"), ([two, one], "From two")):
+        top = catalogue.cached_library(order, limit=1).articles
+        assert [a.title for a in top] in ([kept], [])
 
 
 def test_the_cache_shows_the_last_library_until_the_sync_says_otherwise(
