@@ -57,6 +57,18 @@ def test_links_resolve_by_file_name_title_alias_and_relative_path(vault: Path) -
     assert names.resolve("Hugo page") is library.get("docs/hugo")  # a title
     assert names.resolve("../Reading%20list.md", post) is library.get("Reading list")
     assert names.resolve("Nowhere note") is None
+    assert names.resolve("hugo") is library.get("docs/hugo")  # the file's name alone
+
+
+def test_a_relative_path_picks_the_file_where_two_share_a_name(tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "notes.md").write_text(f"# Notes of {folder}\n", encoding="utf-8")
+    (tmp_path / "one" / "index.md").write_text("# Index\n", encoding="utf-8")
+    library = load_library([tmp_path])
+    index = library.get("one/index")
+    assert library.names.resolve("../one/notes.md", index) is library.get("one/notes")
+    assert library.names.resolve("../two/notes.md", index) is library.get("two/notes")
 
 
 def test_backlinks_are_the_notes_that_link_here(vault: Path) -> None:
