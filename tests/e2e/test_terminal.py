@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -83,3 +85,69 @@ def test_kill_9_keeps_what_was_saved_bookmark_note_and_place(
     assert store.state("first").position is not None
     assert store.session("open_article") == "first"
     assert store.notices == ()  # the file is sound after the kill
+
+
+def test_quitting_does_not_wait_for_a_feed_that_never_answers(
+    library_dir: Path, isolated_user_dirs: Path
+) -> None:
+    """A fetch at launch stuck on a silent server (it would give up after ten seconds):
+    `q` ends reader at once all the same, with the state saved."""
+    data = isolated_user_dirs / "data"
+    data.mkdir(parents=True)
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.settimeout(10)
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/feed.xml"
+        feeds = [{"url": url, "name": "Silent", "fetched": None}]
+        (data / "feeds.json").write_text(json.dumps(feeds), encoding="utf-8")
+        env = dict(os.environ, TERM="xterm-256color", COLUMNS="", LINES="")
+        argv = [sys.executable, "-m", "reader", "--no-bundled", "--content", str(library_dir)]
+        terminal = Terminal(argv, env, columns=120, lines=40)
+        try:
+            assert terminal.wait_for(lambda text: "Alpha report" in text)
+            asking, _address = server.accept()  # the fetch has begun, and will hear nothing
+            with asking:
+                terminal.send("\r")
+                assert terminal.wait_for(lambda text: "The first paragraph" in text)
+                terminal.send("q")
+                assert terminal.wait_exit(timeout=5) == 0
+        finally:
+            terminal.close()
+    assert _stored(data, lambda s: s.session("open_article") == "first")
+
+
+def test_worker_processes_end_with_reader(tmp_path: Path) -> None:
+    """Left behind, a parsing process would finish its chunk, then print a traceback on
+    the terminal reader has given back, on finding its parent gone."""
+    script = tmp_path / "leave.py"
+    script.write_text(
+        "import multiprocessing, os, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from reader.cli.interface import leave\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('spawn'))\n"
+        "    print(pool.submit(os.getpid).result(), flush=True)\n"
+        "    pool.submit(time.sleep, 60)\n"
+        "    leave(0)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=30, check=True
+    )
+    child = int(done.stdout.split()[0])
+    assert _ends(child, timeout=10)
+
+
+def _ends(pid: int, timeout: float) -> bool:
+    """Whether process `pid` is gone (or a zombie) within `timeout`."""
+    deadline = time.monotonic() + timeout
+    status = Path(f"/proc/{pid}/status")
+    while time.monotonic() < deadline:
+        try:
+            if "\nState:\tZ" in status.read_text(encoding="utf-8"):
+                return True
+        except OSError:
+            return True
+        time.sleep(0.05)  # polling for the end, not timing anything
+    return False
