@@ -48,7 +48,7 @@ def markdown_bytes(folder: Path) -> int:
 
 
 def cache_bytes(cache: Path) -> int:
-    return sum(path.stat().st_size for path in cache.glob("catalogue.sqlite3*"))
+    return sum(path.stat().st_size for path in cache.glob("catalogue*.sqlite3*"))
 
 
 def listed_count(text: str) -> int:

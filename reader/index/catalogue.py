@@ -30,6 +30,7 @@ from reader.index.catalogue_db import (
     memory,
     writing_cache,
 )
+from reader.index.catalogue_index import INSERT, SecondPart, second_part, split
 from reader.index.catalogue_read import read_in_order
 from reader.index.catalogue_rows import packed_sources, stored
 from reader.index.catalogue_search import CatalogueSearch
@@ -78,6 +79,8 @@ class Catalogue(CatalogueSearch):
         self._lock = threading.RLock()
         self._ids: dict[int, str] | None = None
         self._closed = False
+        self._part2: SecondPart | None = None
+        """The second part's writer, while a big job indexes."""
         self.path = path
         """The file, or None when the catalogue lives in memory."""
 
@@ -116,6 +119,9 @@ class Catalogue(CatalogueSearch):
             return
         self._closed = True
         self._db.interrupt()
+        part2 = self._part2
+        if part2 is not None:
+            part2.interrupt()
         with self._lock:
             self._db.close()
 
@@ -213,28 +219,37 @@ class Catalogue(CatalogueSearch):
         total, done = len(rows), 0
         with (
             writing_cache(self._db, self._lock, total),
+            second_part(self.path, total) as part2,
             given_or_new(workers) as pool,
-            in_transactions(self._add_to_index) as add,
+            in_transactions(lambda batch: self._add_to_index(batch, part2)) as add,
         ):
+            self._part2 = part2
             for batch in pool.map(index_rows, rows, cancelled):
                 add(batch)
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
+        self._part2 = None
         if done:
-            with self._lock:  # the log back into the file, and cut short
+            with self._lock:  # the logs back into the files, and cut short
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return done
 
-    def _add_to_index(self, rows: list[tuple[Any, ...]]) -> None:
-        """Index these (row id, fields..., body), in one transaction: each commit ends the
-        index's segment, and fewer, bigger segments are fewer merges later."""
+    def _add_to_index(self, rows: list[tuple[Any, ...]], part2: SecondPart | None) -> None:
+        """Index these (row id, fields..., body): in one transaction per part (each commit
+        ends the index's segment, and fewer, bigger segments are fewer merges later),
+        both parts at once; then mark them indexed."""
+        # Written but not marked (a crash between the two): written again, harmlessly,
+        # as FTS5 keeps a row id's newest entry, and search lists an article once.
+        first, second = split(rows, part2)
+        writing = part2.start(second) if part2 is not None and second else None
+        try:
+            with self._lock, self._db:
+                self._db.executemany(INSERT.format(schema="main"), first)
+        finally:
+            if writing is not None:
+                writing.result()  # its error, if any, is this job's
         with self._lock, self._db:
-            self._db.executemany(
-                "INSERT INTO docs (rowid, title, summary, tags, outlet, sources, body) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
             self._db.executemany(
                 "UPDATE files SET indexed = 1 WHERE id = ?", [(row[0],) for row in rows]
             )
@@ -248,10 +263,14 @@ class Catalogue(CatalogueSearch):
             live = self._db.execute("SELECT count(*) FROM files WHERE indexed = 1").fetchone()[0]
             if dead[0] < max(DEAD_MIN, live // DEAD_SHARE):
                 return
+            # The rows first: stopped in between, the index keeps entries nobody needs
+            # (and finds them indexed already), rather than rows that think they are.
             with self._db:
-                self._db.execute("INSERT INTO docs (docs) VALUES ('delete-all')")
                 self._db.execute("UPDATE files SET indexed = 0 WHERE article_id IS NOT NULL")
                 self._db.execute("DELETE FROM counters WHERE name = 'dead'")
+            with self._db:
+                for schema in ("main", "part2"):
+                    self._db.execute(f"INSERT INTO {schema}.docs (docs) VALUES ('delete-all')")
 
     @property
     def unindexed(self) -> int:

@@ -17,13 +17,15 @@ from typing import TypeVar
 Row = TypeVar("Row")
 
 CATALOGUE_NAME = "catalogue.sqlite3"
-CATALOGUE_VERSION = 10
+PART2_SUFFIX = "-part2"
+"""The index's second part lives beside the catalogue, in `catalogue-part2.sqlite3`."""
+CATALOGUE_VERSION = 11
 """Bump when Article's fields, the parser or the stored problems change: old catalogues
 are rebuilt. (5: paths are stored as the operating system's bytes, so a file name
 that is not UTF-8 can be cached. 6: aliases, links between notes, updated. 7: url, in
 the `extra` column. 8: the index keeps no copy of the text; folders' times and
 problems; articles packed. 9: a folder's problems keep their own paths. 10: each
-article's part of `reader list --json`, encoded.)"""
+article's part of `reader list --json`, encoded. 11: the index in two parts.)"""
 
 ARTICLE_COLUMNS = "article_id, packed, listing"
 """An article's id (for lookups), the whole article packed (`catalogue_rows.pack`), and
@@ -74,12 +76,16 @@ CREATE TABLE counters (
     name TEXT PRIMARY KEY,
     value INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE docs USING fts5(
+"""
+DOCS = """
+CREATE VIRTUAL TABLE {schema}.docs USING fts5(
     title, summary, tags, outlet, sources, body,
     content = '', tokenize = 'unicode61 remove_diacritics 2'
 );
 """
-"""`docs` is contentless: it holds the index and no copy of the text (snippets
+"""The full-text index, one in each part (`main`, `part2`).
+
+`docs` is contentless: it holds the index and no copy of the text (snippets
 read the file), which keeps the catalogue well under the size of the Markdown.
 SQLite before 3.43 cannot delete from such a table, so a changed or removed
 file leaves its old rows behind, unreachable (file ids are never reused, and
@@ -87,7 +93,14 @@ search keeps only ids that are in `files`); `counters.dead` counts them and
 the index is rebuilt when they grow to a fifth of it. `folders` keeps what
 walking each content folder found wrong; `dirs` every folder's modification
 time, which tells the command line whether anything was added, removed or
-renamed since. The docs table's column order matches reader.index.search.WEIGHTS."""
+renamed since. The docs table's column order matches reader.index.search.WEIGHTS.
+
+The index is in two parts, each in its own file: SQLite writes one file at
+a time, and indexing 100,000 bodies kept one core busy for forty seconds
+while the other waited. A big job writes half of its rows to each part, at
+once, from two threads; a small one (an edited file, a small library) writes
+the first part alone, so that a small library ranks exactly as one index
+would. Search asks both (`reader.index.search.RANKED`)."""
 
 
 def folder_names(folders: Sequence[Path]) -> list[bytes]:
@@ -115,6 +128,11 @@ def in_transactions(write: Callable[[list[Row]], None]) -> Iterator[Callable[[li
         write(pending)
 
 
+def part2_path(path: Path) -> Path:
+    """The file of the index's second part, beside the catalogue at `path`."""
+    return path.with_name(f"{path.stem}{PART2_SUFFIX}{path.suffix}")
+
+
 def _open_file(path: Path) -> sqlite3.Connection:
     # No integrity check here: on a large catalogue it would cost start-up time.
     # Damage shows up as DatabaseError on use, and the catalogue is rebuilt then.
@@ -126,16 +144,38 @@ def _open_file(path: Path) -> sqlite3.Connection:
         _delete(path)
         connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
         version = 0
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    connection.execute(f"PRAGMA cache_size = -{READING_CACHE_KIB}")
+    if version == 0:  # row ids start again: an old second part would name other files
+        _delete(part2_path(path))
+    connection.execute("ATTACH DATABASE ? AS part2", (os.fsdecode(part2_path(path)),))
+    for schema in ("main", "part2"):
+        tune(connection, schema)
+    if version == 0:
+        create(connection)
+    elif connection.execute("PRAGMA part2.user_version").fetchone()[0] != CATALOGUE_VERSION:
+        _start_index_again(connection)  # the second part was lost: index everything again
+    return connection
+
+
+def tune(connection: sqlite3.Connection, schema: str = "main") -> None:
+    """How every connection to a catalogue file writes and keeps it."""
+    connection.execute(f"PRAGMA {schema}.journal_mode = WAL")
+    connection.execute(f"PRAGMA {schema}.synchronous = NORMAL")
+    connection.execute(f"PRAGMA {schema}.cache_size = -{READING_CACHE_KIB}")
     # The write-ahead log grows while a reader holds it back (the other instance,
     # a search) and, by default, never shrinks again: keep it from holding
     # hundreds of MB beside an index that is meant to be small.
-    connection.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
-    if version == 0:
-        create(connection)
-    return connection
+    connection.execute(f"PRAGMA {schema}.journal_size_limit = {WAL_LIMIT}")
+
+
+def _start_index_again(connection: sqlite3.Connection) -> None:
+    """A new, empty second part, and every body to index again (in both parts)."""
+    with connection:
+        connection.execute("DROP TABLE IF EXISTS part2.docs")
+        connection.executescript(DOCS.format(schema="part2"))
+        connection.execute(f"PRAGMA part2.user_version = {CATALOGUE_VERSION}")
+        connection.execute("INSERT INTO main.docs (docs) VALUES ('delete-all')")
+        connection.execute("UPDATE files SET indexed = 0 WHERE article_id IS NOT NULL")
+        connection.execute("DELETE FROM counters WHERE name = 'dead'")
 
 
 @contextmanager
@@ -189,11 +229,15 @@ def _delete(path: Path) -> None:
 
 def memory() -> sqlite3.Connection:
     connection = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.execute("ATTACH DATABASE ':memory:' AS part2")
     create(connection)
     return connection
 
 
 def create(connection: sqlite3.Connection) -> None:
+    """The tables of a new catalogue, in its file and in the second part's."""
     connection.executescript(SCHEMA)
-    connection.execute(f"PRAGMA user_version = {CATALOGUE_VERSION}")
+    for schema in ("main", "part2"):
+        connection.executescript(DOCS.format(schema=schema))
+        connection.execute(f"PRAGMA {schema}.user_version = {CATALOGUE_VERSION}")
     connection.commit()

@@ -25,11 +25,13 @@ SNIPPETS = 20
 SNIPPET_WIDTH = 90
 WEIGHTS = (10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
 """bm25 weights of title, summary, tags, outlet, sources, body: title hits rank first."""
+_PART = f"SELECT rowid, bm25(docs, {', '.join(map(str, WEIGHTS))}) AS rank FROM {{}}.docs "
 RANKED = (
-    f"SELECT rowid, bm25(docs, {', '.join(map(str, WEIGHTS))}) AS rank FROM docs "
-    "WHERE docs MATCH ? ORDER BY rank LIMIT ?"
+    f"SELECT rowid, rank FROM ({_PART.format('main')} WHERE docs MATCH ?1 UNION ALL "
+    f"{_PART.format('part2')} WHERE docs MATCH ?1) ORDER BY rank LIMIT ?2"
 )
-"""Matching rows of the index, best first (parameters: the MATCH expression, a limit or -1)."""
+"""Matching rows of the index, best first, from both of its parts (see
+`reader.index.catalogue_db`; parameters: the MATCH expression, a limit or -1)."""
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from reader.index import catalogue as catalogue_module
+from reader.index import catalogue_index
 from reader.index.catalogue import Catalogue
-from reader.index.catalogue_db import damaged
+from reader.index.catalogue_db import CATALOGUE_NAME, damaged, part2_path
+from reader.index.search import parse_query
 from reader.index.workers import Workers
 from reader.library import Library, load_library
 from reader.library.loader import scan_folder, walk_order
@@ -115,6 +117,7 @@ def test_entries_left_by_changed_files_are_dropped_once_they_are_many(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(catalogue_module, "DEAD_MIN", 5)
+    _big_jobs_from(2, monkeypatch)  # in both parts
     folder = tmp_path / "lib"
     _articles(folder, 10, words="before")
     catalogue = Catalogue.open(tmp_path / "cache")
@@ -125,6 +128,7 @@ def test_entries_left_by_changed_files_are_dropped_once_they_are_many(
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
     catalogue.sync([folder])
     assert catalogue.index() == 10  # six dead entries of ten: the index starts again
+    assert _entries(catalogue) == (5, 5)
     assert len(catalogue.search("before").ids) == 4
     assert len(catalogue.search("after").ids) == 6
     assert catalogue.search("number3").ids == ["a0003"]
@@ -229,3 +233,60 @@ def test_closing_does_not_wait_for_a_long_query_on_another_thread(tmp_path: Path
     closer.start()
     closer.join(5)
     assert not closer.is_alive() and failed.wait(5) and catalogue.closed
+
+
+def _entries(catalogue: Catalogue) -> tuple[int, int]:
+    """How many bodies each part of the index holds (entries of changed files included)."""
+    db = catalogue._db
+    return (
+        db.execute("SELECT count(*) FROM main.docs_docsize").fetchone()[0],
+        db.execute("SELECT count(*) FROM part2.docs_docsize").fetchone()[0],
+    )
+
+
+def _big_jobs_from(count: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(catalogue_index, "TWO_PARTS_FROM", count)
+
+
+def _indexed(tmp_path: Path, count: int) -> tuple[Path, Catalogue]:
+    """`count` articles in a folder, parsed by processes and indexed."""
+    folder = tmp_path / "lib"
+    _articles(folder, count)
+    catalogue = Catalogue.open(tmp_path / "cache")
+    with Workers(processes_from=10) as workers:
+        catalogue.sync([folder], workers=workers)
+        assert catalogue.index(workers=workers) == count
+    return folder, catalogue
+
+
+def test_a_big_job_indexes_half_in_each_part_and_search_sees_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _big_jobs_from(100, monkeypatch)
+    folder, catalogue = _indexed(tmp_path, 300)
+    assert _entries(catalogue) == (150, 150)
+    assert len(catalogue.search("plain words").ids) == 300
+    assert catalogue.search("number124").ids == ["a0124"]
+    assert catalogue.search("number123").ids == ["a0123"]
+    [(hit, title)] = catalogue.best(parse_query("number123"), [folder], 5)
+    assert (hit.article_id, title) == ("a0123", "Article 123")
+    (folder / "a0001.md").write_text("# Added later\n\nnumber123 again\n", encoding="utf-8")
+    catalogue.sync([folder])
+    assert catalogue.index() == 1  # a small job: the first part alone
+    assert _entries(catalogue) == (151, 150)
+    assert sorted(catalogue.search("number123").ids) == ["a0001", "a0123"]
+
+
+def test_a_lost_second_part_is_indexed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _big_jobs_from(10, monkeypatch)
+    _folder, catalogue = _indexed(tmp_path, 40)
+    catalogue.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{part2_path(tmp_path / 'cache' / CATALOGUE_NAME)}{suffix}").unlink(missing_ok=True)
+    reopened = Catalogue.open(tmp_path / "cache")
+    assert reopened.unindexed == 40
+    assert reopened.index() == 40
+    assert _entries(reopened) == (20, 20)
+    assert len(reopened.search("number3").ids) == 1
