@@ -31,6 +31,7 @@ from benchmarks.terminal import Terminal
 from benchmarks.tiers import (
     kept_library,
     markdown_bytes,
+    run_busy_quit,
     run_cold,
     run_command,
     run_warm_list,
@@ -364,7 +365,9 @@ def run_all(work: Path, sizes: list[int], runs: int, quick: bool) -> dict:
     startup: dict[str, Samples] = {"bare": Samples()}
     memory: dict[str, Samples] = {"bare": Samples()}
     cold_keys = ("first_frame", "first_titles", "list_complete", "index_complete", "rss_kb")
-    tier_keys = ("list_complete", "rss_kb", "quit", "cli_search", "cli_list", "cache_ratio")
+    tier_keys = (
+        "list_complete", "rss_kb", "quit", "quit_busy", "cli_search", "cli_list", "cache_ratio"
+    )  # fmt: skip
     cold = {lib.name: {key: Samples() for key in cold_keys} for lib in generated}
     tiers = {lib.name: {key: Samples() for key in tier_keys} for lib in generated}
     opening: dict[str, dict[str, Samples]] = {
@@ -454,6 +457,7 @@ def measure_tier(
     for key, value in warm.items():
         tier[key].add(value)
     env = environment(data, cache)
+    tier["quit_busy"].add(run_busy_quit(argv, env, library.count))
     tier["cli_search"].add(run_command([*argv, "search", "--json", "security"], env))
     tier["cli_list"].add(run_command([*argv, "list", "--json"], env))
 

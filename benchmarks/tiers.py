@@ -8,7 +8,9 @@ generator writes them again. Measured here, for each size:
 - a cold start (no catalogue): first titles, complete list, index complete,
   the catalogue's size against the Markdown's;
 - the command line, warm: `reader search --json` and `reader list --json`;
-- quitting: `q` to the process's end.
+- quitting: `q` to the process's end, once all is quiet, and right after opening an
+  article as soon as the list is whole (the check of every file, the links between
+  notes and the article's rendering all under way).
 """
 
 from __future__ import annotations
@@ -106,6 +108,20 @@ def run_warm_list(
             "rss_kb": rss,
             "quit": quit_seconds,
         }
+    finally:
+        terminal.close()
+
+
+def run_busy_quit(argv: list[str], env: dict[str, str], expected: int) -> float | None:
+    """`Enter` then `q` the moment the list is whole: seconds from `q` to the end."""
+    terminal = Terminal(argv, env)
+    try:
+        if terminal.wait_for(lambda text: listed_count(text) >= expected, 60) is None:
+            return None
+        terminal.send("\r")
+        sent = terminal.send("q")
+        ended = terminal.wait_exit(10)
+        return time.perf_counter() - sent if ended is not None else None
     finally:
         terminal.close()
 

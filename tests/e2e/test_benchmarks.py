@@ -58,6 +58,7 @@ def test_runner_quick_run_prints_every_budget() -> None:
         "(c) search p95",
         "(d) bookmark",
         "(f) 60: quit",
+        "(f) 60: quit while opening",
     ):
         assert budget in result.stdout
     assert "| size | cold: first titles |" in result.stdout
