@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import marshal
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from operator import attrgetter
 from pathlib import Path
 from sys import intern
@@ -95,9 +95,11 @@ class StoredArticle(Article):
     A warm start shows 100,000 articles; making each one whole (marshal, then
     nineteen fields) was half of the time before the list was complete, for
     rows most of which are never looked at. The list needs ids (state, count)
-    and the fields of the rows on screen; whatever asks for more (a sort by
-    title, the links between notes) fills what it touches, and the loading
-    worker fills the rest in the background (`fill`).
+    and the fields of the rows on screen; whatever asks for more fills what it
+    touches: the links between notes, made on a worker when the first article
+    is opened, fill them all (a quarter of a second at 100,000). Filling them
+    all at start-up instead cost 40 MB more (the packed rows, freed once
+    unpacked, are not given back to the system).
 
     Filling sets fields that were never set, to the values they would have had;
     two threads filling the same article at once set the same values. Equal to,
@@ -151,22 +153,6 @@ def unpack(packed: bytes, file: str, folder: Path) -> Article:
     article._packed = None
     _fill(article, packed)
     return article
-
-
-def fill(articles: Sequence[Article], cancelled: Callable[[], bool] = lambda: False) -> None:
-    """Unpack whatever of these articles is still packed: a worker does it after a warm
-    start, so that nothing the user does later waits for 100,000 of them (a quarter
-    of a second, and a keystroke would wait for it). Stops soon after `cancelled`."""
-    for start in range(0, len(articles), FILL_EVERY):
-        if cancelled():
-            return
-        for article in articles[start : start + FILL_EVERY]:
-            if getattr(article, "_packed", None) is not None:
-                article.title  # noqa: B018 - asking for a field fills the article
-
-
-FILL_EVERY = 2_000
-"""Articles filled between two looks at `cancelled` (a few milliseconds)."""
 
 
 def _fill(article: StoredArticle, packed: bytes) -> None:

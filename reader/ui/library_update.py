@@ -16,7 +16,6 @@ from textual.message_pump import MessagePump
 from textual.worker import Worker
 
 from reader.index.catalogue import Catalogue
-from reader.index.catalogue_rows import fill
 from reader.index.workers import Workers
 from reader.library import Library
 from reader.ui.messages import IndexProgress, IndexReady, LibraryLoaded, LibraryProgress
@@ -66,7 +65,6 @@ def _update(
     cached = catalogue.cached_library(folders)
     if len(cached) and not cancelled():
         target.post_message(LibraryLoaded(cached, final=False))
-        fill(cached.articles, cancelled)  # shown first, whole soon after
 
     loading = _every(PROGRESS_EVERY, LibraryProgress, target)
     indexing = _every(PROGRESS_EVERY, IndexProgress, target)

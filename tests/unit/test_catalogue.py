@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 from reader.index.catalogue import Catalogue
-from reader.index.catalogue_rows import fill
 from reader.library import Article, load_library
 
 
@@ -68,20 +67,6 @@ def test_cached_articles_are_whole_when_used_from_many_threads_at_once(
     assert set(cached) == set(fresh) and {hash(a) for a in cached} == {hash(a) for a in fresh}
     copied = pickle.loads(pickle.dumps(cached[0]))
     assert type(copied) is Article and copied == fresh[0]
-
-
-def test_filling_a_library_unpacks_every_article_and_stops_when_told(
-    library_dir: Path, tmp_path: Path
-) -> None:
-    Catalogue.open(tmp_path / "cache").sync([library_dir])
-    catalogue = Catalogue.open(tmp_path / "cache")
-    stopped = catalogue.cached_library([library_dir]).articles
-    fill(stopped, cancelled=lambda: True)
-    assert all(article._packed is not None for article in stopped)  # type: ignore[attr-defined]
-    filled = catalogue.cached_library([library_dir]).articles
-    fill(filled)
-    assert all(article._packed is None for article in filled)  # type: ignore[attr-defined]
-    assert filled == load_library([library_dir]).articles
 
 
 def test_an_unchanged_library_is_not_parsed_again(library_dir: Path, tmp_path: Path) -> None:
