@@ -47,7 +47,7 @@ def prose_lines(body: str) -> Iterable[str]:
 
 def linked_names(body: str) -> tuple[str, ...]:
     """Every note the body links to or embeds, by name as written, in order, once each."""
-    if "[[" not in body and ".md" not in body and ".markdown" not in body:
+    if "[[" not in body and ".m" not in body:  # `.md`, `.markdown`: one look for both
         return ()
     seen: dict[str, None] = {}
     for line in prose_lines(body):

@@ -144,6 +144,21 @@ def test_escape_sequences_never_survive_parsing(cases_dir: Path) -> None:
     assert "␛[31mred" in article.title  # made visible, not silently dropped
 
 
+def test_escape_sequences_in_a_body_never_reach_its_title_tags_or_links(
+    tmp_path: Path,
+) -> None:
+    """The body is not kept, and not cleaned whole: what is taken from it is."""
+    path = tmp_path / "note.md"
+    text = "# Heading \x1b[31mred\n\nSee [[Other\x1bX\x07 note]] and #tag\x1b[2J.\n"
+    path.write_text(text, encoding="utf-8")
+    article = parse_file(path, tmp_path).article
+    assert article is not None
+    assert article.title == "Heading \u241b[31mred"
+    assert article.links == ("Other\u241bX\u2407 note",)
+    for text in (article.title, *article.links, *article.tags):
+        assert "\x1b" not in text and "\x07" not in text
+
+
 def test_unreadable_file_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
     result = parse_file(tmp_path / "missing.md", tmp_path)
     assert result.article is None
