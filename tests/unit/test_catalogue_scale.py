@@ -290,3 +290,18 @@ def test_a_lost_second_part_is_indexed_again(
     assert reopened.index() == 40
     assert _entries(reopened) == (20, 20)
     assert len(reopened.search("number3").ids) == 1
+
+
+def test_a_damaged_second_part_starts_the_catalogue_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _big_jobs_from(10, monkeypatch)
+    folder, catalogue = _indexed(tmp_path, 40)
+    catalogue.close()
+    part2_path(tmp_path / "cache" / CATALOGUE_NAME).write_bytes(b"not sqlite" * 500)
+    reopened = Catalogue.open(tmp_path / "cache")
+    assert reopened.path == tmp_path / "cache" / CATALOGUE_NAME  # a file still, not memory
+    assert len(reopened.cached_library([folder])) == 0  # a new catalogue
+    reopened.sync([folder])
+    assert reopened.index() == 40
+    assert reopened.search("number3").ids == ["a0003"]
