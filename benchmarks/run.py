@@ -187,12 +187,18 @@ def run_warm(library: Library, env: dict[str, str]) -> tuple[float | None, int]:
 
 
 def index_complete(cache: Path, expected: int) -> bool:
+    """Whether every file of the cold run is indexed, asked through the catalogue's own
+    indexes: a scan of its rows took 50 ms at 100,000, every 50 ms, on a core the
+    indexing it measures needs."""
     path = cache / "catalogue.sqlite3"
     if not path.exists():
         return False
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.2) as db:
-            total, waiting = db.execute("SELECT count(*), sum(indexed = 0) FROM files").fetchone()
+            (total,) = db.execute("SELECT count(*) FROM files").fetchone()
+            (waiting,) = db.execute(
+                "SELECT EXISTS (SELECT 1 FROM files WHERE indexed = 0)"
+            ).fetchone()
     except sqlite3.Error:
         return False
     return total >= expected and not waiting
