@@ -110,6 +110,21 @@ async def test_a_glance_does_not_mark_read_but_reaching_the_end_does(
     assert Store.open(data_dir()).state("long").read
 
 
+async def test_articles_read_elsewhere_do_not_count_against_this_library(
+    library_dir: Path,
+) -> None:
+    """Reading state outlives files (and covers other folders): the unread count is of
+    the articles listed."""
+    store = Store.open(data_dir())
+    store.set_read("first", True)
+    store.set_read("a/file/since/deleted", True)
+    store.close()
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "3 unread" in visible_text(app.screen.query_one(ArticleList))
+
+
 async def test_m_toggles_read_by_hand(library_dir: Path) -> None:
     app = build_app(library_dir)
     async with app.run_test(size=(120, 40)) as pilot:

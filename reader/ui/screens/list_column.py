@@ -171,8 +171,10 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
     def _unread(self) -> int:
         """How many articles are unread (counted again only when state or library changed)."""
         if self._unread_count is None:
-            articles = self._library.articles
-            self._unread_count = sum(1 for a in articles if not self.state(a.id).read)
+            # From the states (articles once opened), not from all 100,000 (30 ms).
+            read = [key for key, state in self._states.items() if state.read]
+            listed = sum(self._library.get(key) is not None for key in read)
+            self._unread_count = len(self._library) - listed
         return self._unread_count
 
     def _in_view(self) -> int:
