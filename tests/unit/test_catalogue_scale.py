@@ -277,14 +277,21 @@ def test_a_big_job_indexes_half_in_each_part_and_search_sees_both(
     assert sorted(catalogue.search("number123").ids) == ["a0001", "a0123"]
 
 
+def _two_parts_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """40 articles indexed in both parts, the catalogue closed: their folder, and the
+    second part's file."""
+    _big_jobs_from(10, monkeypatch)
+    folder, catalogue = _indexed(tmp_path, 40)
+    catalogue.close()
+    return folder, part2_path(tmp_path / "cache" / CATALOGUE_NAME)
+
+
 def test_a_lost_second_part_is_indexed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _big_jobs_from(10, monkeypatch)
-    _folder, catalogue = _indexed(tmp_path, 40)
-    catalogue.close()
+    _folder, part2 = _two_parts_closed(tmp_path, monkeypatch)
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{part2_path(tmp_path / 'cache' / CATALOGUE_NAME)}{suffix}").unlink(missing_ok=True)
+        Path(f"{part2}{suffix}").unlink(missing_ok=True)
     reopened = Catalogue.open(tmp_path / "cache")
     assert reopened.unindexed == 40
     assert reopened.index() == 40
@@ -295,10 +302,8 @@ def test_a_lost_second_part_is_indexed_again(
 def test_a_damaged_second_part_starts_the_catalogue_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _big_jobs_from(10, monkeypatch)
-    folder, catalogue = _indexed(tmp_path, 40)
-    catalogue.close()
-    part2_path(tmp_path / "cache" / CATALOGUE_NAME).write_bytes(b"not sqlite" * 500)
+    folder, part2 = _two_parts_closed(tmp_path, monkeypatch)
+    part2.write_bytes(b"not sqlite" * 500)
     reopened = Catalogue.open(tmp_path / "cache")
     assert reopened.path == tmp_path / "cache" / CATALOGUE_NAME  # a file still, not memory
     assert len(reopened.cached_library([folder])) == 0  # a new catalogue
