@@ -27,6 +27,7 @@ from reader.index.catalogue_db import (
     damaged,
     folder_names,
     in_transactions,
+    index_again,
     memory,
     writing_cache,
 )
@@ -263,14 +264,7 @@ class Catalogue(CatalogueSearch):
             live = self._db.execute("SELECT count(*) FROM files WHERE indexed = 1").fetchone()[0]
             if dead[0] < max(DEAD_MIN, live // DEAD_SHARE):
                 return
-            # The rows first: stopped in between, the index keeps entries nobody needs
-            # (and finds them indexed already), rather than rows that think they are.
-            with self._db:
-                self._db.execute("UPDATE files SET indexed = 0 WHERE article_id IS NOT NULL")
-                self._db.execute("DELETE FROM counters WHERE name = 'dead'")
-            with self._db:
-                for schema in ("main", "part2"):
-                    self._db.execute(f"INSERT INTO {schema}.docs (docs) VALUES ('delete-all')")
+            index_again(self._db)
 
     @property
     def unindexed(self) -> int:

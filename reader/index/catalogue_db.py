@@ -169,13 +169,24 @@ def tune(connection: sqlite3.Connection, schema: str = "main") -> None:
 
 def _start_index_again(connection: sqlite3.Connection) -> None:
     """A new, empty second part, and every body to index again (in both parts)."""
+    connection.execute("DROP TABLE IF EXISTS part2.docs")
+    connection.executescript(DOCS.format(schema="part2"))
+    connection.execute(f"PRAGMA part2.user_version = {CATALOGUE_VERSION}")
+    index_again(connection)
+
+
+def index_again(connection: sqlite3.Connection) -> None:
+    """Empty both parts of the index, and mark every body to index again.
+
+    The rows first: stopped in between, the index keeps entries nobody needs
+    (written again later, harmlessly), rather than rows that think they are in it.
+    """
     with connection:
-        connection.execute("DROP TABLE IF EXISTS part2.docs")
-        connection.executescript(DOCS.format(schema="part2"))
-        connection.execute(f"PRAGMA part2.user_version = {CATALOGUE_VERSION}")
-        connection.execute("INSERT INTO main.docs (docs) VALUES ('delete-all')")
         connection.execute("UPDATE files SET indexed = 0 WHERE article_id IS NOT NULL")
         connection.execute("DELETE FROM counters WHERE name = 'dead'")
+    with connection:
+        for schema in ("main", "part2"):
+            connection.execute(f"INSERT INTO {schema}.docs (docs) VALUES ('delete-all')")
 
 
 @contextmanager
