@@ -246,7 +246,7 @@ class Catalogue(CatalogueSearch):
         writing = part2.start(second) if part2 is not None and second else None
         try:
             with self._lock, self._db:
-                self._db.executemany(INSERT.format(schema="main"), first)
+                self._db.executemany(INSERT, first)
         finally:
             if writing is not None:
                 writing.result()  # its error, if any, is this job's

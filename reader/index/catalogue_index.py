@@ -25,10 +25,11 @@ alone: an edit costs no thread, and a small library ranks exactly as one index w
 (each part weighs words by its own counts, which agree only over many articles)."""
 
 INSERT = (
-    "INSERT INTO {schema}.docs (rowid, title, summary, tags, outlet, sources, body) "
+    "INSERT INTO main.docs (rowid, title, summary, tags, outlet, sources, body) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-"""One body into a part's index: (row id, the fields of `catalogue_rows.indexed_text`)."""
+"""One body into the index of a connection's own file (the catalogue's, or the second
+part's): (row id, the fields of `catalogue_rows.indexed_text`)."""
 
 
 class SecondPart:
@@ -44,7 +45,7 @@ class SecondPart:
 
     def _write(self, rows: Sequence[tuple[Any, ...]]) -> None:
         with self.connection:
-            self.connection.executemany(INSERT.format(schema="main"), rows)
+            self.connection.executemany(INSERT, rows)
 
     def interrupt(self) -> None:
         """Stop the write under way (the catalogue is closing)."""
