@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -220,21 +221,30 @@ class Catalogue(CatalogueSearch):
         total, done = len(rows), 0
         with (
             writing_cache(self._db, self._lock, total),
-            second_part(self.path, total) as part2,
+            self._second_part(total) as part2,
             given_or_new(workers) as pool,
             in_transactions(lambda batch: self._add_to_index(batch, part2)) as add,
         ):
-            self._part2 = part2
             for batch in pool.map(index_rows, rows, cancelled):
                 add(batch)
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
-        self._part2 = None
         if done:
             with self._lock:  # the logs back into the files, and cut short
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return done
+
+    @contextmanager
+    def _second_part(self, bodies: int) -> Iterator[SecondPart | None]:
+        """`second_part`, known to `close` (which interrupts its write) while it lasts,
+        the last rows' write included."""
+        with second_part(self.path, bodies) as part2:
+            self._part2 = part2
+            try:
+                yield part2
+            finally:
+                self._part2 = None
 
     def _add_to_index(self, rows: list[tuple[Any, ...]], part2: SecondPart | None) -> None:
         """Index these (row id, fields..., body): in one transaction per part (each commit

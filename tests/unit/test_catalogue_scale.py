@@ -310,3 +310,23 @@ def test_a_damaged_second_part_starts_the_catalogue_again(
     reopened.sync([folder])
     assert reopened.index() == 40
     assert reopened.search("number3").ids == ["a0003"]
+
+
+def test_closing_after_a_failed_index_job_closes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second part's writer is forgotten with its job, however the job ended."""
+    _big_jobs_from(10, monkeypatch)
+    folder = tmp_path / "lib"
+    _articles(folder, 40)
+    catalogue = Catalogue.open(tmp_path / "cache")
+    catalogue.sync([folder])
+
+    def unreadable(items: list[object]) -> list[object]:
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(catalogue_module, "index_rows", unreadable)
+    with pytest.raises(OSError, match="went away"):
+        catalogue.index()
+    catalogue.close()
+    assert catalogue.closed
