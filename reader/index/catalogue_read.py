@@ -144,7 +144,8 @@ def _losers(
 
     losers: list[int] = []
     for rows in sharing.values():
-        present = [row_id for row_id in rows if row_id in where]
-        kept = min(present, key=rank)
-        losers += [row_id for row_id in present if row_id != kept]
+        present = [row_id for row_id in rows if row_id in where]  # another instance may delete
+        if present:
+            kept = min(present, key=rank)
+            losers += [row_id for row_id in present if row_id != kept]
     return losers
