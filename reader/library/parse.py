@@ -28,6 +28,20 @@ read, and would cost memory and seconds for nothing."""
 _JEKYLL_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(.*)\.(?:md|markdown)$", re.IGNORECASE)
 """Jekyll's posts: `_posts/2026-01-05-my-post.md` is dated by its name."""
 _HEADING = re.compile(r" {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_SPACE_OR_WORD = bytes(0x20 if byte in b" \t\n\r\v\f" else 0x78 for byte in range(256))
+"""Every byte to a space (ASCII whitespace) or an `x`, for `word_count`."""
+
+
+def word_count(body: str) -> int:
+    """How many words the body has: runs of anything between ASCII whitespace.
+
+    A no-break space joins as it does on the page (`10\u00a0%` is one word).
+    Counted as the places where a word starts, on the bytes mapped to spaces and
+    `x`s, without making a string per word as `len(body.split())` did: that
+    was a quarter of the time a file took to parse.
+    """
+    marks = body.encode("utf-8", "surrogatepass").translate(_SPACE_OR_WORD)
+    return marks.count(b" x") + marks.startswith(b"x")
 
 
 # ---------------------------------------------------------------------------
@@ -115,7 +129,7 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
             tags=tags,
             translation_of=fields.text("translation_of"),
             sources=fields.sources(),
-            word_count=len(body.split()),
+            word_count=word_count(body),
             folder=folder,
             aliases=fields.aliases(),
             links=tuple(dict.fromkeys(map(clean, linked_names(body)))),

@@ -175,3 +175,12 @@ def test_reading_time_is_derived_from_the_words(tmp_path: Path) -> None:
     path.write_text("---\ntitle: Short\n---\nfew words\n", encoding="utf-8")
     short = parse_file(path, tmp_path).article
     assert short is not None and short.reading_minutes == 1
+
+
+def test_words_are_counted_in_the_body_alone(tmp_path: Path) -> None:
+    path = tmp_path / "spaced.md"
+    body = "\tUn  mot,\r\ndeux\u00a0!\n\n  «\u00a0trois\u00a0» quatre\tcinq "
+    path.write_bytes(f"---\ntitle: Many words in the title\n---\n{body}".encode())
+    article = parse_file(path, tmp_path).article
+    assert article is not None
+    assert article.word_count == 6  # a no-break space joins: "deux !" is one word

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from reader.library.article import ParseResult
 from reader.library.frontmatter import decode
-from reader.library.parse import parse_text
+from reader.library.parse import parse_text, word_count
 from reader.markdown.document import prepare_document
 from reader.markdown.rendering import markdown_lines, offscreen_console
 
@@ -114,3 +114,14 @@ def test_any_body_renders_to_lines_without_control_characters(body: str, width: 
         for line in markdown_lines(section.text, console, width, document.references, links=True):
             for segment in line:
                 assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in segment.text)
+
+
+SPACED = st.text(
+    alphabet=st.sampled_from(list("ab é\t\n\r\x0b\x0c\u00a0\u3000\U0001f600")), max_size=60
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SPACED)
+def test_words_are_what_ascii_whitespace_separates(body: str) -> None:
+    assert word_count(body) == len(body.encode().split())
