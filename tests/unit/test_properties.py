@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -125,3 +126,36 @@ SPACED = st.text(
 @given(SPACED)
 def test_words_are_what_ascii_whitespace_separates(body: str) -> None:
     assert word_count(body) == len(body.encode().split())
+
+
+PLAIN = st.sampled_from(
+    ["yes", "No", "on", "OFF", "~", "null", "", "true", "1_000", "0x1F", "0o17", "1:20", ".inf",
+     "-.INF", ".nan", "2026-01-05", "2026-01-05 10:00:00", "+1", "-1.5e3", "=", "é", "text",
+     "'quoted'", '"2026-01-05"', "!!str 12", "!!int '7'", "[a, 1, no]", "{a: 1}"]
+)  # fmt: skip
+YAML_LINES = st.lists(
+    st.tuples(st.sampled_from(["a", "b", "<<", "1", "on", "x"]), PLAIN, st.booleans()), max_size=6
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(YAML_LINES)
+def test_front_matter_loads_as_pyyaml_loads_it(lines: list[tuple[str, str, bool]]) -> None:
+    """`load_yaml` answers faster than PyYAML's safe loader, never differently (impossible
+    dates aside, which it keeps as text)."""
+    from reader.settings.untrusted import YamlError, load_yaml
+
+    text = "\n".join(
+        f"{key}: &n{number} {value}" if anchored else f"{key}: {value}"
+        for number, (key, value, anchored) in enumerate(lines)
+    )
+    if lines and lines[0][2]:
+        text += "\nlast: [*n0]"  # an alias: the same value again
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        expected = repr(yaml.load(text, Loader=loader))
+    except yaml.YAMLError:
+        with pytest.raises(YamlError):
+            load_yaml(text)
+        return
+    assert repr(load_yaml(text)) == expected
