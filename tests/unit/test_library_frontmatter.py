@@ -85,6 +85,26 @@ def test_id_defaults_to_the_path_inside_the_folder(library_dir: Path) -> None:
     assert article.translation_of == "world/second-en"
 
 
+@pytest.mark.parametrize(
+    ("inside", "expected"),
+    [
+        ("note.md", "note"),
+        ("a/b/notes.v2.markdown", "a/b/notes.v2"),
+        (".hidden.md", ".hidden"),
+        ("dots./x.", "dots./x."),
+        ("sub/.md", "sub/.md"),
+    ],
+)
+def test_an_id_is_the_path_inside_the_folder_without_its_suffix(
+    tmp_path: Path, inside: str, expected: str
+) -> None:
+    from reader.library.parse import default_id
+
+    assert default_id(tmp_path / inside, tmp_path) == expected
+    assert default_id(tmp_path / inside, tmp_path / "elsewhere") == Path(expected).name
+    assert default_id(Path("/") / inside, Path("/")) == expected
+
+
 def test_bom_and_crlf_are_invisible(cases_dir: Path) -> None:
     article = parse_file(cases_dir / "bom-crlf.md", cases_dir).article
     assert article is not None and article.title == "With BOM and CRLF"
