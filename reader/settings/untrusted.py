@@ -30,6 +30,30 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """Either of the above: most text has neither, and is looked through once (95 MB of
 `list --json` took 0.4 s to look through twice)."""
+_LATIN1_VISIBLE = bytes(
+    code for code in range(256) if code in (0x09, 0x0A) or 0x20 <= code < 0x7F or code > 0x9F
+)
+"""The code points below 256 that are neither controls nor C1: see `_only_visible`."""
+_LONG = 2048
+"""Characters from which `_only_visible` tries the bytes first."""
+
+
+def _only_visible(text: str, unsafe: re.Pattern[str]) -> bool:
+    """True if `unsafe` (controls, and perhaps surrogates) is nowhere in the text.
+
+    Long text of code points below 256 (English, French, the JSON of `list --json`)
+    is looked through as bytes, which is six times faster than a regular expression:
+    its Latin-1 bytes are a copy of its memory, and deleting every visible byte leaves
+    nothing. Anything else (or a short text) is searched.
+    """
+    if len(text) >= _LONG:
+        try:
+            data = text.encode("latin-1")
+        except UnicodeEncodeError:  # a character above 255: searched instead
+            pass
+        else:
+            return not data.translate(None, _LATIN1_VISIBLE)
+    return unsafe.search(text) is None
 
 
 class TooLarge(OSError):
@@ -53,14 +77,14 @@ def clean(text: str) -> str:
     returned as it is, without copying (the common case, and a 1 MB body is
     checked in well under a millisecond).
     """
-    if _CONTROL.search(text) is None:
+    if _only_visible(text, _CONTROL):
         return text
     return text.translate(_TABLE)
 
 
 def has_controls(text: str) -> bool:
     """True if `clean` would change the text."""
-    return _CONTROL.search(text) is not None
+    return not _only_visible(text, _CONTROL)
 
 
 def display_text(text: str) -> str:
@@ -70,7 +94,7 @@ def display_text(text: str) -> str:
     neither a terminal nor SQLite accepts: they become U+FFFD. Controls become
     visible symbols, as with `clean`.
     """
-    if _UNSAFE.search(text) is None:
+    if _only_visible(text, _UNSAFE):
         return text
     if _SURROGATE.search(text) is not None:
         text = _SURROGATE.sub("\ufffd", text)

@@ -159,3 +159,23 @@ def test_front_matter_loads_as_pyyaml_loads_it(lines: list[tuple[str, str, bool]
             load_yaml(text)
         return
     assert repr(load_yaml(text)) == expected
+
+
+EVERY_KIND = st.text(
+    alphabet=st.sampled_from(list("a\t\n \x00\x1b\x7f\x85\x9b\x9f\xa0éÿ\u2019\ud800\U0001f600")),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(EVERY_KIND, st.integers(min_value=0, max_value=2100), st.sampled_from(["a", "é"]))
+def test_long_text_is_made_visible_like_short_text(piece: str, at: int, pad: str) -> None:
+    """Text of any length shows no control character, C1 code or lone surrogate."""
+    from reader.settings.untrusted import _TABLE, clean, display_text, has_controls
+
+    for text in (piece, pad * at + piece + pad * (2100 - at)):
+        controls = any((ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F for c in text)
+        assert has_controls(text) == controls
+        assert clean(text) == text.translate(_TABLE)
+        shown = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+        assert display_text(text) == shown.translate(_TABLE)
