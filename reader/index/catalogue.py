@@ -151,7 +151,7 @@ class Catalogue(CatalogueSearch):
         JSON), in list order, from the catalogue as it is (see `reader.index.listing`)."""
         try:
             with self._lock:
-                return read_in_order(self._db, folders, _listed, "packed, listing").items
+                return read_in_order(self._db, folders, _listed, "listing").items
         except sqlite3.DatabaseError as error:
             self._rebuild(error)
             return []

@@ -135,8 +135,11 @@ _compared = attrgetter(*(item.name for item in dataclasses.fields(Article) if it
 _new = object.__new__
 
 
-def stored(article_id: str, packed: bytes, file: str, folder: Path) -> Article:
-    """The article `pack` packed, found in `file` of `folder`, to be unpacked when used."""
+def stored(
+    article_id: str, packed: bytes, file: str, folder: Path, _extra: object = None
+) -> Article:
+    """The article `pack` packed, found in `file` of `folder`, to be unpacked when used
+    (`_extra`: what `catalogue_read.read_in_order` may hand on besides)."""
     article = _new(StoredArticle)
     article.id = article_id
     article.file = file
