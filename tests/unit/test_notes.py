@@ -163,3 +163,21 @@ def test_aliases_are_searched_like_titles(tmp_path: Path) -> None:
     catalogue.sync([vault])
     catalogue.index()
     assert catalogue.search("brainstorm").ids[0] == "Project ideas"  # there, only an alias
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("Read [[Note]].", ("Note",)),
+        ("x [a[[Note]] y", ("Note",)),
+        ("[x] and ![[Embedded|a label]]", ("Embedded",)),
+        ("[a](one) then [b](two.md#part)", ("two.md",)),
+        ("See [the list](<reading-list.markdown>).", ("reading-list.markdown",)),
+        ("[a] ] ( [b](far/away.md) [c](https://x.org/c.md)", ("far/away.md",)),
+        ("Nothing here: [a](https://x.org) (see .m) and ]( plain.", ()),
+    ],
+)
+def test_every_link_to_a_note_is_found(body: str, names: tuple[str, ...]) -> None:
+    from reader.library.links import linked_names
+
+    assert linked_names(body) == names

@@ -179,3 +179,20 @@ def test_long_text_is_made_visible_like_short_text(piece: str, at: int, pad: str
         assert clean(text) == text.translate(_TABLE)
         shown = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
         assert display_text(text) == shown.translate(_TABLE)
+
+
+LINK_PIECES = ["[", "[[", "]", "]]", "(", ")", "](", ".md", ".markdown", ".m", "d", "note", " ",
+               "\n", "!", "|", "#h", "`", "<", ">", "://", "[a](b)"]  # fmt: skip
+LINKY = st.lists(st.sampled_from(LINK_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINKY)
+def test_the_quick_look_for_links_never_misses_one(body: str) -> None:
+    from unittest import mock
+
+    from reader.library import links
+
+    with mock.patch.object(links, "may_link", lambda _body: True):
+        everything = links.linked_names(body)
+    assert links.linked_names(body) == everything
