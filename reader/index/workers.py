@@ -49,14 +49,16 @@ def parse_rows(items: Sequence[tuple[int, str, str]]) -> list[ParsedRow]:
     from reader.library.parse import parse_file
 
     rows = []
+    folders: dict[str, Path] = {}  # one Path a folder, not one a file
     for position, path_text, folder_text in items:
         path = Path(path_text)
+        folder = folders.get(folder_text) or folders.setdefault(folder_text, Path(folder_text))
         try:
             stat: os.stat_result | None = os.stat(path)
         except OSError:
             stat = None
         size, mtime_ns = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
-        result = parse_file(path, Path(folder_text))
+        result = parse_file(path, folder)
         article = result.article
         rows.append(
             (
