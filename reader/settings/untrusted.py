@@ -199,7 +199,7 @@ def _loader() -> Any:
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    scalar, text = yaml.nodes.ScalarNode, "tag:yaml.org,2002:str"
+    scalar, mapping, text = yaml.nodes.ScalarNode, yaml.nodes.MappingNode, "tag:yaml.org,2002:str"
     starts = frozenset(base.yaml_implicit_resolvers)
     """The first characters of a plain value that may be other than text (`yes`, `12`...)."""
 
@@ -209,8 +209,8 @@ def _loader() -> Any:
         Front matter is mostly text, and PyYAML asks Python, for every value,
         which type it is and how to make it: a tenth of a file's parsing at
         100,000 files. Text is answered here at once (quoted, or plain and
-        starting with no character that could begin anything else), the rest
-        as PyYAML would.
+        starting with no character that could begin anything else), and so
+        is a mapping whose keys are all text; the rest as PyYAML would.
         """
 
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
@@ -222,6 +222,15 @@ def _loader() -> Any:
             if node.tag == text and node.__class__ is scalar:
                 return node.value
             return super().construct_object(node, deep)
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            pairs = node.value
+            if node.__class__ is mapping and all(
+                key.tag == text and key.__class__ is scalar for key, _value in pairs
+            ):  # text keys only: no merge (`<<`), nothing to check they can be keys
+                make = self.construct_object
+                return {key.value: make(value, deep) for key, value in pairs}
+            return super().construct_mapping(node, deep)
 
     def timestamp(loader: Any, node: Any) -> Any:
         try:

@@ -131,7 +131,8 @@ def test_words_are_what_ascii_whitespace_separates(body: str) -> None:
 PLAIN = st.sampled_from(
     ["yes", "No", "on", "OFF", "~", "null", "", "true", "1_000", "0x1F", "0o17", "1:20", ".inf",
      "-.INF", ".nan", "2026-01-05", "2026-01-05 10:00:00", "+1", "-1.5e3", "=", "é", "text",
-     "'quoted'", '"2026-01-05"', "!!str 12", "!!int '7'", "[a, 1, no]", "{a: 1}"]
+     "'quoted'", '"2026-01-05"', "!!str 12", "!!int '7'", "[a, 1, no]", "{a: 1}", "!!map [a]",
+     "{'<<': {a: 1}, b: 2}", "{<<: {a: 1}, b: 2}", "{=: x}", "{a: 1, a: 2}", "{[a]: 1}"]
 )  # fmt: skip
 YAML_LINES = st.lists(
     st.tuples(st.sampled_from(["a", "b", "<<", "1", "on", "x"]), PLAIN, st.booleans()), max_size=6
