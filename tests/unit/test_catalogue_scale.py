@@ -74,6 +74,9 @@ def test_a_first_run_shows_the_library_as_it_fills(tmp_path: Path) -> None:
     dates = [article.published for article in shown[1].articles]
     assert dates == sorted(dates, reverse=True)  # newest first, as far as it is known
     assert len(report.library) == 2000
+    for library in shown:  # each is the whole list's order, as far as it goes, field for field
+        ids = {article.id for article in library.articles}
+        assert list(library.articles) == [a for a in report.library.articles if a.id in ids]
     shown.clear()
     catalogue.sync([folder], partial=shown.append)
     assert shown == []  # a second run has the whole list from the cache
