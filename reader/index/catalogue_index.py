@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.index.catalogue_db import WRITING_CACHE_KIB, part2_path, tune
 
@@ -32,10 +31,16 @@ INSERT = (
 part's): (row id, the fields of `catalogue_rows.indexed_text`)."""
 
 
+if TYPE_CHECKING:  # loaded by the first index job that writes both parts, not by every command
+    from concurrent.futures import Future
+
+
 class SecondPart:
     """A connection to the index's second part, and the thread that writes through it."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         self.connection = connection
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="index-part2")
 
