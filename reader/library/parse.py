@@ -87,15 +87,21 @@ def title_from_path(path: Path) -> str:
 def default_id(path: Path, folder: Path) -> str:
     """The id a file gets without an `id` key: its path in the folder, without `.md`."""
     text, base = str(path), str(folder).rstrip("/")
-    if not text.startswith(base + "/"):  # elsewhere, or the content path is the file
-        return display_text(path.stem)
-    # In text, not with Path's relative_to and with_suffix (3% of a file's parsing).
-    relative = text[len(base) + 1 :]
-    name = relative.rpartition("/")[2]
-    dot = name.rfind(".")
-    if 0 < dot < len(name) - 1:
-        relative = relative[: len(relative) - len(name) + dot]
-    return display_text(relative)
+    if text.startswith(base + "/"):
+        # In text, not with Path's relative_to and with_suffix (3% of a file's parsing).
+        relative = text[len(base) + 1 :]
+        name = relative.rpartition("/")[2]
+        dot = name.rfind(".")
+        if 0 < dot < len(name) - 1:
+            relative = relative[: len(relative) - len(name) + dot]
+        return display_text(relative)
+    try:  # the folder `.`, or one the path names otherwise
+        inside = path.relative_to(folder)
+    except ValueError:
+        inside = Path(path.name)
+    if not inside.name:  # the content path is the file itself
+        inside = Path(path.name)
+    return display_text(inside.with_suffix("").as_posix())
 
 
 def parse_text(text: str, path: Path, folder: Path) -> ParseResult:

@@ -103,6 +103,8 @@ def test_an_id_is_the_path_inside_the_folder_without_its_suffix(
     assert default_id(tmp_path / inside, tmp_path) == expected
     assert default_id(tmp_path / inside, tmp_path / "elsewhere") == Path(expected).name
     assert default_id(Path("/") / inside, Path("/")) == expected
+    assert default_id(Path(inside), Path(".")) == expected  # `reader --content .`
+    assert default_id(Path("a") / inside, Path("a")) == expected
 
 
 def test_bom_and_crlf_are_invisible(cases_dir: Path) -> None:
