@@ -8,6 +8,7 @@ first: fewer keys, never a cut one. `?` lists them all.
 
 from __future__ import annotations
 
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -19,6 +20,26 @@ class WholeKeysFooter(Footer):
         super().__init__()
         self._widths: dict[int, int] = {}
         """Each key's width with its margin, by the key widget's identity."""
+        self._due = False
+        """A recompose is asked for and has not begun."""
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Recompose once for changes that come together, not once for each.
+
+        At launch the focus, the screen stack and a refresh after the focus each
+        said the keys changed: three recomposes of every key, a tenth of a
+        second of the interface's work while the library loads behind it.
+        """
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._due:
+            self._due = True
+            self.call_after_refresh(self._recompose_when_due)
+
+    async def _recompose_when_due(self) -> None:
+        self._due = False
+        await self.recompose()
 
     async def recompose(self) -> None:
         self._widths = {}
