@@ -12,7 +12,6 @@ import sys
 from typing import TextIO
 
 from reader.cli.common import EXIT_OK, UserError, settings_for
-from reader.settings.i18n import t
 
 
 def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
@@ -27,6 +26,5 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
         article, saved = add_page(source, settings.data_dir, args.timeout)
     except AddError as error:
         raise UserError(str(error)) from None
-    key = "add.added" if saved.created else "add.updated"
-    out.write(t(key, title=article.title, id=saved.article_id) + "\n")
+    out.write(saved.said(article.title) + "\n")
     return EXIT_OK

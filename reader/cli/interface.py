@@ -42,12 +42,19 @@ def opened_settings(settings: Settings, target: str, cleanup: ExitStack) -> Sett
             settings,
             content_dirs=(saved.path.parent,),
             include_bundled=False,
+            include_saved=False,
             open_path=saved.path,
             suggested_address=target,
         )
     path = expand(target).absolute()
     opened = path if path.is_file() else None
-    return replace(settings, content_dirs=(path,), include_bundled=False, open_path=opened)
+    return replace(
+        settings,
+        content_dirs=(path,),
+        include_bundled=False,
+        include_saved=False,
+        open_path=opened,
+    )
 
 
 def cmd_ui(args: argparse.Namespace, out: TextIO) -> int:

@@ -34,6 +34,9 @@ class Settings:
     """Extra article folders the user asked for, in the order given."""
     include_bundled: bool = True
     """Whether the library shipped with reader is read too."""
+    include_saved: bool = True
+    """Read the user's own library (saved pages, feed items); not when one file, folder
+    or page was asked for alone (`reader FILE`, `reader DIR`, `reader URL`)."""
     theme: str | None = None
     """The theme the config file asks for (None: the last one chosen, or Textual's)."""
     reading_width: int | None = None
@@ -133,5 +136,6 @@ def library_folders(settings: Settings) -> list[Path]:
 
     bundled = [resources.content_dir()] if settings.include_bundled else []
     saved = settings.data_dir / SAVED_FOLDER  # pages saved with `reader add`
-    own = [saved] if saved.is_dir() and saved not in settings.content_dirs else []
+    own = [saved] if settings.include_saved and saved.is_dir() else []
+    own = [folder for folder in own if folder not in settings.content_dirs]
     return bundled + list(settings.content_dirs) + own

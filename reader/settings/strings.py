@@ -445,6 +445,10 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     ),
     "add.added": ("Added: {title} ({id})", "Ajouté : {title} ({id})"),
     "add.updated": ("Updated: {title} ({id})", "Mis à jour : {title} ({id})"),
+    "add.same": (
+        "Already in your library: {title} ({id})",
+        "Déjà dans votre bibliothèque : {title} ({id})",
+    ),
     "cli.fetching": ("Fetching {url}…", "Récupération de {url}…"),
     "cli.help.feeds": (
         "the feeds you follow (list by default)",

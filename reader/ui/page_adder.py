@@ -51,8 +51,7 @@ class PageAdder:
             text, title = str(error), t("add.failed")
             app.call_from_thread(app.notify, text, title=title, severity="error", markup=False)
             return
-        key = "add.added" if saved.created else "add.updated"
-        words = t(key, title=article.title, id=saved.article_id)
+        words = saved.said(article.title)
         app.call_from_thread(self._added, words, saved.path.parent)
 
     def _added(self, words: str, folder: Path) -> None:

@@ -201,11 +201,11 @@ def _bring(
     if reason:
         more[FAILED_FIELD] = reason
     saved_on = entry.saved.date() if entry.saved else dt.date.today()
-    with lock:  # two addresses may lead to one page: one file, found by both
+    with lock:  # two entries may lead to one page (see `save`): one file
         saved: Saved = save(article, library, entry.url, saved_on, more, files)
-        files[address_key(entry.url)] = saved.path
-        files.setdefault(address_key(article.url), saved.path)
-    result = Result.UNFETCHED if reason else Result.ADDED
+        if saved.written:
+            files[address_key(entry.url)] = saved.path
+    result = Result.UNFETCHED if reason else Result.ADDED if saved.written else Result.THERE
     return Outcome(entry, result, saved.article_id, article.title, saved.created, reason)
 
 

@@ -1,10 +1,15 @@
 """Saved pages: ordinary Markdown articles in the user's own library folder.
 
 The folder is `library/` in the data directory; reader always reads it. A
-page's file is named after its title and a short hash of its address, so
-adding the same address again (or the address the page calls canonical)
-finds and updates that file: never a second copy. Files are written whole
-under a temporary name and then renamed, so a crash never leaves half a page.
+page's file is named after its title and a short hash of the address it was
+asked for (by the user, a reading list or a feed): adding that address again
+updates that file, never a second copy. What a page says of itself never
+decides which article it is: the address it calls canonical is recorded, and
+finds an earlier save only when it is on the same site and that save came from
+the canonical address itself; the page is then that article, left as it is. So
+no page can write over an article saved from another address. Files are
+written whole under a temporary name and then renamed, so a crash never leaves
+half a page.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from reader.settings.config import SAVED_FOLDER
+from reader.settings.i18n import t
 from reader.web.extract import WebArticle
 
 
@@ -31,6 +37,13 @@ class Saved:
     path: Path
     article_id: str
     created: bool
+    written: bool = True
+    """False: the page is an article saved before from its canonical address, left as is."""
+
+    def said(self, title: str) -> str:
+        """What to tell the user: added, updated, or already there."""
+        key = "add.added" if self.created else "add.updated" if self.written else "add.same"
+        return t(key, title=title, id=self.article_id)
 
 
 def saved_folder(data_dir: Path) -> Path:
@@ -51,43 +64,56 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-") or "page"
 
 
-def find_saved(
-    folder: Path, *addresses: str, known: Mapping[str, Path] | None = None
-) -> Path | None:
-    """The file a page from any of `addresses` was saved in, if there is one.
+def same_site(one: str, other: str) -> bool:
+    """Whether two web addresses are on one site (scheme aside, `www.` aside)."""
+    first, second = urlsplit(one.strip()), urlsplit(other.strip())
+    hosts = [(parts.hostname or "").removeprefix("www.") for parts in (first, second)]
+    return bool(hosts[0]) and hosts[0] == hosts[1] and first.port == second.port
 
-    `known` (from `saved_files`) spares a look through the folder for each of
-    many pages saved in a row.
-    """
-    files = saved_files(folder) if known is None else known
-    keys = [address_key(address) for address in addresses if address]
-    return next((files[key] for key in keys if key in files), None)
+
+def is_web_address(url: str | None) -> bool:
+    return bool(url) and urlsplit(str(url)).scheme.lower() in ("http", "https")
+
+
+def twin(files: Mapping[str, Path], requested: str, canonical: str) -> Path | None:
+    """The article saved from `canonical`, if the page at `requested` may be it: same site."""
+    if not is_web_address(canonical) or not same_site(requested, canonical):
+        return None
+    return files.get(address_key(canonical))
 
 
 def front_matter(
-    article: WebArticle, saved_on: dt.date, more: Mapping[str, object] | None = None
+    article: WebArticle,
+    saved_on: dt.date,
+    requested: str = "",
+    more: Mapping[str, object] | None = None,
 ) -> dict[str, object]:
     """The page's metadata as reader's front matter; the page is its own first source.
 
-    `more` adds fields (an imported page's tags, why its text is missing).
+    Its address is the one it was asked for (else the one it gives, for a file);
+    the address it calls canonical is kept beside, as `canonical`. `more` adds
+    fields (an imported page's tags, why its text is missing).
     """
     fields: dict[str, object] = {"title": article.title}
     for key in ("author", "outlet", "published", "language"):
         value = getattr(article, key)
         if value:
             fields[key] = value
-    fields["url"] = article.url
+    url = requested if is_web_address(requested) else article.url
+    if is_web_address(url):
+        fields["url"] = url
+        if is_web_address(article.url) and article.url != url:
+            fields["canonical"] = article.url
     fields["saved"] = saved_on.isoformat()
     fields.update(more or {})
-    fields["sources"] = [
-        {
-            "publisher": article.outlet or urlsplit(article.url).netloc,
-            "title": article.title,
-            "url": article.url,
-            "kind": "primary",
-            "note": "The page this article was saved from.",
-        }
-    ]
+    source: dict[str, object] = {
+        "publisher": article.outlet or (urlsplit(url).hostname if is_web_address(url) else None),
+        "title": article.title,
+        "url": url if is_web_address(url) else None,
+        "kind": "primary",
+        "note": "The page this article was saved from.",
+    }
+    fields["sources"] = [{key: value for key, value in source.items() if value}]
     return fields
 
 
@@ -106,14 +132,25 @@ def save(
     more: Mapping[str, object] | None = None,
     known: Mapping[str, Path] | None = None,
 ) -> Saved:
-    """Write `article` into `folder`, updating the file of an earlier save of the page.
+    """Write `article`, asked for at `requested`, into `folder`: into the file of an earlier
+    save of that address, else a new one; or, when the page is the same-site article
+    saved from its canonical address (`twin`), into nothing: that article is the answer.
 
-    `known`: as for `find_saved`.
+    `known` (from `saved_files`) spares a look through the folder for each of many
+    pages saved in a row.
     """
-    existing = find_saved(folder, requested, article.url, known=known)
-    path = existing or folder / f"{slug(article.title)}-{address_key(requested)}.md"
-    write_article(path, front_matter(article, saved_on, more), article.body, ".saving-")
-    return Saved(path, path.stem, existing is None)
+    files = saved_files(folder) if known is None else known
+    path = files.get(address_key(requested))
+    if path is None:
+        same = twin(files, requested, article.url)
+        if same is not None:
+            return Saved(same, same.stem, created=False, written=False)
+        path = folder / f"{slug(article.title)}-{address_key(requested)}.md"
+        created = True
+    else:
+        created = False
+    write_article(path, front_matter(article, saved_on, requested, more), article.body, ".saving-")
+    return Saved(path, path.stem, created)
 
 
 def write_article(path: Path, fields: Mapping[str, object], body: str, prefix: str) -> None:
