@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, json_text, settings_for
+from reader.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    UserError,
+    json_text,
+    open_store,
+    settings_for,
+)
 from reader.settings.i18n import t
 
 if TYPE_CHECKING:
@@ -23,28 +31,18 @@ def _feed_list(data_dir: Path) -> FeedList:
 
 
 def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.web.feed_list import FeedListError, read_opml, write_opml
+    from reader.web.feed_list import FeedList, FeedListError, read_opml, write_opml
 
     settings = settings_for(args)
-    feeds = _feed_list(settings.data_dir)
     action = args.action or "list"
     try:
-        if action == "add":
-            feed, new = feeds.add(args.url, args.name, args.full)
-            feeds.save()
-            out.write(t("feeds.added" if new else "feeds.changed", feed=feed.label) + "\n")
-        elif action == "remove":
-            gone = feeds.remove(args.feed)
-            if gone is None:
-                raise UserError(t("feeds.unknown", feed=args.feed))
-            feeds.save()
-            out.write(t("feeds.removed", feed=gone.label) + "\n")
-        elif action == "import":
-            listed = read_opml(Path(args.file).expanduser())
-            added = sum(feeds.add(url, name)[1] for url, name in listed)
-            feeds.save()
-            out.write(t("feeds.imported", added=added, listed=len(listed)) + "\n")
-        elif action == "export":
+        if action in ("add", "remove", "import"):
+            with FeedList.editing(settings.data_dir) as feeds:
+                said = _change(feeds, action, args, read_opml)
+            out.write(said + "\n")
+            return EXIT_OK
+        feeds = _feed_list(settings.data_dir)
+        if action == "export":
             out.write(write_opml(feeds.feeds))
         elif args.json:
             out.write(json_text([_record(feed) for feed in feeds.feeds]))
@@ -55,6 +53,26 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
     except FeedListError as error:
         raise UserError(str(error)) from None
     return EXIT_OK
+
+
+def _change(
+    feeds: FeedList,
+    action: str,
+    args: argparse.Namespace,
+    read_opml: Callable[[Path], list[tuple[str, str | None]]],
+) -> str:
+    """Add, remove or import into `feeds` (written back by the caller); what to say."""
+    if action == "add":
+        feed, new = feeds.add(args.url, args.name, args.full)
+        return t("feeds.added" if new else "feeds.changed", feed=feed.label)
+    if action == "remove":
+        gone = feeds.remove(args.feed)
+        if gone is None:
+            raise UserError(t("feeds.unknown", feed=args.feed))
+        return t("feeds.removed", feed=gone.label)
+    listed = read_opml(Path(args.file).expanduser())
+    added = sum(feeds.add(url, name)[1] for url, name in listed)
+    return t("feeds.imported", added=added, listed=len(listed))
 
 
 def _record(feed: Feed) -> dict[str, object]:
@@ -69,7 +87,9 @@ def _record(feed: Feed) -> dict[str, object]:
 
 
 def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.web.feed_fetch import FeedReport, fetch_all
+    from reader.web.feed_fetch import FeedReport
+    from reader.web.feed_list import FeedListError
+    from reader.web.feed_run import fetch_followed
     from reader.web.saved import saved_folder
 
     settings = settings_for(args)
@@ -88,8 +108,24 @@ def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(t("fetch.problem", feed=label, reason=report.problem) + "\n")
         out.flush()
 
-    reports = fetch_all(feeds.feeds, saved_folder(settings.data_dir), args.timeout, said)
-    feeds.save()
+    def rename(renamed: dict[str, str]) -> None:
+        from reader.state.model import StoreError
+
+        store = open_store(settings)
+        try:
+            store.rename_articles(renamed)
+        except StoreError as error:  # nothing moves: the items stay where their state is
+            raise UserError(str(error)) from None
+        finally:
+            store.close()
+
+    library = saved_folder(settings.data_dir)
+    try:
+        reports = fetch_followed(
+            settings.data_dir, library, feeds.feeds, rename, args.timeout, said
+        )
+    except FeedListError as error:
+        raise UserError(str(error)) from None
     failed = sum(1 for report in reports if report.error)
     new = sum(report.new for report in reports)
     out.write(t("fetch.summary", new=new, feeds=len(reports), failed=failed) + "\n")

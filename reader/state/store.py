@@ -254,6 +254,35 @@ class Store:
                     (key, value),
                 )
 
+    def rename_articles(self, renamed: Mapping[str, str]) -> None:
+        """Carry each old id's state over to its new id, in one transaction (articles
+        whose files moved). Where the new id has a state already, the two are merged:
+        read if either was, the new id's place and bookmark kept, else the old's."""
+        with self._write() as db:
+            for old, new in renamed.items():
+                if old == new:
+                    continue
+                db.execute(
+                    "INSERT OR IGNORE INTO article_state (article_id, read, read_changed, "
+                    "position_line, position_fraction, progress, position_changed) "
+                    "SELECT ?, read, read_changed, position_line, position_fraction, progress, "
+                    "position_changed FROM article_state WHERE article_id = ?",
+                    (new, old),
+                )
+                db.execute(
+                    "UPDATE article_state SET read = 1 WHERE article_id = ? AND EXISTS "
+                    "(SELECT 1 FROM article_state WHERE article_id = ? AND read = 1)",
+                    (new, old),
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO bookmark (article_id, created, note, title) "
+                    "SELECT ?, created, note, title FROM bookmark WHERE article_id = ?",
+                    (new, old),
+                )
+                db.execute("DELETE FROM article_state WHERE article_id = ?", (old,))
+                db.execute("DELETE FROM bookmark WHERE article_id = ?", (old,))
+                db.execute("UPDATE session SET value = ? WHERE value = ?", (new, old))
+
     def restore(self, states: Mapping[str, ArticleState]) -> None:
         """Write back everything a running reader knows (into a file started again)."""
         with self._write() as db:

@@ -330,7 +330,7 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
 
     def action_refresh(self) -> None:
         """Re-read reading state (another window may have changed it) and the library."""
-        self._reload_states()
+        self.reload_states()
         self.load_library()
         self.notify(t("app.refreshed"), timeout=1)
 

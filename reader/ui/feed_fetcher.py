@@ -50,8 +50,15 @@ class FeedFetcher(Arrivals):
         return age > dt.timedelta(minutes=self._every)
 
     def _fetch(self, only_if_due: bool) -> None:
-        from reader.web.feed_fetch import fetch_all
+        try:
+            self._fetch_due(only_if_due)
+        finally:  # whatever went wrong, `f` fetches again next time
+            self.running = False
+
+    def _fetch_due(self, only_if_due: bool) -> None:
+        from reader.state.model import StoreError
         from reader.web.feed_list import FeedList, FeedListError
+        from reader.web.feed_run import fetch_followed
         from reader.web.saved import saved_folder
 
         app = self._app
@@ -59,23 +66,32 @@ class FeedFetcher(Arrivals):
             feeds = FeedList.load(self._data_dir)
         except FeedListError as error:
             app.call_from_thread(app.notify, str(error), severity="error", markup=False)
-            self.running = False
             return
         if not feeds.feeds or (only_if_due and not self._due([f.fetched for f in feeds.feeds])):
             if not feeds.feeds and not only_if_due:
                 app.call_from_thread(app.notify, t("feeds.none"), markup=False)
-            self.running = False
             return
         library = saved_folder(self._data_dir)
-        reports = fetch_all(
-            feeds.feeds,
-            library,
-            progress=lambda report, done, total: app.call_from_thread(
-                self._progress, report, done, total, library
-            ),
-        )
-        feeds.save()
+        try:
+            reports = fetch_followed(
+                self._data_dir,
+                library,
+                feeds.feeds,
+                self._rename,
+                progress=lambda report, done, total: app.call_from_thread(
+                    self._progress, report, done, total, library
+                ),
+            )
+        except (FeedListError, StoreError) as error:
+            app.call_from_thread(app.notify, str(error), severity="error", markup=False)
+            return
         app.call_from_thread(self._finished, reports, library)
+
+    def _rename(self, renamed: dict[str, str]) -> None:
+        """Items moved to their feeds' homes: their states follow, and the list shows it."""
+        app = self._app
+        app.store.rename_articles(renamed)
+        app.call_from_thread(app.reload_states)
 
     def _progress(self, report: FeedReport, done: int, total: int, library: Path) -> None:
         self._app.main_screen.set_status(t("feeds.fetching", done=done, total=total))
@@ -83,7 +99,6 @@ class FeedFetcher(Arrivals):
             self._arrived(library)
 
     def _finished(self, reports: list[FeedReport], library: Path) -> None:
-        self.running = False
         self._app.main_screen.set_status("")
         new = sum(report.new for report in reports)
         failed = [report.feed.label for report in reports if report.error]

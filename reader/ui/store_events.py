@@ -44,7 +44,7 @@ class StoreEvents:
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         # Back from another window (perhaps another reader): show its changes.
-        self._reload_states()
+        self.reload_states()
 
     def on_store_failed(self, message: StoreFailed) -> None:
         title = t("store.not_saved")
@@ -55,7 +55,7 @@ class StoreEvents:
         title = t("store.title")
         self.notify(message.notice, title=title, severity="warning", timeout=20, markup=False)
 
-    def _reload_states(self) -> None:
+    def reload_states(self) -> None:
         """Show the states as stored (another window's changes), unless the file was
         just started again: then what this window shows is what is right."""
         self.keeper.sync()

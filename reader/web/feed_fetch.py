@@ -28,7 +28,7 @@ from typing import Any
 from reader.library.processes import processes
 from reader.settings.untrusted import clean
 from reader.web.extract import fragment_markdown
-from reader.web.feed_list import Feed
+from reader.web.feed_list import FEEDS_FOLDER, Feed
 from reader.web.fetch import TOTAL_TIMEOUT, FetchError, fetch
 from reader.web.saved import address_key, saved_files, slug, write_article
 
@@ -114,34 +114,57 @@ def parse_feed(data: bytes, content_type: str = "") -> tuple[str | None, list[It
 
 
 def _json_feed(data: bytes) -> tuple[str | None, list[Item], str | None]:
+    """A JSON Feed's items. Anything may be of any type: what is not is left out."""
     try:
         document = json.loads(data.decode("utf-8", errors="replace"))
-    except ValueError as error:
-        return None, [], f"the JSON feed cannot be read ({error})"
+    except (ValueError, RecursionError) as error:
+        return None, [], f"the JSON feed cannot be read ({_text(error, 200)})"
     if not isinstance(document, dict) or not isinstance(document.get("items"), list):
         return None, [], "not a JSON Feed (no list of items)"
     items = []
     for entry in document["items"][:MAX_ITEMS]:
         if not isinstance(entry, dict):
             continue
-        link = _text(entry.get("url") or entry.get("external_url"), 2000)
-        key = _text(entry.get("id"), 2000) or link
+        link = _text(_string(entry.get("url")) or _string(entry.get("external_url")), 2000)
+        key = _text(_string(entry.get("id")) or _number(entry.get("id")), 2000) or link
         if not key:
             continue
-        html = entry.get("content_html") or _escape(entry.get("content_text") or "")
-        html = html or entry.get("summary") or ""
-        author = entry.get("author") or (entry.get("authors") or [{}])[0]
+        text = _string(entry.get("content_text"))
+        html = _string(entry.get("content_html")) or (_escape(text) if text else "")
+        html = html or _string(entry.get("summary")) or ""
+        when = _string(entry.get("date_published")) or _string(entry.get("date_modified"))
         items.append(
             Item(
                 key,
-                _text(entry.get("title")) or link or key,
+                _text(_string(entry.get("title"))) or link or key,
                 link,
-                _date(None, entry.get("date_published") or entry.get("date_modified")),
-                _text(author.get("name") if isinstance(author, dict) else None),
-                clean(str(html)),
+                _date(None, when),
+                _text(_json_author(entry)),
+                clean(html),
             )
         )
-    return _text(document.get("title")), items, None
+    return _text(_string(document.get("title"))), items, None
+
+
+def _string(value: object) -> str | None:
+    """`value` if it is text: a feed's JSON may hold anything where text belongs."""
+    return value if isinstance(value, str) else None
+
+
+def _number(value: object) -> str | None:
+    """A number used as an id (JSON Feed says text, feeds send numbers too)."""
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _json_author(entry: dict[str, Any]) -> str | None:
+    """The first author's name, from JSON Feed 1.1's `authors` or 1.0's `author`."""
+    authors = entry.get("authors")
+    candidates = [*authors[:1]] if isinstance(authors, list) else []
+    candidates.append(entry.get("author"))
+    for author in candidates:
+        if isinstance(author, dict) and _string(author.get("name")):
+            return _string(author.get("name"))
+    return None
 
 
 def _escape(text: str) -> str:
@@ -151,7 +174,8 @@ def _escape(text: str) -> str:
 
 
 def feed_folder(library: Path, feed: Feed) -> Path:
-    return library / "feeds" / slug(feed.name or feed.title or feed.url)
+    """Where a feed's items are kept: its home, made from its address (never its title)."""
+    return library / FEEDS_FOLDER / feed.home
 
 
 def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> Path:
@@ -175,12 +199,22 @@ def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> P
 def fetch_feed(
     feed: Feed, library: Path, timeout: float = TOTAL_TIMEOUT, workers: Executor | None = None
 ) -> FeedReport:
-    """Fetch one feed and save its new items; never raises for the network or the feed.
+    """Fetch one feed and save its new items; never raises: whatever goes wrong with this
+    feed (the network, the feed, a bug its content finds) is this feed's error.
 
     The fetch waits on the network here; parsing the feed and turning its items
     into Markdown is work for a processor, done in `workers` (other processes,
     so both cores work) when given.
     """
+    try:
+        return _fetch_feed(feed, library, timeout, workers)
+    except Exception as error:  # one feed's failure is its own: the others go on
+        reason = f"reader could not read this feed ({type(error).__name__}: {error})"
+        feed.error = _text(reason, 300)
+        return FeedReport(feed, error=feed.error)
+
+
+def _fetch_feed(feed: Feed, library: Path, timeout: float, workers: Executor | None) -> FeedReport:
     headers = {}
     if feed.etag:
         headers["If-None-Match"] = feed.etag
@@ -216,10 +250,9 @@ def store_items(
     title, items, problem = parse_feed(data, content_type)
     if not items and problem:
         return title, 0, None, problem
-    named = Feed(feed.url, feed.name, feed.full, title or feed.title)
-    folder = feed_folder(library, named)
+    folder = feed_folder(library, feed)
     saved = set(saved_files(folder))
-    outlet = named.name or named.title or address
+    outlet = feed.name or title or feed.title or address
     new = 0
     for item in items:
         if address_key(item.key) in saved:

@@ -2,23 +2,39 @@
 
 A small JSON file, written whole under a temporary name and renamed (a crash
 never leaves half of it). A file someone broke is reported, naming it, and
-never silently replaced: reader refuses to write over it.
+never silently replaced: reader refuses to write over it. Every change is made
+under a lock to the file as it is on disk then (`FeedList.editing`), so a
+fetch that ends while another command adds or removes a feed loses neither.
+
+Each feed has a `home`: the name of its items' folder, made once from its
+address when it is followed, never from the title the feed gives itself
+(a title that changes on each fetch would file every item again).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import tempfile
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from reader.settings.untrusted import clean, read_failure, read_regular_file
 from reader.web.fetch import FetchError, check_address
 
 FEEDS_FILE = "feeds.json"
+LOCK_FILE = ".feeds.lock"
+FEEDS_FOLDER = "feeds"
+"""The folder of the user's library that holds each feed's home."""
 MAX_OPML_BYTES = 10 * 1024 * 1024
+LEARNT = ("title", "etag", "last_modified", "fetched", "error")
+"""What a fetch learns about a feed (and writes back); the rest is the user's."""
 
 
 class FeedListError(Exception):
@@ -39,10 +55,32 @@ class Feed:
     fetched: str | None = None
     """When it was last fetched without an error (ISO 8601, UTC)."""
     error: str | None = None
+    home: str = ""
+    """Its items' folder under `library/feeds/`: made from the address when the feed
+    is followed (see `feed_home`) and kept, whatever the feed calls itself."""
+
+    def __post_init__(self) -> None:
+        if not self.home or not _HOME.fullmatch(self.home):
+            self.home = feed_home(self.url)
 
     @property
     def label(self) -> str:
         return self.name or self.title or self.url
+
+
+_HOME = re.compile(r"[a-z0-9][a-z0-9-]{0,60}-[0-9a-f]{8}")
+"""A home as `feed_home` makes it: nothing else is taken from the file as a folder name."""
+
+
+def feed_home(url: str) -> str:
+    """A folder name for a feed's items, from its address alone: readable and unique.
+
+    `https://News.example/blog/feed.xml` -> `news-example-blog-feed-xml-1a2b3c4d`.
+    """
+    parts = urlsplit(url.strip())
+    words = re.sub(r"[^a-z0-9]+", "-", f"{parts.netloc}{parts.path}".lower()).strip("-")
+    digest = hashlib.sha256(url.strip().encode("utf-8")).hexdigest()[:8]
+    return f"{words[:40].strip('-') or 'feed'}-{digest}"
 
 
 class FeedList:
@@ -61,11 +99,33 @@ class FeedList:
             raw = json.loads(read_regular_file(path, MAX_OPML_BYTES).decode("utf-8"))
             known = {field.name for field in fields(Feed)}
             feeds = [Feed(**{k: v for k, v in item.items() if k in known}) for item in raw]
+            for feed in feeds:
+                if not isinstance(feed.url, str):
+                    raise TypeError("an address is not text")
         except OSError as error:
             raise FeedListError(f"{path}: {read_failure(error)}") from None
         except (ValueError, TypeError, AttributeError) as error:
             raise FeedListError(f"{path}: not a list of feeds ({error})") from None
         return cls(data_dir, feeds)
+
+    @classmethod
+    @contextmanager
+    def editing(cls, data_dir: Path) -> Iterator[FeedList]:
+        """The feeds as they are on disk now, written back when the block ends without
+        an error; no other reader changes them meanwhile (a lock beside the file)."""
+        with _locked(data_dir):
+            feeds = cls.load(data_dir)
+            yield feeds
+            feeds.save()
+
+    def learn(self, fetched: Iterable[Feed]) -> None:
+        """Take what a fetch learnt of each of `fetched` that is still followed."""
+        by_url = {feed.url: feed for feed in fetched}
+        for feed in self.feeds:
+            news = by_url.get(feed.url)
+            if news is not None:
+                for name in LEARNT:
+                    setattr(feed, name, getattr(news, name))
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,6 +170,23 @@ class FeedList:
         if feed is not None:
             self.feeds.remove(feed)
         return feed
+
+
+@contextmanager
+def _locked(data_dir: Path) -> Iterator[None]:
+    """Hold the feeds file's lock (another process waits for it)."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks here: the rename alone keeps the file whole
+        yield
+        return
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with open(data_dir / LOCK_FILE, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def read_opml(path: Path) -> list[tuple[str, str | None]]:

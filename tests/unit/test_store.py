@@ -491,3 +491,26 @@ def test_a_file_replaced_by_another_reader_is_simply_reopened(tmp_path: Path) ->
     theirs.add_bookmark("theirs")
     assert [b.article_id for b in mine.bookmarks()] == ["theirs"]
     assert replaced == [] and mine.generation == 0
+
+
+def test_renamed_articles_keep_their_state_and_merge_with_the_new_id_s(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    store.set_read("old/a", True)
+    store.save_position("old/a", Position(line=40, fraction=0.5, progress=0.5))
+    store.add_bookmark("old/a", note="from the old place")
+    store.save_position("new/b", Position(line=3, fraction=0.1, progress=0.1))
+    store.add_bookmark("new/b", note="kept")
+    store.set_read("old/b", True)
+    store.add_bookmark("old/b", note="dropped: the new id has its own")
+    store.set_session("open_article", "old/b")
+    store.rename_articles({"old/a": "new/a", "old/b": "new/b"})
+    store.close()
+    store = Store.open(tmp_path)
+    states = store.states()
+    assert set(states) == {"new/a", "new/b"}
+    moved, merged = states["new/a"], states["new/b"]
+    assert moved.read and moved.position is not None and moved.position.line == 40
+    assert moved.bookmark is not None and moved.bookmark.note == "from the old place"
+    assert merged.read and merged.position is not None and merged.position.line == 3
+    assert merged.bookmark is not None and merged.bookmark.note == "kept"
+    assert store.session("open_article") == "new/b"
