@@ -1,11 +1,15 @@
 """Generate a synthetic library of realistic articles, the same for the same seed.
 
-    python -m benchmarks.generate OUT_DIR --count 1000 [--seed 7] [--big]
+    python -m benchmarks.generate OUT_DIR --count 1000 [--seed 7] [--big] [--notes]
 
 Articles mix English and French (with accents), headings, paragraphs, lists,
 tables, quotations and links, with front matter carrying tags, outlets,
 languages and sources. Sizes spread from about 1 KB to 50 KB. `--big` adds
-one 100 KB and one 1 MB article (`big/100k.md`, `big/1m.md`).
+one 100 KB and one 1 MB article (`big/100k.md`, `big/1m.md`). `--notes` writes
+short notes instead (2 to 4 KB), shaped as real ones are: seven in ten as in a
+notes vault (little or no front matter, a heading, links to other notes), three
+in ten as reader files a feed's items (title, outlet, author, date, address,
+the feed, the item as the one source).
 """
 
 from __future__ import annotations
@@ -164,16 +168,62 @@ def article_text(rng: random.Random, number: int, target_size: int, opening: str
     return "".join(blocks)
 
 
-def generate(out: Path, count: int, seed: int = 7, big: bool = False) -> list[Path]:
-    """Write `count` articles (and the two big ones with `big`) below `out`."""
+def note_text(rng: random.Random, number: int, count: int, target_size: int) -> str:
+    """A short note of about `target_size` bytes: a vault's note or a feed's item."""
+    french = rng.random() < 0.3
+    writer = _Writer(rng, french)
+    title = " ".join([*writer.focus[:2], *_sentence(writer)[:-1].split()[:5]]).capitalize()[:60]
+    day = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randint(0, 1400))
+    if rng.random() < 0.3:
+        outlet = rng.choice(OUTLETS)
+        url = f"https://{outlet.lower().replace(' ', '-')}.example/{day.year}/item-{number}"
+        front = (
+            "---\n"
+            f'title: "{title} {number}"\n'
+            f"outlet: {outlet}\n"
+            f"author: {writer.word().capitalize()} {writer.word().capitalize()}\n"
+            f"published: '{day.isoformat()}'\n"
+            f"url: {url}\n"
+            f"feed: https://{outlet.lower().replace(' ', '-')}.example/feed.xml\n"
+            "sources:\n"
+            f"- publisher: {outlet}\n"
+            f'  title: "{title} {number}"\n'
+            f"  url: {url}\n"
+            "  kind: primary\n"
+            "---\n\n"
+        )
+    else:
+        tags = ", ".join(rng.sample(TAGS, rng.randint(0, 2)))
+        front = f"---\ntags: [{tags}]\ncreated: {day.isoformat()}\n---\n\n" if tags else ""
+        front += f"# {title} {number}\n\n"
+    blocks, size = [front], len(front.encode("utf-8"))
+    while size < target_size:
+        block = _block(writer, number)
+        if rng.random() < 0.3:
+            block += f" See [[note-{rng.randrange(count):05d}]]."
+        blocks.append(block + "\n\n")
+        size += len(block.encode("utf-8")) + 2
+    return "".join(blocks)
+
+
+def generate(
+    out: Path, count: int, seed: int = 7, big: bool = False, notes: bool = False
+) -> list[Path]:
+    """Write `count` articles (short notes with `notes`; and the two big ones with `big`)
+    below `out`."""
     rng = random.Random(seed)
     paths = []
     for number in range(count):
-        size = int(1024 * (50 ** rng.random()))  # 1 KB to 50 KB, most of them small
         folder = out / f"section-{number % 20:02d}"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"article-{number:05d}.md"
-        path.write_text(article_text(rng, number, size), encoding="utf-8")
+        if notes:
+            path = folder / f"note-{number:05d}.md"
+            text = note_text(rng, number, count, rng.randint(2048, 4096))
+        else:
+            size = int(1024 * (50 ** rng.random()))  # 1 KB to 50 KB, most of them small
+            path = folder / f"article-{number:05d}.md"
+            text = article_text(rng, number, size)
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     if big:
         (out / "big").mkdir(parents=True, exist_ok=True)
@@ -191,8 +241,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--big", action="store_true", help="add a 100 KB and a 1 MB article")
+    parser.add_argument("--notes", action="store_true", help="short notes (2-4 KB) instead")
     args = parser.parse_args()
-    paths = generate(args.out, args.count, args.seed, args.big)
+    paths = generate(args.out, args.count, args.seed, args.big, args.notes)
     print(f"wrote {len(paths)} articles to {args.out}")
 
 

@@ -58,6 +58,9 @@ def budgets(results: dict) -> list[tuple[str, str, bool]]:
             label = f"(f) {name}: quit while opening ≤ 0.3 s"
             rows.append((label, f"{busy:.2f} s", busy <= 0.3))
     rows += big_budgets(results, bare, bare_rss)
+    for name in results.get("notes", []):
+        share = _median(results["tiers"][name]["cache_ratio"])
+        rows.append((f"(h) {name}: cache ≤ 0.8× Markdown", f"{share:.2f}×", share <= 0.8))
     return rows
 
 

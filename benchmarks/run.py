@@ -103,19 +103,22 @@ def newest_title(folder: Path | None) -> tuple[str, int]:
     return library.articles[0].title, len(library)
 
 
-def make_libraries(work: Path, sizes: list[int]) -> list[Library]:
-    """The bundled library, then one generated library per size (from 10,000: kept)."""
+def make_libraries(work: Path, sizes: list[int], notes: int = 0) -> list[Library]:
+    """The bundled library, then one generated library per size (from 10,000: kept),
+    then `notes` short notes (none if 0)."""
     libraries = []
     title, count = newest_title(None)
     libraries.append(Library("bundled", None, title, count))
-    for size in sizes:
+    tiers = [(size, False) for size in sizes] + ([(notes, True)] if notes else [])
+    for size, short in tiers:
         if size >= KEPT_FROM:
-            folder = kept_library(size)
+            folder = kept_library(size, notes=short)
         else:
-            folder = work / f"lib{size}"
-            generate(folder, size, seed=7)
+            folder = work / f"{'notes' if short else 'lib'}{size}"
+            generate(folder, size, seed=7, notes=short)
         title, count = newest_title(folder)
-        libraries.append(Library(f"{size:,}", folder, title, count))
+        name = f"{size:,} notes" if short else f"{size:,}"
+        libraries.append(Library(name, folder, title, count))
     return libraries
 
 
@@ -330,29 +333,34 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument(
+        "--notes", type=int, default=30_000, help="short notes (2-4 KB) in their own tier; 0: none"
+    )
+    parser.add_argument(
         "--quick", action="store_true", help="tiny libraries, one run (a smoke test)"
     )
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     runs = 1 if args.quick else args.runs
     sizes = [20, 60] if args.quick else [int(size) for size in args.sizes.split(",")]
+    notes = 40 if args.quick and args.notes else args.notes
     started = time.perf_counter()
     # As an installer would: compiled modules, so no run pays for compiling them.
     compileall.compile_dir(str(ROOT / "reader"), quiet=1)
     compileall.compile_dir(str(ROOT / "benchmarks"), quiet=1)
     work = Path(tempfile.mkdtemp(prefix="reader-bench-"))
     try:
-        results = run_all(work, sizes, runs, args.quick)
+        results = run_all(work, sizes, runs, args.quick, notes)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results["seconds"] = round(time.perf_counter() - started, 1)
     report(results, args.out)
 
 
-def run_all(work: Path, sizes: list[int], runs: int, quick: bool) -> dict:
-    libraries = make_libraries(work, sizes)
+def run_all(work: Path, sizes: list[int], runs: int, quick: bool, notes: int = 0) -> dict:
+    libraries = make_libraries(work, sizes, notes)
     generated = libraries[1:]
-    standard = ([lib for lib in generated if lib.count <= STANDARD] or generated)[-1]
+    articles = [lib for lib in generated if not lib.name.endswith("notes")]
+    standard = ([lib for lib in articles if lib.count <= STANDARD] or articles)[-1]
     big = work / "big"
     generate(big, 0, seed=11, big=True)
     bigs = {}
@@ -417,6 +425,7 @@ def run_all(work: Path, sizes: list[int], runs: int, quick: bool) -> dict:
         "sizes": [library.count for library in libraries],
         "standard": standard.name,
         "counts": {library.name: library.count for library in libraries},
+        "notes": [lib.name for lib in generated if lib.name.endswith("notes")],
         "startup": {name: samples.summary() for name, samples in startup.items()},
         "memory_kb": {name: samples.summary() for name, samples in memory.items()},
         "cold": {

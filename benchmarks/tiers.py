@@ -6,7 +6,8 @@ holds the size, the seed and a fingerprint of the generator: a changed
 generator writes them again. Measured here, for each size:
 
 - a cold start (no catalogue): first titles, complete list, index complete,
-  the catalogue's size against the Markdown's;
+  the catalogue's size against the Markdown's (the short-notes tier is there for
+  this: what a catalogue costs a row shows most on small files);
 - the command line, warm: `reader search --json` and `reader list --json`;
 - quitting: `q` to the process's end, once all is quiet, and right after opening an
   article as soon as the list is whole (the check of every file, the links between
@@ -31,16 +32,18 @@ COLD_TIMEOUT = 300.0
 _COUNT = re.compile(r"Articles \((\d+)\)")
 
 
-def kept_library(size: int, seed: int = 7) -> Path:
-    """The generated library of this size: written the first time, then reused."""
+def kept_library(size: int, seed: int = 7, notes: bool = False) -> Path:
+    """The generated library of this size (of short notes, with `notes`): written the
+    first time, then reused."""
     source = Path(__file__).with_name("generate.py").read_bytes()
     fingerprint = hashlib.sha256(source).hexdigest()[:10]
-    folder = LIBRARIES / f"lib-{size}-seed{seed}-{fingerprint}"
+    kind = "notes" if notes else "lib"
+    folder = LIBRARIES / f"{kind}-{size}-seed{seed}-{fingerprint}"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
-        print(f"generating {size:,} articles in {folder} (once)", file=sys.stderr)
-        generate(folder, size, seed=seed)
+        print(f"generating {size:,} {kind} in {folder} (once)", file=sys.stderr)
+        generate(folder, size, seed=seed, notes=notes)
         done.write_text("generated\n", encoding="utf-8")
     return folder
 

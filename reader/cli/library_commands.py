@@ -40,7 +40,7 @@ def _write_listing(out: TextIO, settings: Settings, view: View) -> None:
     write_json_lines(
         out,
         (
-            record_line(own, file, states.get(article_id), sources)
+            record_line(article_id, own, file, states.get(article_id), sources)
             for article_id, own, file, sources in shown
         ),
     )

@@ -26,10 +26,13 @@ from reader.index.catalogue_db import (
     CATALOGUE_NAME,
     connect,
     damaged,
+    file_path,
     folder_names,
+    give_back_free_pages,
     in_transactions,
     index_again,
     memory,
+    place_names,
     writing_cache,
 )
 from reader.index.catalogue_index import INSERT, SecondPart, second_part, split
@@ -215,9 +218,13 @@ class Catalogue(CatalogueSearch):
         """Index the bodies not indexed yet; returns how many were."""
         self._drop_dead_entries()
         with self._lock:
-            rows = self._db.execute(
-                "SELECT id, path, packed FROM files WHERE indexed = 0"
-            ).fetchall()
+            places = place_names(self._db)
+            rows = [
+                (row_id, file_path(places[folder], path), packed)
+                for row_id, folder, path, packed in self._db.execute(
+                    "SELECT id, folder, path, packed FROM files WHERE indexed = 0"
+                )
+            ]
         total, done = len(rows), 0
         with (
             writing_cache(self._db, self._lock, total),
@@ -231,8 +238,8 @@ class Catalogue(CatalogueSearch):
                 if progress is not None:
                     progress(done, total)
         if done:
-            with self._lock:  # the logs back into the files, and cut short
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with self._lock:
+                give_back_free_pages(self._db)
         return done
 
     @contextmanager

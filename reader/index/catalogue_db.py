@@ -19,13 +19,18 @@ Row = TypeVar("Row")
 CATALOGUE_NAME = "catalogue.sqlite3"
 PART2_SUFFIX = "-part2"
 """The index's second part lives beside the catalogue, in `catalogue-part2.sqlite3`."""
-CATALOGUE_VERSION = 11
+CATALOGUE_VERSION = 12
 """Bump when Article's fields, the parser or the stored problems change: old catalogues
 are rebuilt. (5: paths are stored as the operating system's bytes, so a file name
 that is not UTF-8 can be cached. 6: aliases, links between notes, updated. 7: url, in
 the `extra` column. 8: the index keeps no copy of the text; folders' times and
 problems; articles packed. 9: a folder's problems keep their own paths. 10: each
-article's part of `reader list --json`, encoded. 11: the index in two parts.)"""
+article's part of `reader list --json`, encoded. 11: the index in two parts. 12: 16 KB
+pages, free pages given back after each big job, paths inside their folder, folders
+by number.)"""
+PAGE_SIZE = 16384
+"""Bytes a page of a new catalogue file. A short note's row is about 700 bytes: 4 KB
+pages held five, with a tenth of each left empty (see docs/design.md)."""
 
 ARTICLE_COLUMNS = "article_id, packed, listing"
 """An article's id (for lookups), the whole article packed (`catalogue_rows.pack`), and
@@ -45,9 +50,13 @@ WRITE_EVERY = 2000
 again every page it touched of the table's indexes: a commit per chunk of 200 cost a
 100,000-file first run 5 of its 28 seconds, on the thread that keeps the processes fed."""
 SCHEMA = """
+CREATE TABLE places (
+    number INTEGER PRIMARY KEY,
+    folder BLOB NOT NULL UNIQUE
+);
 CREATE TABLE files (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    folder BLOB NOT NULL,
+    folder INTEGER NOT NULL,
     path BLOB NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
@@ -103,6 +112,49 @@ the first part alone, so that a small library ranks exactly as one index
 would. Search asks both (`reader.index.search.RANKED`)."""
 
 
+OUTSIDE = b"\0"
+"""Begins a row's `path` that is whole: a file named otherwise than inside its folder."""
+
+
+def stored_path(folder: str, path: str) -> bytes:
+    """A file's path as its row keeps it: inside its content folder, without the folder's
+    own path, which every row of a folder would repeat (and its index with it: a tenth of
+    a short note's catalogue, for a vault with a long path). Reversed by `file_path`."""
+    prefix = folder + os.sep
+    if path.startswith(prefix) and len(path) > len(prefix) and folder != os.sep:
+        return os.fsencode(path[len(prefix) :])
+    return OUTSIDE + os.fsencode(path)
+
+
+def file_path(folder: bytes, stored: bytes) -> bytes:
+    """The whole path (the operating system's bytes) of a row's `stored_path`."""
+    if stored[:1] == OUTSIDE:
+        return stored[1:]
+    return folder + os.sep.encode() + stored
+
+
+def place_numbers(db: sqlite3.Connection, names: Sequence[bytes]) -> dict[bytes, int]:
+    """The numbers rows name these content folders by (`places`), for those that have
+    any: a row keeps its folder's number, not its path (which every row of the folder
+    would repeat, and the (folder, path) index with it)."""
+    if not names:
+        return {}
+    marks = ",".join("?" * len(names))
+    rows = db.execute(f"SELECT folder, number FROM places WHERE folder IN ({marks})", names)
+    return dict(rows)
+
+
+def place_number(db: sqlite3.Connection, name: bytes) -> int:
+    """A content folder's number, given it the first time (within the caller's write)."""
+    db.execute("INSERT OR IGNORE INTO places (folder) VALUES (?)", (name,))
+    return int(db.execute("SELECT number FROM places WHERE folder = ?", (name,)).fetchone()[0])
+
+
+def place_names(db: sqlite3.Connection) -> dict[int, bytes]:
+    """Every content folder by its number."""
+    return dict(db.execute("SELECT number, folder FROM places"))
+
+
 def folder_names(folders: Sequence[Path]) -> list[bytes]:
     """Content folders as the catalogue keeps them (its `folder` columns): the operating
     system's bytes of each path as given, so a name that is not UTF-8 is kept too."""
@@ -147,6 +199,10 @@ def _open_file(path: Path) -> sqlite3.Connection:
     if version == 0:  # row ids start again: an old second part would name other files
         _delete(part2_path(path))
     connection.execute("ATTACH DATABASE ? AS part2", (os.fsdecode(part2_path(path)),))
+    if version == 0:  # only a file with no table yet takes these
+        for schema in ("main", "part2"):
+            connection.execute(f"PRAGMA {schema}.page_size = {PAGE_SIZE}")
+            connection.execute(f"PRAGMA {schema}.auto_vacuum = INCREMENTAL")
     for schema in ("main", "part2"):
         tune(connection, schema)
     if version == 0:
@@ -243,6 +299,15 @@ def memory() -> sqlite3.Connection:
     connection.execute("ATTACH DATABASE ':memory:' AS part2")
     create(connection)
     return connection
+
+
+def give_back_free_pages(connection: sqlite3.Connection) -> None:
+    """After a big job: the pages it freed (the index's merged segments, rows written
+    again) go back to the system, and the write-ahead logs into the files, cut short.
+    A first run of 30,000 short notes otherwise left a twentieth of the files free."""
+    # A script, stepped to its end: one execute() of this pragma frees a single page.
+    connection.executescript("PRAGMA main.incremental_vacuum; PRAGMA part2.incremental_vacuum;")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def create(connection: sqlite3.Connection) -> None:

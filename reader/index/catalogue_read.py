@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from reader.index.catalogue_db import folder_names
+from reader.index.catalogue_db import OUTSIDE, file_path, folder_names, place_numbers
 from reader.index.catalogue_rows import problems_from_json
 from reader.library.article import Problem
 from reader.library.loader import walk_order
@@ -53,18 +53,21 @@ def read_in_order(
 
     One extra column, always (NULL when none is wanted): rows of a fixed length
     are unpacked without a list made for the rest of each (a tenth of the read)."""
-    names = folder_names(folders)
     found: InOrder[Item] = InOrder()
+    given = folder_names(folders)
+    numbers = place_numbers(db, given)
+    names = {numbers[name]: name for name in given if name in numbers}  # in the folders' order
     if not names:
         return found
-    folder_paths = {name: Path(os.fsdecode(name)) for name in names}
+    folder_paths = {number: Path(os.fsdecode(name)) for number, name in names.items()}
+    prefixes = {number: os.fsdecode(name) + os.sep for number, name in names.items()}
     marks = ",".join("?" * len(names))
     # `+folder`: never through the (folder, path) index.
     select = f"SELECT id, folder, path, problems, article_id, packed, {extra} FROM files "
     rows: Iterable[tuple[Any, ...]]
     if limit is None:
         places = _places(db)
-        rows = db.execute(f"{select} WHERE +folder IN ({marks})", names)
+        rows = db.execute(f"{select} WHERE +folder IN ({marks})", list(names))
     else:
         rows = db.execute(f"{select} WHERE +folder IN ({marks}) ORDER BY sort_key LIMIT ?",
                           (*names, limit)).fetchall()  # fmt: skip
@@ -78,7 +81,10 @@ def read_in_order(
         place = places.get(row_id)
         if place is None:  # written by another instance between the two reads
             continue
-        file_text = path.decode(encoding, errors)  # os.fsdecode, without its checks
+        if path[:1] == OUTSIDE:  # see `stored_path`
+            file_text = path[1:].decode(encoding, errors)  # os.fsdecode, without its checks
+        else:
+            file_text = prefixes[folder] + path.decode(encoding, errors)
         if problem_text:
             troubled[place] = problems_from_json(problem_text, Path(file_text))
         if packed is None:
@@ -88,7 +94,7 @@ def read_in_order(
         if first != row_id:
             twice.setdefault(article_id, [first]).append(row_id)
     if limit is not None:  # the others that have these ids are not among the rows read
-        twice = _sharing_ids(db, names, list(seen))
+        twice = _sharing_ids(db, list(names), list(seen))
     for row_id in _losers(db, names, twice):
         place = places.get(row_id)
         if place is not None and slots[place] is not None:
@@ -106,9 +112,10 @@ def _places(db: sqlite3.Connection) -> dict[int, int]:
 
 
 def _sharing_ids(
-    db: sqlite3.Connection, names: Sequence[bytes], among: Sequence[str]
+    db: sqlite3.Connection, names: Sequence[int], among: Sequence[str]
 ) -> dict[str, list[int]]:
-    """The rows of each id (of `among`) that more than one file of these folders has."""
+    """The rows of each id (of `among`) that more than one file of these folders (by
+    number) has."""
     marks = ",".join("?" * len(names))
     rows = db.execute(
         f"SELECT article_id, id FROM files WHERE article_id IN ("
@@ -124,11 +131,11 @@ def _sharing_ids(
 
 
 def _losers(
-    db: sqlite3.Connection, names: Sequence[bytes], sharing: dict[str, list[int]]
+    db: sqlite3.Connection, names: dict[int, bytes], sharing: dict[str, list[int]]
 ) -> list[int]:
     """Of the rows that share an id, those a fresh walk would not keep: it keeps the
-    first content folder's, then the file met first in it. Duplicates are rare, and
-    only theirs are ranked."""
+    first content folder's (`names`: by number, in the folders' order), then the file
+    met first in it. Duplicates are rare, and only theirs are ranked."""
     if not sharing:
         return []
     row_ids = [row_id for rows in sharing.values() for row_id in rows]
@@ -139,11 +146,12 @@ def _losers(
             f"SELECT id, folder, path FROM files WHERE id IN ({marks})", row_ids
         )
     }
-    order = {name: number for number, name in enumerate(names)}
+    order = {number: rank for rank, number in enumerate(names)}
 
     def rank(row_id: int) -> tuple[int, tuple[str, ...]]:
         folder, path = where[row_id]
-        return (order[folder], walk_order(os.fsdecode(path), os.fsdecode(folder)))
+        name = names[folder]
+        return (order[folder], walk_order(os.fsdecode(file_path(name, path)), os.fsdecode(name)))
 
     losers: list[int] = []
     for rows in sharing.values():

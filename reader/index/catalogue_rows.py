@@ -36,10 +36,9 @@ class Packed(NamedTuple):
     """An article as `pack` keeps it, field by field: the one statement of that layout.
 
     Dates are day numbers (0: none), sources JSON text (read when the article
-    is opened, see `SourceList`); file and folder are the row's own.
+    is opened, see `SourceList`); id, file and folder are the row's own.
     """
 
-    id: str
     title: str
     summary: str | None
     author: str | None
@@ -67,7 +66,6 @@ def pack(article: Article) -> bytes:
     """
     sources = source_records(article.sources)
     fields = Packed(
-        id=article.id,
         title=article.title,
         summary=article.summary,
         author=article.author,
@@ -148,9 +146,10 @@ def stored(
     return article
 
 
-def unpack(packed: bytes, file: str, folder: Path) -> Article:
+def unpack(article_id: str, packed: bytes, file: str, folder: Path) -> Article:
     """The article `pack` packed, found in `file` of `folder`, unpacked now."""
     article = _new(StoredArticle)
+    article.id = article_id
     article.file = file
     article.folder = folder
     article._packed = None
@@ -159,7 +158,7 @@ def unpack(packed: bytes, file: str, folder: Path) -> Article:
 
 
 def _fill(article: StoredArticle, packed: bytes) -> None:
-    """Set every field but file and folder from the packed row.
+    """Set every field but id, file and folder from the packed row.
 
     The words many articles share (language, kind, outlet, author, tags) are
     interned: one string each in memory, not one per article. The fields are
@@ -167,9 +166,8 @@ def _fill(article: StoredArticle, packed: bytes) -> None:
     it to the order, comparing cached articles with freshly parsed ones).
     """
     fields = marshal.loads(packed)
-    (article_id, title, summary, author, outlet, published, precision, language, kind, tags,
+    (title, summary, author, outlet, published, precision, language, kind, tags,
      translation_of, sources, word_count, aliases, links, updated, url) = fields  # fmt: skip
-    article.id = article_id
     article.title = title
     article.summary = summary
     article.author = intern(author) if author else None

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.index.catalogue_db import folder_names
+from reader.index.catalogue_db import file_path, folder_names, place_names, place_numbers
 from reader.index.catalogue_rows import indexed_text, packed_title
 
 if TYPE_CHECKING:
@@ -36,8 +36,11 @@ class CatalogueSearch:
         """
         from reader.index.search import RANKED, Hit, make_snippets
 
-        names = folder_names(folders)
-        if query.is_empty or not names:
+        if query.is_empty or not folders:
+            return []
+        with self._lock:
+            names = list(place_numbers(self._db, folder_names(folders)).values())
+        if not names:
             return []
         chosen: dict[str, tuple[int, float, str]] = {}
         wanted = limit * 4  # room for other folders' articles, left entries, duplicates
@@ -60,8 +63,9 @@ class CatalogueSearch:
             for article_id, (row_id, score, title) in chosen.items()
         ]
 
-    def _owners(self, row_ids: Sequence[int], names: Sequence[bytes]) -> dict[int, tuple[str, str]]:
-        """Row id to (article id, title), for those of these rows in these folders."""
+    def _owners(self, row_ids: Sequence[int], names: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """Row id to (article id, title), for those of these rows in these folders (by
+        number)."""
         if not row_ids:
             return {}
         row_marks, folder_marks = ",".join("?" * len(row_ids)), ",".join("?" * len(names))
@@ -106,11 +110,15 @@ class CatalogueSearch:
         marks = ",".join("?" * len(row_ids))
         with self._lock:
             rows = self._db.execute(
-                f"SELECT id, path, packed FROM files WHERE id IN ({marks})", tuple(row_ids)
+                f"SELECT id, folder, path, packed FROM files WHERE id IN ({marks})",
+                tuple(row_ids),
             ).fetchall()
+            places = place_names(self._db)
         texts = {}
-        for row_id, path, packed in rows:
-            titles, summary, tags, outlet, names, body = indexed_text(path, packed)
+        for row_id, folder, path, packed in rows:
+            titles, summary, tags, outlet, names, body = indexed_text(
+                file_path(places[folder], path), packed
+            )
             texts[row_id] = [body, summary, names, tags, outlet, titles]
         return texts
 

@@ -23,8 +23,12 @@ from typing import Any
 
 from reader.index.catalogue_db import (
     ARTICLE_COLUMNS,
+    file_path,
     folder_names,
     in_transactions,
+    place_number,
+    place_numbers,
+    stored_path,
     writing_cache,
 )
 from reader.index.catalogue_rows import problems_from_json, problems_json, unpack
@@ -163,14 +167,16 @@ class Sync:
         known: dict[str, dict[str, int]] = {}
         decode = os.fsdecode
         with self.lock:
+            numbers = place_numbers(self.db, folder_names(folders))
             for folder in folders:
+                name = os.fsencode(folder)
                 rows = self.db.execute(
                     "SELECT path, size, mtime_ns FROM files WHERE folder = ?",
-                    (os.fsencode(folder),),
+                    (numbers.get(name, -1),),
                 )
                 files = known.setdefault(str(folder), {})
                 for path, size, mtime_ns in rows:
-                    files[decode(path)] = signature(size, mtime_ns)
+                    files[decode(file_path(name, path))] = signature(size, mtime_ns)
         return known
 
     def _remove(self, files: list[tuple[str, str]]) -> None:
@@ -179,10 +185,11 @@ class Sync:
         if not files:
             return
         with self.lock, self.db:
+            numbers = place_numbers(self.db, list({os.fsencode(folder) for folder, _ in files}))
             found = [
                 self.db.execute(
                     "SELECT id, indexed FROM files WHERE folder = ? AND path = ?",
-                    (os.fsencode(folder), os.fsencode(path)),
+                    (numbers.get(os.fsencode(folder), -1), stored_path(folder, path)),
                 ).fetchone()
                 for folder, path in files
             ]
@@ -193,11 +200,14 @@ class Sync:
     def _write(self, rows: list[ParsedRow], work: list[tuple[int, str, str]]) -> None:
         if not rows:
             return
-        values = []
-        for position, *rest in rows:
-            _, path, folder = work[position]
-            values.append((os.fsencode(folder), os.fsencode(path), *rest))
         with self.lock, self.db:
+            numbers: dict[str, int] = {}
+            values = []
+            for position, *rest in rows:
+                _, path, folder = work[position]
+                if folder not in numbers:
+                    numbers[folder] = place_number(self.db, os.fsencode(folder))
+                values.append((numbers[folder], stored_path(folder, path), *rest))
             self.db.executemany(_INSERT, values)
 
     def _remember_folders(self, scans: list[FolderScan]) -> None:
@@ -223,10 +233,10 @@ class Sync:
 
 
 def _result(row: ParsedRow, work: Sequence[tuple[int, str, str]]) -> ParseResult:
-    position, _size, _mtime, _indexed, _sort_key, problems, _id, packed, _listing = row
+    position, _size, _mtime, _indexed, _sort_key, problems, article_id, packed, _listing = row
     _, path, folder = work[position]
     return ParseResult(
-        unpack(packed, path, Path(folder)) if packed is not None else None,
+        unpack(article_id, packed, path, Path(folder)) if packed is not None else None,
         problems_from_json(problems, Path(path)) if problems else (),
     )
 

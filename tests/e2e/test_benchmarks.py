@@ -34,6 +34,19 @@ def test_generator_is_deterministic_and_realistic(tmp_path: Path) -> None:
     assert any(a.sources for a in library.articles) and all(a.tags for a in library.articles)
 
 
+def test_short_notes_are_shaped_as_a_vault_s_and_a_feed_s(tmp_path: Path) -> None:
+    paths = generate(tmp_path, 60, seed=5, notes=True)
+    library = load_library([tmp_path])
+    assert len(library) == 60 and library.problems == ()
+    sizes = [p.stat().st_size for p in paths]
+    assert min(sizes) >= 2000 and max(sizes) <= 6000
+    fed = [a for a in library.articles if a.url]
+    assert 5 <= len(fed) <= 35 and all(len(a.sources) == 1 and a.outlet for a in fed)
+    notes = [a for a in library.articles if not a.url]
+    assert all(not a.sources and not a.summary for a in notes)
+    assert sum(bool(a.links) for a in notes) >= len(notes) // 2  # [[links]] between notes
+
+
 def test_big_articles_have_the_sizes_asked_for(tmp_path: Path) -> None:
     paths = generate(tmp_path, 0, seed=1, big=True)
     sizes = {p.name: p.stat().st_size for p in paths}
