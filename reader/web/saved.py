@@ -64,15 +64,29 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-") or "page"
 
 
+def _site(url: str) -> tuple[str, int | None] | None:
+    """(host without `www.`, port) of an address; None for one that cannot be read
+    (a page may give any text as its canonical address)."""
+    try:
+        parts = urlsplit(url.strip())
+        return (parts.hostname or "").removeprefix("www."), parts.port
+    except ValueError:  # a port that is no number, a broken IPv6 host
+        return None
+
+
 def same_site(one: str, other: str) -> bool:
     """Whether two web addresses are on one site (scheme aside, `www.` aside)."""
-    first, second = urlsplit(one.strip()), urlsplit(other.strip())
-    hosts = [(parts.hostname or "").removeprefix("www.") for parts in (first, second)]
-    return bool(hosts[0]) and hosts[0] == hosts[1] and first.port == second.port
+    first, second = _site(one), _site(other)
+    return first is not None and bool(first[0]) and first == second
 
 
 def is_web_address(url: str | None) -> bool:
-    return bool(url) and urlsplit(str(url)).scheme.lower() in ("http", "https")
+    if not url:
+        return False
+    try:
+        return urlsplit(str(url)).scheme.lower() in ("http", "https")
+    except ValueError:
+        return False
 
 
 def twin(files: Mapping[str, Path], requested: str, canonical: str) -> Path | None:
@@ -107,7 +121,7 @@ def front_matter(
     fields["saved"] = saved_on.isoformat()
     fields.update(more or {})
     source: dict[str, object] = {
-        "publisher": article.outlet or (urlsplit(url).hostname if is_web_address(url) else None),
+        "publisher": article.outlet or (_site(url) or ("",))[0] or None,
         "title": article.title,
         "url": url if is_web_address(url) else None,
         "kind": "primary",
