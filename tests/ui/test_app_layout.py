@@ -44,6 +44,29 @@ async def test_at_80_columns_the_sidebar_makes_the_list_give_way(library_dir: Pa
         assert on_screen(screen.query_one(ArticleList))
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_escape_where_the_list_gave_way_brings_the_list_back_with_the_focus(
+    library_dir: Path, language: str
+) -> None:
+    app = build_app(library_dir, language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await settle(pilot)
+        article_list = screen.query_one(ArticleList)
+        assert not on_screen(article_list)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert article_list.has_focus and on_screen(article_list)
+        assert not on_screen(screen.query_one(SourcesSidebar))
+        await pilot.press("j")
+        highlighted = article_list.highlighted
+        await pilot.press("enter")  # what is highlighted, and seen, is what opens
+        await settle(pilot)
+        assert highlighted is not None and screen.current == highlighted  # type: ignore[attr-defined]
+
+
 async def test_the_list_grows_with_the_terminal(library_dir: Path) -> None:
     widths = []
     for size in SIZES[1:]:

@@ -205,10 +205,14 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
         self.open_article(event.article)
 
     def action_back(self) -> None:
-        """Escape: from the search field or a searched list, clear the search; else to the list."""
+        """Escape: from the search field or a searched list, clear the search; else to the list.
+        Where the list gave way to the sidebar, the sidebar goes: the focus never goes to a
+        pane that is not shown."""
         article_list = self.query_one(ArticleList)
         if self._column.searching or (article_list.has_focus and self.filter.query):
             self._column.clear_search()
+        if self.has_class("-list-gives-way"):
+            self._panes.show_sources(False)
         article_list.focus()
 
     @property
