@@ -123,6 +123,8 @@ async def test_matches_are_highlighted_and_brackets_jump_between_them(tmp_path: 
         await pilot.press("tab")
         await pilot.pause()
         assert "Next match" not in footer_keys(app)
+        assert "match" not in str(pane.border_subtitle)  # nor a match in the border
+        assert "%" in str(pane.border_subtitle)
 
 
 async def test_filters_combine_show_counts_and_clear(library_dir: Path) -> None:

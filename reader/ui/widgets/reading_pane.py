@@ -8,6 +8,7 @@ the pane and reported to the app (which saves it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -220,20 +221,33 @@ class ReadingPane(ArticleView, can_focus=True):
 
     # -- position ------------------------------------------------------------
 
-    def _report_position(self) -> None:
-        """Show the progress; tell the app where the view is, unless a restore is under way."""
+    def set_highlight(self, pattern: re.Pattern[str] | None) -> None:
+        """Highlight what `pattern` finds; the border forgets a match of an older search."""
+        if pattern != self._matches.pattern:
+            self._match_at = None
+            super().set_highlight(pattern)
+            self._show_progress()
+
+    def _show_progress(self) -> None:
+        """The border's label: how far through, and which match the view is on."""
         article = self._article
         if article is None or not self._column:
             self.border_subtitle = ""
             return
-        progress = self.progress
-        label = self._progress_label(article, progress >= 1.0)
+        label = self._progress_label(article, self.progress >= 1.0)
         if self._match_at is not None and self._match_at[0] == round(self.scroll_y):
             _, number, total = self._match_at
             label = t("reading.match_of", number=number, total=total) + " · " + label
         self.border_subtitle = label
+
+    def _report_position(self) -> None:
+        """Show the progress; tell the app where the view is, unless a restore is under way."""
+        self._show_progress()
+        article = self._article
+        if article is None or not self._column:
+            return
         if self._pending is None and not self._pending_end:
-            self.post_message(self.PositionChanged(self, article, self.top_anchor(), progress))
+            self.post_message(self.PositionChanged(self, article, self.top_anchor(), self.progress))
 
     def _progress_label(self, article: Article, at_end: bool) -> str:
         """`42% · 3 min left`, by the words above the view: the same at any width.
