@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from textual.message import Message
 from textual.widgets import TextArea
 
@@ -50,6 +51,27 @@ async def test_bookmark_from_the_reading_pane_targets_the_open_article(library_d
         await pilot.press("b")
     [bookmark] = Store.open(data_dir()).bookmarks()
     assert bookmark.article_id == "first" and bookmark.title == "Alpha report"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_filter_that_hides_the_highlighted_row_puts_the_cursor_on_the_open_article(
+    library_dir: Path, size: tuple[int, int]
+) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        await pilot.press("j", "j", "enter", "b")  # the third opened and bookmarked
+        await settle(pilot)
+        opened = app.screen.current  # type: ignore[attr-defined]
+        await pilot.press("escape", "g", "b", "j")  # the first bookmarked, the second chosen
+        await settle(pilot)
+        first = article_list.articles[0]
+        assert article_list.highlighted not in (first, opened)
+        await pilot.press("3")  # bookmarks, newest first: the highlighted row is gone
+        await settle(pilot)
+        assert [a.id for a in article_list.articles] == [first.id, opened.id]
+        assert article_list.highlighted == opened  # not the first row
 
 
 async def test_position_is_restored_after_restart_and_a_width_change(

@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(reader.__file__).parent
 DATA_PACKAGES = ("settings", "library", "markdown", "state", "index")
 """Everything below the interface: usable, and tested, without a terminal."""
-MAX_LINES = 380
-"""A module longer than this has more than one job (about 350, with some slack)."""
+MAX_LINES = 600
+"""A ceiling that catches a runaway module, not a size to code against: modules are
+split where a job ends (docs/design.md), never to pass this count."""
 LONG_ON_PURPOSE = {"settings/strings.py"}
 """The string catalogue: one table, long by nature."""
 

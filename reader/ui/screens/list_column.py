@@ -145,18 +145,21 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
     # -- what the list shows ---------------------------------------------------
 
     def _refill(self) -> None:
-        """Show the articles that pass the filter (and the search), keeping the cursor's article."""
+        """Show the articles that pass the filter (and the search), keeping the cursor's article,
+        else the open one: the cursor never lands on an article the user did not choose."""
         if not self._composed:
             return
         article_list = self.query_one(ArticleList)
         highlighted = article_list.highlighted
-        keep = highlighted.id if highlighted else self.current_id
         searching = bool(self._filter.query.strip()) and not self._query().is_empty
         results = self._results if searching else None
         ranking = results.ids if results is not None else None
         shown = apply_filter(self._library, self._states, self._filter, ranking, self._order)
         marks = {a.id: marks_of(self._states[a.id]) for a in shown if a.id in self._states}
         snippets = self._snippet_parts if results is not None else None
+        listed = {article.id for article in shown}
+        wanted = [highlighted.id if highlighted else None, self.current_id]
+        keep = next((choice for choice in wanted if choice in listed), None)
         if searching:
             empty = t("main.no_match")
             keep = shown[0].id if shown else None
