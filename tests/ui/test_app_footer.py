@@ -31,4 +31,6 @@ async def test_every_key_shown_is_whole(
                 assert key.region.right <= palette.region.x, (size, key.description)
             if size[0] >= 200:  # room for all: none is left out
                 assert len(shown) == len(keys) - 1
+            words = {"en": {"Help", "Quit"}, "fr": {"Aide", "Quitter"}}[language]
+            assert words <= {str(key.description) for key in shown}, size  # always there
             await open_article(pilot)

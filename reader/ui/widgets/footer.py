@@ -3,7 +3,8 @@
 At 80 columns Textual's footer showed "? He" and "n Next a". Here each key
 is measured once, from its words, and the keys that would not fit
 whole (beside the command palette's, always on the right) are left out, last
-first: fewer keys, never a cut one. `?` lists them all.
+first: fewer keys, never a cut one. `?` lists them all. Help and Quit, the two
+keys a lost user needs, always stay.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
+
+ALWAYS = frozenset({"help", "quit"})
+"""The actions whose keys the footer never leaves out."""
 
 
 class WholeKeysFooter(Footer):
@@ -68,7 +72,14 @@ class WholeKeysFooter(Footer):
 
     def _fit(self) -> None:
         keys, room = self._keys()
-        used = 0
+        kept = [key for key in keys if _action(key) in ALWAYS]
+        used = sum(self._width(key) for key in kept)
         for key in keys:
-            used += self._width(key)
-            key.display = used <= room
+            if key not in kept:
+                used += self._width(key)
+            key.display = key in kept or used <= room
+
+
+def _action(key: Widget) -> str:
+    """A footer key's action, without its namespace (`app.quit` is `quit`)."""
+    return str(getattr(key, "action", "")).rpartition(".")[2]
