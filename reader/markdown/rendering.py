@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -39,6 +41,49 @@ def format_date(date: dt.date | None, precision: DatePrecision = "day") -> str:
         return t("date.month_year", month=month, year=date.year)
     day = t("date.first_day") if date.day == 1 else str(date.day)
     return t("date.full", day=day, month=month, year=date.year)
+
+
+_LOOSE_DATE = re.compile(
+    r"(?:(?P<day>\d{1,2})(?:er)?\s+)?(?P<month>[^\W\d_]+)\.?\s+(?P<year>\d{4})", re.IGNORECASE
+)
+_ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    """Month names of every language the interface speaks, to their numbers."""
+    from reader.settings.strings import STRINGS
+
+    return {
+        name.casefold(): number
+        for number in range(1, 13)
+        for name in STRINGS[f"date.month.{number}"]
+    }
+
+
+def source_date(text: str) -> str:
+    """A source's date as the material gave it (`2026-01-19`, `19 January 2026`,
+    `janvier 2026`), written as the interface writes dates; text that is no date
+    such as these is shown as it is."""
+    stripped = text.strip()
+    iso = _ISO.fullmatch(stripped)
+    loose = None if iso else _LOOSE_DATE.fullmatch(stripped)
+    if iso is not None:
+        year, month, day = iso.group("year", "month", "day")
+        number = int(month) if month else None
+    elif loose is not None:
+        year, day = loose.group("year", "day")
+        number = _month_numbers().get(loose.group("month").casefold())
+        if number is None:
+            return text
+    else:
+        return text
+    precision: DatePrecision = "day" if day else "month" if number else "year"
+    try:
+        date = dt.date(int(year), number or 1, int(day) if day else 1)
+    except ValueError:
+        return text
+    return format_date(date, precision)
 
 
 def offscreen_console(width: int) -> Console:

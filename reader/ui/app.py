@@ -287,6 +287,8 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         opened = self.store.session(SESSION_OPEN)
         if opened:
             self.main_screen.open_by_id(opened)
+        if not selected and not opened:  # a first launch
+            self.main_screen.select_in_language(self.settings.language)
 
     # -- state changes (the tracker decides; the app routes) -----------------------
 

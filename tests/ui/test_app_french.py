@@ -55,6 +55,7 @@ async def test_french_article_header_dates_progress_and_sources(library_dir: Pat
         assert pane.border_subtitle == "100 % · fin"
         sidebar = visible_text(app.screen.query_one(SourcesSidebar))
         assert "Primaires (1)" in sidebar and "Citées (1)" in sidebar
+        assert "2 janvier 2026" in sidebar  # a source's date as the interface writes dates
         await pilot.press("escape", "2")
         await settle(pilot)
         assert app.screen.query_one(ArticleList).border_title.startswith("Non lus")

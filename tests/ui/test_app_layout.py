@@ -67,6 +67,32 @@ async def test_escape_where_the_list_gave_way_brings_the_list_back_with_the_focu
         assert highlighted is not None and screen.current == highlighted  # type: ignore[attr-defined]
 
 
+async def test_the_sidebar_grows_with_the_terminal_and_keeps_its_width(tmp_path: Path) -> None:
+    url = "https://textual.textualize.io/guide/reactivity/#smart-refresh"
+    (tmp_path / "cited.md").write_text(
+        f"---\ntitle: Cited\npublished: 2026-01-02\nsources:\n  - publisher: Docs\n"
+        f"    url: {url}\n---\nText.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plain.md").write_text(
+        "---\ntitle: Plain\npublished: 2026-01-01\n---\nNo sources here.\n", encoding="utf-8"
+    )
+    widths = {}
+    for size in [(120, 40), (200, 60)]:
+        app = build_app(tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await open_article(pilot, "cited")
+            sidebar = app.screen.query_one(SourcesSidebar)
+            cited_width = sidebar.region.width
+            text = visible_text(sidebar)
+            await open_article(pilot, "plain")
+            assert sidebar.region.width == cited_width  # steady from one article to the next
+            widths[size[0]] = (cited_width, text)
+    assert widths[120][0] == 30 and widths[200][0] >= 38
+    assert "https://textual.textualize.io/" not in widths[120][1]  # broken at 30 columns
+    assert "https://textual.textualize.io/" in widths[200][1]  # whole on a wider line
+
+
 async def test_the_list_grows_with_the_terminal(library_dir: Path) -> None:
     widths = []
     for size in SIZES[1:]:
@@ -100,26 +126,6 @@ async def test_list_width_and_sidebar_are_adjustable_and_remembered(library_dir:
         assert again.screen.query_one(ArticleList).region.width == wider - 4
         assert not on_screen(again.screen.query_one(SourcesSidebar))
         assert on_screen(again.screen.query_one(ReadingPane))
-
-
-async def test_an_empty_sidebar_gives_its_room_back(tmp_path: Path) -> None:
-    (tmp_path / "cited.md").write_text(
-        "---\ntitle: Cited\npublished: 2026-01-02\nsources:\n  - publisher: A\n    title: B\n---\n"
-        "Text.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "plain.md").write_text(
-        "---\ntitle: Plain\npublished: 2026-01-01\n---\nNo links here.\n", encoding="utf-8"
-    )
-    app = build_app(tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        sidebar = app.screen.query_one(SourcesSidebar)
-        await open_article(pilot, "cited")
-        assert sidebar.region.width == 30
-        app.main_screen.open_by_id("plain")
-        await settle(pilot)
-        assert sidebar.region.width == 22  # "No sources listed." needs no more
-        assert app.screen.query_one(ReadingPane).region.width >= 42
 
 
 async def test_the_list_border_can_be_dragged_and_the_width_is_remembered(

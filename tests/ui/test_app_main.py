@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Footer
 
 from reader.ui.screens.help import HelpScreen
@@ -214,6 +215,24 @@ async def test_bundled_library_opens(tmp_path: Path) -> None:
         prompts = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
         assert prompts[0] == "Primary (2)" and prompts[1].startswith("Militarnyi")
         assert any(p.startswith("Politico") for p in prompts)
+
+
+@pytest.mark.parametrize(
+    ("language", "guide"),
+    [("en", "guide/reading-with-reader"), ("fr", "guide/lire-avec-reader")],
+)
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_first_article_at_a_first_launch_is_in_the_interface_s_language(
+    language: str, guide: str, size: tuple[int, int]
+) -> None:
+    app = build_app(bundled=True, language=language)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        highlighted = app.screen.query_one(ArticleList).highlighted
+        assert highlighted is not None and highlighted.id == guide
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.current.id == guide  # type: ignore[attr-defined]
 
 
 def test_addresses_break_where_a_reader_expects() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.console import Console
 
 from reader.markdown.document import (
@@ -120,3 +121,30 @@ def test_headings_look_like_headings_not_links() -> None:
     assert len({str(style) for style in levels}) == 3
     assert not any(style.underline or style.color is not None for style in levels)
     assert styles["link"].underline  # links stay links
+
+
+@pytest.mark.parametrize(
+    ("given", "english", "french"),
+    [
+        ("2026-01-19", "19 January 2026", "19 janvier 2026"),
+        ("19 January 2026", "19 January 2026", "19 janvier 2026"),
+        ("1er mars 2025", "1 March 2025", "1er mars 2025"),
+        ("janvier 2026", "January 2026", "janvier 2026"),
+        ("2026-02", "February 2026", "février 2026"),
+        ("2025", "2025", "2025"),
+        ("Spring 2026", "Spring 2026", "Spring 2026"),
+        ("31 February 2026", "31 February 2026", "31 February 2026"),
+    ],
+)
+def test_a_source_s_date_is_written_as_the_interface_writes_dates(
+    given: str, english: str, french: str
+) -> None:
+    from reader.markdown.rendering import source_date
+    from reader.settings.i18n import set_language
+
+    assert source_date(given) == english
+    set_language("fr")
+    try:
+        assert source_date(given) == french
+    finally:
+        set_language("en")

@@ -250,7 +250,7 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
         """Where the reading pane's view is now."""
         return self.query_one(ReadingPane).top_anchor()
 
-    def display(
+    def show_article(
         self,
         article: Article,
         document: Document,
@@ -258,13 +258,14 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
         at_fraction: float | None,
         more: dict[str, list[Source]],
     ) -> None:
+        """Show an opened article (its body rendered by the opener's worker) and its sources.
+        Named so as not to hide Textual's `display` property, which it once did."""
         self._current = article
         self._column.current_id = article.id
         pane = self.query_one(ReadingPane)
         pane.set_highlight(self._column.highlight())
         pane.show(article, document, self.library.translations(article), anchor, at_fraction)
         self._sidebar.show(article.sources, more)
-        self._panes.fit()  # an empty sidebar is narrower: the list may take the room
         self.query_one(ArticleList).move_to(article.id)
         pane.focus()
         self.post_message(self.ArticleOpened(article))
@@ -315,6 +316,21 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
     def select(self, article_id: str) -> bool:
         """Put the list's cursor on an article; False if it is not listed."""
         return self.query_one(ArticleList).move_to(article_id)
+
+    def select_in_language(self, language: str, among: int = 50) -> None:
+        """At a first launch: if the first article is in another language than the
+        interface's and its translation into it is near the top, the cursor goes there
+        (an English reader's first article is not the French guide)."""
+        articles = self.query_one(ArticleList).articles[:among]
+        if not articles or articles[0].language in (None, language):
+            return
+        first = articles[0]
+        root = first.translation_of or first.id
+        for other in articles[1:]:
+            family = other.id == root or other.translation_of == root
+            if family and other.language == language:
+                self.select(other.id)
+                return
 
     # -- keys ----------------------------------------------------------------
 

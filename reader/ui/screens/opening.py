@@ -86,7 +86,9 @@ class ArticleOpener:
             ],
             "linked_from": [linking_source(other) for other in library.names.backlinks(article)],
         }
-        screen.app.call_from_thread(screen.display, article, document, anchor, at_fraction, more)
+        screen.app.call_from_thread(
+            screen.show_article, article, document, anchor, at_fraction, more
+        )
 
     def translation(self, current: Article | None) -> None:
         """Switch to the article's translation, at about the same place."""

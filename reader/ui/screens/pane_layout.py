@@ -25,11 +25,18 @@ LIST_SHARE = 0.32
 LIST_MIN, LIST_MAX = 28, 72
 READING_MIN = 42
 """The reading pane's narrowest, with its border: 40 columns of text."""
-SIDEBAR, SIDEBAR_EMPTY = 30, 22
-"""The sources sidebar's width, and with nothing to list (as the stylesheet sets them)."""
+SIDEBAR_SHARE = 0.2
+SIDEBAR_MIN, SIDEBAR_MAX = 30, 48
+"""The sources sidebar takes a fifth of the width, 30 to 48 columns, whatever it lists
+(a width that jumped from one article to the next moved the text under the reader)."""
 NARROW, WIDE = 64, 110
 """Below NARROW one pane at a time; from WIDE the sidebar shows unless hidden."""
 STEP = 4
+
+
+def sidebar_columns(total: int) -> int:
+    """The sidebar's width at `total` columns: wider addresses break less."""
+    return max(SIDEBAR_MIN, min(SIDEBAR_MAX, round(total * SIDEBAR_SHARE)))
 
 
 def list_columns(total: int, sidebar: int, offset: int = 0) -> int | None:
@@ -70,9 +77,11 @@ class PaneLayout:
         total = self._screen.size.width
         if total < NARROW or not total:
             self._column.styles.width = None  # the stylesheet's one-pane-at-a-time
+            self._sidebar.styles.width = None
             self._screen.set_class(False, "-list-gives-way")
             return
-        sidebar = SIDEBAR_EMPTY if self._sidebar.has_class("-empty") else SIDEBAR
+        sidebar = sidebar_columns(total)
+        self._sidebar.styles.width = sidebar
         width = list_columns(total, sidebar if self.sources_shown else 0, self.offset)
         self._screen.set_class(width is None, "-list-gives-way")
         if width is not None:

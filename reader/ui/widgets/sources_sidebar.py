@@ -18,6 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.library.article import SOURCE_KINDS, Source
+from reader.markdown.rendering import source_date
 from reader.settings.i18n import t
 from reader.ui.keys import key, translate_bindings
 
@@ -61,7 +62,7 @@ def describe(source: Source, width: int = ADDRESS_WIDTH) -> Text:
             text.append("\n")
         text.append(source.title, style="italic")
     if source.date:
-        text.append(f"\n{source.date}", style="dim")
+        text.append(f"\n{source_date(source.date)}", style="dim")
     if source.url and not source.url.startswith("reader:"):  # a note's title says enough
         text.append(f"\n{wrap_address(source.url, width)}", style="underline")
     if source.note:
@@ -92,6 +93,9 @@ class SourcesSidebar(OptionList):
         translate_bindings(self)
         self.border_title = t("help.sources")
         self._sources: list[Source] = []
+        self._shown: tuple[Sequence[Source] | None, Mapping[str, Sequence[Source]]] | None = None
+        """What `show` was last given, to wrap again at a new width."""
+        self._wrapped_at = 0
 
     def on_mount(self) -> None:
         self.show(None)
@@ -103,9 +107,9 @@ class SourcesSidebar(OptionList):
         `linked_from`: a name of the catalogue's `sources.*`); None: no article is open."""
         self.clear_options()
         more = more or {}
+        self._shown = (sources, more)
+        self._wrapped_at = self.scrollable_content_region.width
         self._sources = [*(sources or ()), *(s for group in more.values() for s in group)]
-        # Nothing to list: the sidebar is narrower (the stylesheet's `-empty`).
-        self.set_class(not self._sources, "-empty")
         if sources is None:
             self.add_option(Option(Text(t("sources.none_open"), "dim"), disabled=True))
             return
@@ -119,7 +123,7 @@ class SourcesSidebar(OptionList):
         for name, group_sources in more.items():
             groups.append((name, numbered[start : start + len(group_sources)]))
             start += len(group_sources)
-        # The sidebar may still be at its empty width: never wrap narrower than its full one.
+        # Before its first layout the sidebar has no width yet: never wrap narrower than 30's.
         width = max(ADDRESS_WIDTH, self.scrollable_content_region.width - 3)
         for name, group in groups:
             if not group:
@@ -136,6 +140,14 @@ class SourcesSidebar(OptionList):
             (n for n in range(self.option_count) if not self.get_option_at_index(n).disabled),
             None,
         )
+
+    def on_resize(self) -> None:
+        """The width changed (the terminal did): addresses are wrapped again to fit it."""
+        if self._shown is not None and self.scrollable_content_region.width != self._wrapped_at:
+            highlighted = self.highlighted
+            self.show(*self._shown)
+            if highlighted is not None and highlighted < self.option_count:
+                self.highlighted = highlighted
 
     def _highlighted_source(self) -> Source | None:
         if self.highlighted is None:
