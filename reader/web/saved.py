@@ -39,11 +39,13 @@ class Saved:
     created: bool
     written: bool = True
     """False: the page is an article saved before from its canonical address, left as is."""
+    title: str | None = None
+    """That article's own title, when it was left as is (not the page's)."""
 
     def said(self, title: str) -> str:
-        """What to tell the user: added, updated, or already there."""
+        """What to tell the user: added, updated, or already there (by its own title)."""
         key = "add.added" if self.created else "add.updated" if self.written else "add.same"
-        return t(key, title=title, id=self.article_id)
+        return t(key, title=self.title or title, id=self.article_id)
 
 
 def saved_folder(data_dir: Path) -> Path:
@@ -131,6 +133,20 @@ def front_matter(
     return fields
 
 
+def saved_title(path: Path) -> str | None:
+    """The title in a saved page's front matter (None if it cannot be read)."""
+    import yaml
+
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(16384)
+        fields = yaml.safe_load(head.split("\n---", 1)[0].removeprefix("---\n"))
+    except (OSError, yaml.YAMLError):
+        return None
+    title = fields.get("title") if isinstance(fields, dict) else None
+    return title if isinstance(title, str) else None
+
+
 def saved_files(folder: Path) -> dict[str, Path]:
     """Every saved page's file in `folder`, by the address key in its name."""
     if not folder.is_dir():
@@ -158,7 +174,7 @@ def save(
     if path is None:
         same = twin(files, requested, article.url)
         if same is not None:
-            return Saved(same, same.stem, created=False, written=False)
+            return Saved(same, same.stem, created=False, written=False, title=saved_title(same))
         path = folder / f"{slug(article.title)}-{address_key(requested)}.md"
         created = True
     else:

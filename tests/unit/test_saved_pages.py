@@ -13,8 +13,8 @@ from reader.web.saved import save
 DAY = dt.date(2026, 12, 7)
 
 
-def page(url: str, text: str = "Its text.") -> WebArticle:
-    return WebArticle(title="A page", body=f"{text}\n", url=url)
+def page(url: str, text: str = "Its text.", title: str = "A page") -> WebArticle:
+    return WebArticle(title=title, body=f"{text}\n", url=url)
 
 
 @pytest.mark.parametrize(
@@ -49,14 +49,15 @@ def test_the_same_site_s_page_naming_the_kept_one_as_canonical_is_that_article(
     )
     before = kept.path.read_text("utf-8")
     again = save(
-        page("https://site.example/kept", "Copy."),
+        page("https://site.example/kept", "Copy.", title="Another title"),
         tmp_path,
         "https://www.site.example/kept?ref=1",
         DAY,
     )
     assert (again.path, again.created, again.written) == (kept.path, False, False)
     assert kept.path.read_text("utf-8") == before
-    assert again.said("A page").startswith("Already in your library: A page")
+    # Named by its own title, not the one the other page gives itself.
+    assert again.said("Another title").startswith("Already in your library: A page (")
 
 
 def test_a_file_or_standard_input_gets_no_address_it_does_not_have(tmp_path: Path) -> None:
