@@ -289,9 +289,15 @@ class WrappedCode(CodeBlock):
         background = syntax.get_theme(self.theme).get_background_style()
         width = max(8, options.max_width - 2)
         lines: list[Text] = []
-        for line in syntax.highlight(code).split("\n", allow_blank=True):
+        highlighted = syntax.highlight(code)
+        highlighted.rstrip()  # highlight() ends the text with a newline: a blank line more
+        for line in highlighted.split("\n", allow_blank=True):
             lines += _wrap_code_line(line, width)
-        yield Padding(Group(*lines), 1, style=background, expand=True)
+        # A block with a background of its own gets a row of it above and below; on the
+        # terminal's own background (the default theme) those rows were only more blank
+        # lines on top of the ones between blocks.
+        rows = 1 if background.bgcolor is not None else 0
+        yield Padding(Group(*lines), (rows, 1), style=background, expand=True)
 
 
 def _wrap_code_line(line: Text, width: int) -> list[Text]:

@@ -148,3 +148,10 @@ def test_a_source_s_date_is_written_as_the_interface_writes_dates(
         assert source_date(given) == french
     finally:
         set_language("en")
+
+
+def test_a_code_block_is_set_off_by_one_blank_line_on_each_side() -> None:
+    console = offscreen_console(60)
+    text = "Before the code.\n\n```python\nprint('hello')\nx = 1\n```\n\nAfter the code.\n"
+    lines = [line.rstrip() for line in _text(markdown_lines(text, console, 60))]
+    assert lines == ["Before the code.", "", " print('hello')", " x = 1", "", "After the code."]
