@@ -40,6 +40,8 @@ class Section:
     text: str
     heading: str | None = None
     """The heading that opens the section, if it opens with one."""
+    level: int = 0
+    """That heading's level (1 for `#`, 2 for `##`, …); 0 without a heading."""
 
 
 def _heading_text(line: str) -> str:
@@ -59,8 +61,11 @@ def split_sections(body: str, target: int = SECTION_TARGET) -> tuple[Section, ..
         chunk = "\n".join(lines[start:end]).strip("\n")
         if chunk.strip():
             first = chunk.lstrip("\n").split("\n", 1)[0]
-            heading = _heading_text(first) if _ATX.match(first) else None
-            sections.append(Section(start, chunk, heading))
+            if _ATX.match(first):
+                level = len(first) - len(first.lstrip("#"))
+                sections.append(Section(start, chunk, _heading_text(first), level))
+            else:
+                sections.append(Section(start, chunk))
         start, size = end, 0
 
     for index, line in enumerate(lines):

@@ -6,6 +6,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from reader.settings.config import resolve_settings
@@ -72,6 +73,27 @@ async def test_outline_lists_headings_and_goes_to_one(tmp_path: Path) -> None:
         pane = app.screen.query_one(ReadingPane)
         assert not isinstance(app.screen, OutlineScreen)
         assert visible_text(pane).splitlines()[1].strip("│ ").startswith("Part 9")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_outline_indents_each_level_below_the_highest(
+    tmp_path: Path, language: str, size: tuple[int, int]
+) -> None:
+    (tmp_path / "nested.md").write_text(
+        "---\ntitle: Nested\n---\n## Part one\n\nText.\n\n### A detail\n\nMore.\n\n"
+        "#### A finer one\n\nEven more.\n\n## Part two\n\nThe end.\n",
+        encoding="utf-8",
+    )
+    app = build_app(tmp_path, language=language)
+    async with app.run_test(size=size) as pilot:
+        await open_article(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        outline = app.screen.query_one(OptionList)
+        labels = [str(outline.get_option_at_index(i).prompt) for i in range(outline.option_count)]
+        assert labels == ["Part one", "  A detail", "    A finer one", "Part two"]
+        assert "  A detail" in visible_text(outline)  # as drawn, not only as given
 
 
 async def test_text_width_changes_and_persists(library_dir: Path) -> None:

@@ -110,12 +110,12 @@ class ArticleOpener:
 
         screen = self._screen
         pane = screen.query_one(ReadingPane)
-        headings = [(s.line, s.heading) for s in pane.sections if s.heading]
+        headings = [(s.line, s.heading, s.level) for s in pane.sections if s.heading]
         if current is None or not headings:
             screen.notify(t("main.no_headings" if current else "main.open_first"), timeout=2)
             return
         top = pane.top_anchor().line
-        reading = max((n for n, (line, _h) in enumerate(headings) if line <= top), default=0)
+        reading = max((n for n, (line, *_) in enumerate(headings) if line <= top), default=0)
 
         def go(line: int | None) -> None:
             if line is not None:

@@ -15,6 +15,9 @@ from reader.settings import resources
 from reader.settings.i18n import t
 from reader.ui.keys import key, translate_bindings
 
+INDENT = "  "
+"""Columns a heading is indented for each level below the highest."""
+
 
 class OutlineScreen(ModalScreen[int | None]):
     """Returns the body line of the chosen heading, or None if dismissed."""
@@ -22,8 +25,11 @@ class OutlineScreen(ModalScreen[int | None]):
     CSS_PATH = [resources.styles_dir() / "outline.tcss"]
     BINDINGS = [key("escape,o", "dismiss_outline", "outline.close")]
 
-    def __init__(self, title: str, headings: Sequence[tuple[int, str]], current: int = 0) -> None:
-        """`headings`: (body line, heading text) in order; `current`: the one being read."""
+    def __init__(
+        self, title: str, headings: Sequence[tuple[int, str, int]], current: int = 0
+    ) -> None:
+        """`headings`: (body line, heading text, level) in order; `current`: the one being
+        read. A heading is indented by its level below the article's highest."""
         super().__init__()
         translate_bindings(self)
         self._title = title
@@ -31,7 +37,11 @@ class OutlineScreen(ModalScreen[int | None]):
         self._current = current
 
     def compose(self) -> ComposeResult:
-        options = [Option(Text(text), id=str(line)) for line, text in self._headings]
+        top = min(level for _line, _text, level in self._headings)
+        options = [
+            Option(Text(INDENT * (level - top) + text), id=str(line))
+            for line, text, level in self._headings
+        ]
         outline = OptionList(*options, id="outline")
         outline.border_title = t("outline.title", title=self._title)
         outline.border_subtitle = t("outline.hint")
