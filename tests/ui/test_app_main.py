@@ -278,20 +278,24 @@ async def test_an_address_among_the_sources_is_not_listed_again_as_a_link(tmp_pa
         assert "Links (1)" in prompts and "https://textual.example/" in joined
 
 
-async def test_typing_in_the_help_finds_a_key(library_dir: Path) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_typing_in_the_help_finds_a_key(library_dir: Path, size: tuple[int, int]) -> None:
     app = build_app(library_dir, language="fr")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await settle(pilot)
+        opened = app.screen.query_one("#help-body").region
         await pilot.press(*"signet")  # q, ? and the rest are text here, not commands
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         shown = [w for w in app.screen.query(".help-group") if w.display]
         text = "\n".join(visible_text(w) for w in shown)
         assert "Signet" in text and "Article suivant" not in text
+        assert app.screen.query_one("#help-body").region == opened  # the box keeps its size
         await pilot.press(*"zzz")
         await settle(pilot)
         assert not any(w.display for w in app.screen.query(".help-group"))
+        assert app.screen.query_one("#help-body").region == opened
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

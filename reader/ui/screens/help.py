@@ -114,6 +114,15 @@ class HelpScreen(ModalScreen[None]):
             widget.update(table)
             widget.display = table.row_count > 0
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._keep_height)
+
+    def _keep_height(self) -> None:
+        """The box keeps the height it opened with: filtering hides rows, and the box
+        shrinking and growing with every letter typed moved the field under the cursor."""
+        body = self.query_one("#help-body")
+        body.styles.height = body.outer_size.height
+
     def on_click(self, event: Click) -> None:
         """A click outside the box closes it (inside, it may be on the filter)."""
         body = self.query_one("#help-body")
