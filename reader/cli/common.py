@@ -20,7 +20,7 @@ from reader.settings.untrusted import display_text
 
 if TYPE_CHECKING:
     from reader.index.catalogue import Catalogue
-    from reader.library import Library
+    from reader.library import Article, Library
     from reader.settings.config_file import FileConfig
     from reader.state.store import Store
 
@@ -108,6 +108,22 @@ def current_library(settings: Settings, every_file: bool = False) -> Library:
     if every_file:
         return catalogue.sync(folders).library
     return catalogue.current_library(folders)
+
+
+def find_article(library: Library, given: str) -> Article:
+    """The article `given` names: its id, its file's name, or the start of either when
+    that is one article's alone (`reader.library.short_ids`); else a `UserError`."""
+    from reader.library.short_ids import resolve
+
+    found = resolve((article.id for article in library.articles), given)
+    if not found:
+        raise UserError(t("cli.no_article", id=given))
+    if len(found) > 1:
+        shown = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
+        raise UserError(t("cli.ambiguous_id", id=given, count=len(found), ids=shown))
+    article = library.get(found[0])
+    assert article is not None
+    return article
 
 
 def open_store(settings: Settings) -> Store:

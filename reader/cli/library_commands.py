@@ -48,6 +48,7 @@ def _write_listing(out: TextIO, settings: Settings, view: View) -> None:
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     from reader.index.filters import ListFilter, apply_filter
+    from reader.library.short_ids import short_ids
     from reader.state.model import ArticleState
 
     gc.disable()  # a command's objects all live until it ends: collecting them is wasted time
@@ -60,15 +61,17 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     states = open_store(settings).states()
     articles = apply_filter(library, states, ListFilter(view=view))
     default = ArticleState()
-    width = max((len(a.id) for a in articles), default=2)
+    short = short_ids([a.id for a in library.articles])  # `show` and the rest take them back
+    width = max((len(short[a.id]) for a in articles), default=2)
     for article in articles:
         state = states.get(article.id, default)
         flags = ("  " if state.read else "● ") + ("★" if state.bookmarked else " ")
         date = article.published_iso or t("list.undated")
         language = (article.language or "-")[:5]
         outlet = f" ({article.outlet})" if article.outlet else ""
+        handle = short[article.id]
         out.write(
-            f"{flags} {article.id:<{width}}  {date:<10}  {language:<5}  {article.title}{outlet}\n"
+            f"{flags} {handle:<{width}}  {date:<10}  {language:<5}  {article.title}{outlet}\n"
         )
     return EXIT_OK
 

@@ -23,6 +23,7 @@ from reader.cli.common import (
     MIN_WIDTH,
     UserError,
     current_library,
+    find_article,
     json_text,
     settings_for,
 )
@@ -107,9 +108,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.width is not None and not MIN_WIDTH <= args.width <= MAX_WIDTH:
         raise UserError(t("cli.bad_width", width=args.width, low=MIN_WIDTH, high=MAX_WIDTH))
     library = current_library(settings_for(args))
-    article = library.get(args.id)
-    if article is None:
-        raise UserError(t("cli.no_article", id=args.id))
+    article = find_article(library, args.id)
     try:
         body = prepare_body(
             read_body(article.path), article.title, NoteContext.of(library, article)

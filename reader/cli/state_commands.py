@@ -10,6 +10,7 @@ from reader.cli.common import (
     EXIT_OK,
     UserError,
     current_library,
+    find_article,
     json_text,
     open_store,
     settings_for,
@@ -49,9 +50,7 @@ def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"{record['created'][:10]}  {record['id']}  {record['title']}{gone}{note}\n")
         return EXIT_OK
     if action == "add":
-        article = current_library(settings).get(args.id)
-        if article is None:
-            raise UserError(t("cli.no_article", id=args.id))
+        article = find_article(current_library(settings), args.id)
         bookmark = store.add_bookmark(article.id, article.title, args.note)
         out.write(t("cli.bookmarked", id=bookmark.article_id, title=article.title) + "\n")
         return EXIT_OK

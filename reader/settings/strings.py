@@ -720,6 +720,10 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "No bookmarks. Add one with `reader bookmarks add ID` or `b` in the reader.",
         "Aucun signet. Ajoutez-en avec `reader bookmarks add ID` ou `b` dans le lecteur.",
     ),
+    "cli.ambiguous_id": (
+        "'{id}' could be {count} articles: {ids} (type more of it)",
+        "'{id}' peut désigner {count} articles : {ids} (tapez-en davantage)",
+    ),
     "cli.no_article": (
         "no article with id '{id}' (`reader list` shows the ids)",
         "aucun article n'a l'identifiant '{id}' (`reader list` affiche les identifiants)",

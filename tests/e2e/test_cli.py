@@ -143,6 +143,27 @@ def test_bookmarks_add_list_remove(library_dir: Path, capsys: pytest.CaptureFixt
     assert json.loads(run("bookmarks", "--json", *where)[1]) == []
 
 
+def test_an_article_is_named_by_the_start_of_its_id_when_that_is_its_alone(
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    where = ("--no-bundled", "--content", str(library_dir))
+    for name in ("fi", "second"):
+        (library_dir / "world" / f"{name}-extra.md").write_text(
+            f"---\ntitle: {name} extra\n---\nText.\n", encoding="utf-8"
+        )
+    listed = run("list", *where)[1]
+    assert "second-fr " in listed or "second-fr\n" in listed  # a short id, not world/second-fr
+    code, shown = run("show", "second-f", *where)  # the start of world/second-fr's name
+    assert code == 0 and "Rapport bêta" in shown
+    assert run("show", "world/second-en", *where)[0] == 0  # the whole id still works
+    assert run("bookmarks", "add", "undat", *where)[0] == 0
+    assert "undated" in run("bookmarks", "list", *where)[1]
+    capsys.readouterr()
+    assert run("show", "second", *where)[0] == 1  # second-en, second-fr, second-extra
+    error = capsys.readouterr().err
+    assert "'second' could be 3 articles" in error and "world/second-fr" in error
+
+
 def test_bookmarks_unknown_id_is_an_error(
     library_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
