@@ -3,9 +3,11 @@
 The only package that prints. It sits on top of every layer; Textual is
 imported only when the interface is launched (`interface.py`), so `reader list`
 and friends start fast and work without a terminal. One module per group of
-commands: `library_commands` (list, search, check), `show_command`, `state_commands`
-(bookmarks, export, import), `config_command`, `serve_command` (the interface
-in a browser); `parser` builds the arguments
+commands (`COMMANDS` maps each command to its module): `library_commands` (list,
+search, check), `show_command`, `edit_command`, `state_commands` (bookmarks,
+export, import), `config_command`, `add_command`, `feeds_command` (feeds, fetch),
+`list_import_command` (import-list), `serve_command` (the interface in a
+browser) and `interface` (the interface itself); `parser` builds the arguments
 and `common` holds what they share.
 """
 
@@ -35,6 +37,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "config": ("config_command", "cmd_config"),
     "serve": ("serve_command", "cmd_serve"),
     "add": ("add_command", "cmd_add"),
+    "edit": ("edit_command", "cmd_edit"),
     "feeds": ("feeds_command", "cmd_feeds"),
     "fetch": ("feeds_command", "cmd_fetch"),
     "import-list": ("list_import_command", "cmd_import_list"),

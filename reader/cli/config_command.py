@@ -9,17 +9,11 @@ is no file yet); `show` lists the settings in force.
 from __future__ import annotations
 
 import argparse
-import os
-import shlex
-import subprocess
 from pathlib import Path
 from typing import TextIO
 
 from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, settings_for, warn
 from reader.settings.i18n import t
-
-DEFAULT_EDITOR = "vi"
-"""The editor when neither VISUAL nor EDITOR names one (as git and crontab do)."""
 
 
 def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
@@ -80,8 +74,9 @@ def _write_example(path: Path) -> None:
 
 def _edit(path: Path) -> int:
     """Open the config file in the user's editor; its exit status is the command's."""
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or DEFAULT_EDITOR
+    from reader.settings.editor import EditorError, run_editor
+
     try:
-        return subprocess.call([*shlex.split(command), str(path)])
-    except (OSError, ValueError) as error:
-        raise UserError(t("cli.config.no_editor", editor=command, reason=error)) from None
+        return run_editor(path)
+    except EditorError as error:
+        raise UserError(str(error)) from None

@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help=json_help)
     show.add_argument("--no-pager", action="store_true", help=t("cli.help.no_pager"))
 
+    edit = commands.add_parser("edit", parents=[common], help=t("cli.help.edit"))
+    edit.add_argument("id", help=t("cli.help.id"))
+
     check = commands.add_parser("check", parents=[common], help=t("cli.help.check"))
     check.add_argument(
         "dirs",

@@ -431,6 +431,24 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     ),
     "show.sources": ("Sources", "Sources"),
     "show.links": ("Links", "Liens"),
+    "cli.help.edit": (
+        "open an article's file in your editor ($VISUAL or $EDITOR)",
+        "ouvrir le fichier d'un article dans votre éditeur ($VISUAL ou $EDITOR)",
+    ),
+    "cli.not_editable": (
+        "{id} comes with reader and is not yours to edit; copy it into a folder of yours",
+        "{id} est livré avec reader et ne se modifie pas ; copiez-le dans un de vos dossiers",
+    ),
+    "key.app.edit": ("Edit", "Modifier"),
+    "key.app.edit.long": (
+        "Edit the article's file in your editor",
+        "Modifier le fichier de l'article dans votre éditeur",
+    ),
+    "edit.nothing": ("Open or choose an article first", "Ouvrez ou choisissez d'abord un article"),
+    "edit.no_terminal": (
+        "No terminal to give the editor here: reader edit {id} from a shell",
+        "Pas de terminal pour l'éditeur ici : reader edit {id} depuis un shell",
+    ),
     "cli.help.add": (
         "save a web page (or an HTML file) as an article of your own library",
         "garder une page web (ou un fichier HTML) comme article de votre bibliothèque",
@@ -772,7 +790,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "Wrote {path}: every setting is commented there; `reader config edit` opens it.",
         "{path} écrit : chaque réglage y est commenté ; `reader config edit` l’ouvre.",
     ),
-    "cli.config.no_editor": (
+    "editor.cannot_start": (
         "cannot start the editor {editor!r} ({reason}); set VISUAL or EDITOR",
         "impossible de lancer l’éditeur {editor!r} ({reason}) ; réglez VISUAL ou EDITOR",
     ),

@@ -73,6 +73,7 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         key("b", "toggle_bookmark", "app.bookmark"),
         key("B", "edit_note", "app.note", show=False),
         key("m", "toggle_read", "app.read", show=False),
+        key("e", "edit", "app.edit", show=False),
         key("M", "read_all", "app.read_all", show=False),
         key("u", "undo", "app.undo", show=False),
         key("r", "refresh", "app.refresh", show=False),
@@ -326,6 +327,11 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         count = self.tracker.undo()
         text = t("app.undone", count=number(count)) if count else t("app.nothing_to_undo")
         self.notify(text, timeout=3, markup=False)
+
+    def action_edit(self) -> None:
+        from reader.ui.note_editor import edit
+
+        edit(self, self.main_screen.target())
 
     def action_toggle_read(self) -> None:
         self.tracker.toggle_read(self.main_screen.target())
