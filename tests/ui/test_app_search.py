@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.command import CommandPalette
 from textual.message import Message
@@ -212,3 +213,30 @@ async def test_a_two_letter_search_searches(tmp_path: Path) -> None:
         await settle(pilot)
         assert listed(app) == ["uk"]
         assert "“uk” (1 of 3)" in list_title(app)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_ctrl_f_finds_in_the_open_article_alone(
+    tmp_path: Path, language: str, size: tuple[int, int]
+) -> None:
+    body = "\n\n".join(
+        f"Paragraph {n}: " + ("the needle is here. " if n in (30, 60) else "") + "filler " * 40
+        for n in range(80)
+    )
+    (tmp_path / "hay.md").write_text(f"---\ntitle: Haystack\n---\n{body}\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text("---\ntitle: Other\n---\nNo such word.\n", "utf-8")
+    app = build_app(tmp_path, language=language)
+    seen: list[Message] = []
+    async with app.run_test(size=size, message_hook=seen.append) as pilot:
+        pane = await open_article(pilot, "hay")
+        listed = len(app.screen.query_one(ArticleList).articles)
+        await pilot.press("ctrl+f", *"needle", "enter")
+        await settle(pilot)
+        assert pane.match_count == 2 and "needle" in visible_text(pane)
+        word = {"en": "match", "fr": "résultat"}[language]
+        assert f"{word} 1" in str(pane.border_subtitle).lower()
+        assert len(app.screen.query_one(ArticleList).articles) == listed  # the list as it was
+        await pilot.press("ctrl+f", *"absent", "enter")
+        await settle(pilot)
+        assert any("absent" in text for text in notices(seen))

@@ -42,7 +42,7 @@ NAMES = {
     "left_square_bracket": "[", "up": "↑", "down": "↓", "home": "Home", "end": "End",
     "space": "Space", "pagedown": "PageDown", "pageup": "PageUp", "enter": "Enter",
     "escape": "Escape", "tab": "Tab", "shift+tab": "Shift+Tab", "backspace": "Backspace",
-    "ctrl+p": "Ctrl+P",
+    "ctrl+p": "Ctrl+P", "ctrl+f": "Ctrl+F",
 }  # fmt: skip
 FRENCH = {
     "Début": "Home", "Fin": "End", "Entrée": "Enter", "Espace": "Space", "PageSuiv": "PageDown",

@@ -93,3 +93,12 @@ class ListFileScreen(BookmarkNoteScreen):
 
     def __init__(self) -> None:
         super().__init__(t("lists.label"), "")
+
+
+class FindScreen(BookmarkNoteScreen):
+    """Asks for words to find in the open article (Ctrl+F); returns them, or None."""
+
+    WORDS = ("find.title", "find.hint", "find.placeholder")
+
+    def __init__(self, article_title: str) -> None:
+        super().__init__(article_title, "")

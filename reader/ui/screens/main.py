@@ -55,6 +55,7 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
         key("shift+tab", "app.focus_previous", "main.previous_pane", show=False),
         key("escape", "back", "main.back", show=False),
         key("slash", "search", "main.search", priority=True),
+        key("ctrl+f", "find", "main.find", show=False),
         key("l", "cycle_language", "main.language", show=False),
         key("x", "clear_filters", "main.clear", show=False),
         key("n", "next_article", "main.next"),
@@ -179,6 +180,30 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
 
     async def action_search(self) -> None:
         await self._column.start_search()
+
+    def action_find(self) -> None:
+        """Ctrl+F: find words in the open article alone (as `/` does in a pager); the list
+        and the library's search stay as they are."""
+        from reader.ui.screens.bookmark_note import FindScreen
+
+        article = self._current
+        if article is None:
+            self.notify(t("main.open_first"), timeout=2)
+            return
+        self.app.push_screen(FindScreen(article.title), self._find)
+
+    def _find(self, words: str | None) -> None:
+        from reader.index.search import parse_query, search_pattern
+
+        if not words:
+            return
+        pane = self.query_one(ReadingPane)
+        pane.set_highlight(search_pattern(parse_query(words)))
+        if not pane.match_count:
+            self.notify(t("find.none", words=words), timeout=3, markup=False)
+            return
+        pane.focus()
+        pane.action_next_match()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # `/` is a priority key (see `start_search`); typed in the field, it is text.
