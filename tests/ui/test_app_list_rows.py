@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.ui.widgets.article_list import ArticleList
-from tests.ui.helpers import SIZES, build_app, settle
+from tests.ui.helpers import SIZES, build_app, settle, visible_text
 
 
 def many(folder: Path, count: int) -> Path:
@@ -54,3 +54,30 @@ async def test_the_cursor_bar_has_no_holes(tmp_path: Path) -> None:
             assert all(seg.style is not None and seg.style.bgcolor == cursor for seg in segments), [
                 (seg.text, seg.style) for seg in segments
             ]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_a_long_title_goes_on_to_the_second_line_before_the_facts(
+    tmp_path: Path, size: tuple[int, int], language: str
+) -> None:
+    title = "Europe weighs a security alliance of its own, with Ukraine and without the US"
+    (tmp_path / "long.md").write_text(
+        f"---\ntitle: {title}\npublished: 2026-01-19\nlanguage: en\n---\nText.\n", encoding="utf-8"
+    )
+    app = build_app(tmp_path, language=language)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        first, second = [
+            row.strip("│").strip().lstrip("●").strip()
+            for row in visible_text(article_list).splitlines()[1:3]
+        ]
+        if size[0] <= 80:  # no room for the title's end beside the facts: cut, as before
+            assert first.endswith("…") and second.startswith("2026-01-19 · EN")
+            return
+        assert not first.endswith("…") and title.startswith(first)  # cut between words
+        assert second.startswith(title[len(first) + 1 :][:10])  # the title goes on
+        assert "· 2026-01-19 · EN" in second  # and the date and language still show
+        if size[0] >= 200:  # room for all of it
+            assert f"{first} {second}".startswith(f"{title} · 2026-01-19")

@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -41,6 +42,22 @@ class Marks:
     bookmarked: bool = False
     note: str = ""
     """The bookmark's note, shown after the row's facts."""
+
+
+MIN_TITLE_REST = 12
+"""Columns a long title's end needs on the second line; a narrower list cuts the title on
+the first line instead (its second line keeps the facts)."""
+
+
+def split_title(title: str, room: int) -> tuple[str, str]:
+    """A title that does not fit in `room` columns, cut at a space for two lines: the rest
+    goes before the row's facts on its second line. Unbroken, it is cut with an ellipsis."""
+    if cell_len(title) <= room:
+        return title, ""
+    cut = title.rfind(" ", 0, room + 1)
+    if cut < room // 2:
+        return title, ""
+    return title[:cut], title[cut + 1 :]
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -306,6 +323,12 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         if selected:
             base += self.get_component_rich_style("article-list--cursor")
+        searched = article.id in self._snippets
+        core = " · ".join(p for p in (article.published_iso, (article.language or "").upper()) if p)
+        left = width - 4 - cell_len(core) - 3  # for the title's end, before the date and language
+        split = not searched and left >= MIN_TITLE_REST
+        first, rest = split_title(article.title, width - 4) if split else (article.title, "")
+        title_style = Style(bold=not marks.read)
         if line == 0:
             unread = self._ink("article-list--unread")
             star = self._ink("article-list--bookmark")
@@ -314,10 +337,10 @@ class ArticleList(ScrollView, can_focus=True):
                 (" " if marks.read else UNREAD_MARK, unread),
                 (BOOKMARK_MARK if marks.bookmarked else " ", star),
                 " ",
-                (article.title, Style(bold=not marks.read)),
+                (first, title_style),
                 style=base,
             )
-        elif article.id in self._snippets:
+        elif searched:
             text = Text.assemble("    ", style=base)
             meta, match = self._ink("article-list--meta"), self._ink("article-list--match")
             snippet = self._snippets[article.id]
@@ -335,7 +358,15 @@ class ArticleList(ScrollView, can_focus=True):
                 article.outlet or "",
             ]
             meta = self._ink("article-list--meta")
-            text = Text.assemble("    ", (" · ".join(p for p in parts if p), meta), style=base)
+            facts = " · ".join(p for p in parts if p)
+            if rest:  # the title's end first (a title is what the eye looks for), cut so
+                # that the date and the language still show after it
+                if cell_len(rest) > left:
+                    rest = rest[: left - 1].rstrip() + "…"
+                    facts = core
+                text = Text.assemble("    ", (rest, title_style), (f" · {facts}", meta), style=base)
+            else:
+                text = Text.assemble("    ", (facts, meta), style=base)
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(list(text.render(self.app.console)), width)
