@@ -115,9 +115,8 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
         title = fields.text("title")
         if title is None and (heading := first_heading(body)) is not None:
             title = clean(heading)
-        if title is None:
+        if title is None:  # as in Obsidian: a note's file name is its title, not a problem
             title = title_from_path(path)
-            fields.warn("title", Msg.of("problem.no_title", title=title))
         article_id = fields.text("id") or default_id(path, folder)
         published, precision = fields.published()
         if published is None and (jekyll := _JEKYLL_NAME.match(path.name)):

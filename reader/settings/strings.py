@@ -87,10 +87,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "source {number} has a link reader will not open ('{url}'); ignored",
         "la source {number} a un lien que reader n'ouvrira pas ('{url}') ; ignoré",
     ),
-    "problem.no_title": (
-        "no title in the front matter and no '# heading'; using '{title}'",
-        "pas de titre dans l'en-tête ni de '# titre' ; reader utilise '{title}'",
-    ),
     "problem.unreadable": ("cannot be read ({reason})", "illisible ({reason})"),
     "problem.too_large": (
         "the file is too large to read ({size}; the limit is {limit})",

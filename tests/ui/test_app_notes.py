@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.message import Message
+
+from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
-from tests.ui.helpers import build_app, open_article, settle, visible_text
+from tests.ui.helpers import build_app, notices, open_article, settle, visible_text
 from tests.vault import build_vault
 
 
@@ -47,3 +51,20 @@ async def test_the_sidebar_lists_the_notes_that_link_here_and_opens_them(tmp_pat
         await pilot.press("end", "enter")  # the last note linking here; no confirmation needed
         await settle(pilot)
         assert pane.article is not None and pane.article.title in ("Hugo page", "Welcome to jekyll")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_a_vault_whose_notes_are_named_by_their_files_opens_without_a_notice(
+    tmp_path: Path, language: str
+) -> None:
+    (tmp_path / "Daily plan.md").write_text("Call [[Tabs]] back.\n", encoding="utf-8")
+    (tmp_path / "Tabs.md").write_text("tags: none here, just text\n", encoding="utf-8")
+    (tmp_path / "Ideas").mkdir()
+    (tmp_path / "Ideas" / "Reading list.md").write_text("- one\n- two\n", encoding="utf-8")
+    app = build_app(tmp_path, language=language)
+    seen: list[Message] = []
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        titles = {article.title for article in app.screen.query_one(ArticleList).articles}
+        assert titles == {"Daily plan", "Tabs", "Reading list"}
+        assert notices(seen) == []  # a file's name as its title is how notes are written
