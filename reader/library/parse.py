@@ -18,7 +18,6 @@ from reader.library.fields import Fields
 from reader.library.frontmatter import Rejected, body_of, decode, split
 from reader.library.links import inline_tags, linked_names
 from reader.library.sanitize import clean, display_path, display_text
-from reader.settings.i18n import Msg
 from reader.settings.untrusted import read_failure, read_regular_file
 
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024

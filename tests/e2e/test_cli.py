@@ -86,7 +86,7 @@ def test_check_reports_path_line_severity_and_exits_1_on_error(cases_dir: Path) 
     assert code == 1
     assert f"{cases_dir / 'broken-yaml.md'}:3: error: " in out
     assert f"{cases_dir / 'bad-date.md'}:3: warning: " in out
-    assert lines[-1].endswith("error(s), 5 warning(s)")
+    assert lines[-1].endswith("error(s), 4 warning(s)")  # a missing title is none
     assert lines[-1].startswith("12 article(s) loaded, 8 error(s)")
 
 
