@@ -35,7 +35,6 @@ RANKED = (
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
-_MARKUP = re.compile(r"(?:\*+|_{2,}|`+|^#+ |^> |\]\([^)]*\)|\[)", re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------
@@ -151,16 +150,29 @@ def search_pattern(query: Query) -> re.Pattern[str] | None:
 
 
 def make_snippet(text: str, pattern: re.Pattern[str], width: int = SNIPPET_WIDTH) -> str:
-    """The text around the first match, matched words between MARK_START and MARK_END."""
+    """The text around the first match, as plain text (a snippet is prose, not Markdown),
+    matched words between MARK_START and MARK_END."""
+    from reader.markdown.plain import plain_text
+
     first = pattern.search(text)
-    if first is None:
+    if first is None:  # hidden by markup (`_front matter_`: `_` is a letter to a regex)
+        begin, stop, region = 0, -1, plain_text(text)
+    else:
+        # Whole lines around the match made plain, then cut: cut first, a link at the edge
+        # of the window kept half of its markup (`…coverage](https://ex…`).
+        begin = text.rfind("\n", 0, max(0, first.start() - 3 * width)) + 1
+        stop = text.find("\n", first.end() + 3 * width)
+        region = plain_text(text[begin : len(text) if stop == -1 else stop])
+    found = pattern.search(region)
+    if found is None:  # the match was in markup (an address): no snippet from here
         return ""
-    start = max(0, first.start() - width // 3)
-    end = min(len(text), start + width)
-    window = _MARKUP.sub("", text[start:end])  # a snippet is prose, not Markdown
-    marked = pattern.sub(lambda m: f"{MARK_START}{m.group()}{MARK_END}", window)
+    start = max(0, found.start() - width // 3)
+    end = min(len(region), start + width)
+    marked = pattern.sub(lambda m: f"{MARK_START}{m.group()}{MARK_END}", region[start:end])
     marked = " ".join(marked.split())
-    return ("…" if start else "") + marked + ("…" if end < len(text) else "")
+    before = start > 0 or begin > 0
+    after = end < len(region) or stop != -1
+    return ("…" if before else "") + marked + ("…" if after else "")
 
 
 # ---------------------------------------------------------------------------

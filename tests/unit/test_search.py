@@ -152,6 +152,29 @@ def test_snippets_are_prose_without_markdown_signs() -> None:
     assert f"{MARK_START}willing{MARK_END}" in snippet and "a link" in snippet
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "kept"),
+    [
+        ("hay " * 30 + "the [coverage report](https://example.org/a/very/long/address) says",
+         "coverage", "coverage report says"),
+        ("Read " + "more " * 25 + "about [[Callouts|call outs]] and _front matter_ here",
+         "front", "call outs and front matter here"),
+        ("> [!tip] In _Live Preview_, you can see it", "preview", "In Live Preview, you can"),
+        ("| **Engine** | `fts5` |\n|---|---|\n| ![[Engelbart.jpg\\|100]] | the engine |",
+         "engine", "Engine fts5"),
+        ("A block of its own. ^b15695\n\nThe next one says block again.", "block",
+         "A block of its own. The next"),
+    ],
+)  # fmt: skip
+def test_snippets_are_the_words_a_reader_sees(text: str, words: str, kept: str) -> None:
+    pattern = search_pattern(parse_query(words))
+    assert pattern is not None
+    snippet = make_snippet(text, pattern).replace(MARK_START, "").replace(MARK_END, "")
+    assert kept in snippet, snippet
+    for markup in ("](", "[[", "]]", "[!", "^b1", "**", "`", "|", "http", "100", "_"):
+        assert markup not in snippet, (markup, snippet)
+
+
 def test_snippets_start_near_the_match_and_mark_it() -> None:
     pattern = search_pattern(parse_query("needle"))
     assert pattern is not None
