@@ -40,6 +40,14 @@ def measured(around: Style, marked: Style) -> tuple[float, float]:
     return contrast(marked.bgcolor, around.bgcolor), contrast(text, marked.bgcolor)
 
 
+def check(theme: str, what: str, around: Style, marked: Style, floor: float) -> list[str]:
+    """What falls short of the floors, worded for the failure's message."""
+    tint, text = measured(around, marked)
+    if tint < floor or text < READABLE:
+        return [f"{theme}: {what} {tint:.2f} from around, its text {text:.2f}"]
+    return []
+
+
 async def test_cursor_rows_links_and_matches_stand_out_in_every_theme(library_dir: Path) -> None:
     app = build_app(library_dir)
     low: list[str] = []
@@ -48,23 +56,19 @@ async def test_cursor_rows_links_and_matches_stand_out_in_every_theme(library_di
         article_list = app.screen.query_one(ArticleList)
         themes = [name for name in sorted(app.available_themes) if not name.startswith("ansi")]
         assert len(themes) >= 15
+        assert isinstance(pane, ReadingPane)
         for name in themes:
             app.theme = name
-            article_list.focus()
-            await pilot.pause()
-            cursor = article_list.get_component_rich_style("article-list--cursor")
-            tint, text = measured(article_list.rich_style, cursor)
-            if tint < CURSOR_FROM_AROUND or text < READABLE:
-                low.append(f"{name}: cursor {tint:.2f}, its text {text:.2f}")
-            pane.focus()
-            await pilot.pause()
-            blurred = article_list.get_component_rich_style("article-list--cursor")
-            tint, text = measured(article_list.rich_style, blurred)
-            if tint < MARKED_FROM_AROUND or text < READABLE:
-                low.append(f"{name}: unfocused cursor {tint:.2f}, its text {text:.2f}")
-            assert isinstance(pane, ReadingPane)
+            # (the widget with the focus, what the cursor row is then, its floor)
+            for focused, what, floor in (
+                (article_list, "cursor", CURSOR_FROM_AROUND),
+                (pane, "unfocused cursor", MARKED_FROM_AROUND),
+            ):
+                focused.focus()
+                await pilot.pause()
+                cursor = article_list.get_component_rich_style("article-list--cursor")
+                low += check(name, what, article_list.rich_style, cursor, floor)
             for part in ("reading-pane--link-selected", "reading-pane--match"):
-                tint, text = measured(pane.rich_style, pane.get_component_rich_style(part))
-                if tint < MARKED_FROM_AROUND or text < READABLE:
-                    low.append(f"{name}: {part} {tint:.2f}, its text {text:.2f}")
+                marked = pane.get_component_rich_style(part)
+                low += check(name, part, pane.rich_style, marked, MARKED_FROM_AROUND)
     assert not low, "\n".join(low)
