@@ -188,8 +188,9 @@ def _fill(article: StoredArticle, packed: bytes) -> None:
 
 def search_fields(packed: bytes) -> tuple[str, str, str, str, str]:
     """What the index holds of a packed article besides its body, in `docs`' column order:
-    titles (an alias is another title), summary, tags, outlet, the sources' publishers
-    and titles."""
+    titles (an alias that is a name is another title; one that is a path, as Hugo's
+    `aliases: [/old/address/]`, is no title to rank by), summary, tags, outlet, the
+    sources' publishers and titles."""
     fields = Packed._make(marshal.loads(packed))
     names = " ".join(
         part
@@ -197,7 +198,7 @@ def search_fields(packed: bytes) -> tuple[str, str, str, str, str]:
         for part in (source.get("publisher"), source.get("title"))
         if part
     )
-    titles = " ".join([fields.title, *fields.aliases])
+    titles = " ".join([fields.title, *(alias for alias in fields.aliases if "/" not in alias)])
     return titles, fields.summary or "", " ".join(fields.tags), fields.outlet or "", names
 
 

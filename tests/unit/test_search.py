@@ -83,6 +83,22 @@ def test_title_hits_rank_first(corpus: Path, tmp_path: Path) -> None:
     assert ids(index, "drone")[0] == "drones"
 
 
+def test_an_alias_that_is_a_path_does_not_rank_as_a_title(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    _write(folder, "syntax", "Advanced formatting syntax", "How to write tables. " * 20)
+    _write(
+        folder,
+        "html",
+        "HTML content",
+        "Advanced formatting in HTML: more advanced formatting than the syntax allows.",
+        aliases="[/advanced-formatting-syntax/html/, Raw HTML]",
+    )
+    index = _index(folder, tmp_path / "cache")
+    assert ids(index, "advanced formatting") == ["syntax", "html"]
+    assert ids(index, "raw html")[0] == "html"  # an alias that is a name still counts
+
+
 def test_tags_outlets_and_sources_are_searched(corpus: Path, tmp_path: Path) -> None:
     index = _index(corpus, tmp_path / "cache")
     assert ids(index, "greenland") == ["tagged"]
