@@ -34,7 +34,7 @@ class CatalogueSearch:
         if too few are in these folders), so a word in most of 100,000 articles
         costs one pass of the index, not a Python loop over every match.
         """
-        from reader.index.search import RANKED, Hit, make_snippets
+        from reader.index.search import RANKED, Hit, make_snippets, title_closeness
 
         if query.is_empty or not folders:
             return []
@@ -56,6 +56,8 @@ class CatalogueSearch:
                 break
             chosen.clear()
             wanted *= 8
+        # As `search` does: a title that is the query, or starts with it, first.
+        chosen = dict(sorted(chosen.items(), key=lambda item: title_closeness(query, item[1][2])))
         row_ids = [row_id for row_id, _, _ in chosen.values()]
         snippets = make_snippets(self._texts, query, row_ids)
         return [
@@ -103,7 +105,19 @@ class CatalogueSearch:
         from reader.index.search import search
 
         with self._lock:
-            return search(self._db, query, self._article_ids(), self._texts, limit)
+            return search(
+                self._db, query, self._article_ids(), self._texts, limit, titles=self._titles
+            )
+
+    def _titles(self, row_ids: Sequence[int]) -> dict[int, str]:
+        """The titles of these rows, from their packed articles."""
+        marks = ",".join("?" * len(row_ids))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT id, packed FROM files WHERE id IN ({marks}) AND packed IS NOT NULL",
+                tuple(row_ids),
+            ).fetchall()
+        return {row_id: packed_title(packed) for row_id, packed in rows}
 
     def _texts(self, row_ids: Sequence[int]) -> dict[int, list[str]]:
         """The text of these rows, body first, for snippets: read from the files."""

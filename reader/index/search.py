@@ -228,6 +228,7 @@ def search(
     texts: Texts,
     limit: int | None = None,
     snippets: int = SNIPPETS,
+    titles: Titles | None = None,
 ) -> Results:
     """Articles matching every term, best first, from the `docs` FTS5 table of `db`.
 
@@ -237,7 +238,9 @@ def search(
     and is skipped. Each article is listed once (a duplicate-id file may be
     indexed too). An empty query matches nothing. Every match is returned (or
     `limit`), and the best `snippets` of them come with a snippet;
-    `make_snippets` makes the others when they are needed.
+    `make_snippets` makes the others when they are needed. With `titles`, an
+    article of the first `TITLE_FIRST` whose title is the query, or starts with
+    it, comes first (`title_closeness`).
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty:
@@ -259,8 +262,43 @@ def search(
         rowids.append(rowid)
         if limit is not None and len(ids) >= limit:
             break
+    if titles is not None and rowids:
+        named = titles(rowids[:TITLE_FIRST])
+        head = sorted(
+            range(min(TITLE_FIRST, len(rowids))),
+            key=lambda n: title_closeness(parsed, named.get(rowids[n], "")),
+        )  # stable: bm25's order among equals
+        ids[: len(head)] = [ids[n] for n in head]
+        scores[: len(head)] = [scores[n] for n in head]
+        rowids[: len(head)] = [rowids[n] for n in head]
     marked = make_snippets(texts, parsed, rowids[:snippets])
     return Results(ids, scores, {article_ids[row]: text for row, text in marked.items()})
+
+
+TITLE_FIRST = 50
+"""Of the best matches, this many are looked at again: a title that is the query, or starts
+with it, comes first (bm25 weighs a word in a long body against one in a title)."""
+Titles = Callable[[Sequence[int]], Mapping[int, str]]
+
+
+def _words(text: str) -> list[str]:
+    """Lower case words without accents, as the index's tokenizer sees them."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def title_closeness(query: Query, title: str) -> int:
+    """0: the title is the query's words; 1: it starts with them; 2: neither."""
+    wanted = [word for term in query.terms for word in _words(term.text)]
+    words = _words(title)
+    if not wanted or len(words) < len(wanted):
+        return 2
+    if words == wanted:
+        return 0
+    head, last = words[: len(wanted) - 1], words[len(wanted) - 1]
+    if head == wanted[:-1] and (last == wanted[-1] or last.startswith(wanted[-1])):
+        return 1
+    return 2
 
 
 def make_snippets(texts: Texts, query: Query, rowids: Sequence[int]) -> dict[int, str]:

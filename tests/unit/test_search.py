@@ -99,6 +99,20 @@ def test_an_alias_that_is_a_path_does_not_rank_as_a_title(tmp_path: Path) -> Non
     assert ids(index, "raw html")[0] == "html"  # an alias that is a name still counts
 
 
+def test_a_title_that_is_the_query_or_starts_with_it_comes_first(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    _write(folder, "guide", "Formatting your notes", "Advanced formatting. " * 30)
+    _write(folder, "syntax", "Advanced formatting syntax", "How to write tables. " * 20)
+    _write(folder, "exact", "Advanced formatting", "A short page.")
+    index = _index(folder, tmp_path / "cache")
+    assert ids(index, "advanced formatting") == ["exact", "syntax", "guide"]
+    assert ids(index, "advanced form*")[:2] == ["exact", "syntax"]  # a prefix, as typed
+    hits = [hit.article_id for hit, _title in index.best(parse_query("advanced formatting"),
+                                                          [folder], 3)]  # fmt: skip
+    assert hits == ["exact", "syntax", "guide"]
+
+
 def test_tags_outlets_and_sources_are_searched(corpus: Path, tmp_path: Path) -> None:
     index = _index(corpus, tmp_path / "cache")
     assert ids(index, "greenland") == ["tagged"]
