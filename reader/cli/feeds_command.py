@@ -49,7 +49,8 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
         else:
             for feed in feeds.feeds:
                 state = feed.error or feed.fetched or t("feeds.never")
-                out.write(f"{feed.label}  {feed.url}  {state}\n")
+                place = f"{feed.folder}/" if feed.folder else ""
+                out.write(f"{place}{feed.label}  {feed.url}  {state}\n")
     except FeedListError as error:
         raise UserError(str(error)) from None
     return EXIT_OK
@@ -59,7 +60,7 @@ def _change(
     feeds: FeedList,
     action: str,
     args: argparse.Namespace,
-    read_opml: Callable[[Path], list[tuple[str, str | None]]],
+    read_opml: Callable[[Path], list[tuple[str, str | None, str | None]]],
 ) -> str:
     """Add, remove or import into `feeds` (written back by the caller); what to say."""
     if action == "add":
@@ -71,7 +72,7 @@ def _change(
             raise UserError(t("feeds.unknown", feed=args.feed))
         return t("feeds.removed", feed=gone.label)
     listed = read_opml(Path(args.file).expanduser())
-    added = sum(feeds.add(url, name)[1] for url, name in listed)
+    added = sum(feeds.add(url, name, folder=folder)[1] for url, name, folder in listed)
     return t("feeds.imported", added=added, listed=len(listed))
 
 
@@ -80,6 +81,7 @@ def _record(feed: Feed) -> dict[str, object]:
         "url": feed.url,
         "name": feed.name,
         "title": feed.title,
+        "folder": feed.folder,
         "full": feed.full,
         "fetched": feed.fetched,
         "error": feed.error,

@@ -33,6 +33,8 @@ LOCK_FILE = ".feeds.lock"
 FEEDS_FOLDER = "feeds"
 """The folder of the user's library that holds each feed's home."""
 MAX_OPML_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 8
+"""Folders within folders read from an OPML file at most (deeper feeds are not read)."""
 LEARNT = ("title", "etag", "last_modified", "fetched", "error")
 """What a fetch learns about a feed (and writes back); the rest is the user's."""
 
@@ -58,10 +60,15 @@ class Feed:
     home: str = ""
     """Its items' folder under `library/feeds/`: made from the address when the feed
     is followed (see `feed_home`) and kept, whatever the feed calls itself."""
+    folder: str | None = None
+    """The folder it is filed in, as OPML folders are (`News/Local`): kept from an
+    import, written back by an export."""
 
     def __post_init__(self) -> None:
-        if not self.home or not _HOME.fullmatch(self.home):
+        if not isinstance(self.home, str) or not _HOME.fullmatch(self.home):
             self.home = feed_home(self.url)
+        if self.folder is not None:
+            self.folder = folder_path(str(self.folder))
 
     @property
     def label(self) -> str:
@@ -150,8 +157,10 @@ class FeedList:
             None,
         )
 
-    def add(self, url: str, name: str | None = None, full: bool = False) -> tuple[Feed, bool]:
-        """Follow `url` (or change its name and `full`); True if it is new."""
+    def add(
+        self, url: str, name: str | None = None, full: bool = False, folder: str | None = None
+    ) -> tuple[Feed, bool]:
+        """Follow `url` (or change its name, `full` and folder); True if it is new."""
         try:
             url = check_address(url)
         except FetchError as error:
@@ -160,8 +169,9 @@ class FeedList:
         if existing is not None:
             existing.name = name or existing.name
             existing.full = full or existing.full
+            existing.folder = folder_path(folder) if folder else existing.folder
             return existing, False
-        feed = Feed(url, clean(name).strip() if name else None, full)
+        feed = Feed(url, clean(name).strip() if name else None, full, folder=folder)
         self.feeds.append(feed)
         return feed, True
 
@@ -189,8 +199,16 @@ def _locked(data_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def read_opml(path: Path) -> list[tuple[str, str | None]]:
-    """(address, name) of every feed an OPML file lists, at any depth of outlines."""
+def folder_path(text: str) -> str | None:
+    """A folder as reader keeps it: names cleaned, joined by `/` (None for none)."""
+    parts = [" ".join(clean(part).split()) for part in text.split("/")]
+    return "/".join(part for part in parts if part) or None
+
+
+def read_opml(path: Path) -> list[tuple[str, str | None, str | None]]:
+    """(address, name, folder) of every feed an OPML file lists, at any depth of outlines;
+    the folder is the path of the outlines around it (`News/Local`), as newsboat, nom and
+    FreshRSS file feeds."""
     try:
         data = read_regular_file(path, MAX_OPML_BYTES)
         root = ElementTree.fromstring(data)
@@ -198,24 +216,41 @@ def read_opml(path: Path) -> list[tuple[str, str | None]]:
         raise FeedListError(f"{path}: {read_failure(error)}") from None
     except ElementTree.ParseError as error:
         raise FeedListError(f"{path}: not OPML ({error})") from None
-    found: list[tuple[str, str | None]] = []
-    for outline in root.iter("outline"):
-        url = outline.get("xmlUrl") or outline.get("xmlurl")
-        if url:
-            name = outline.get("title") or outline.get("text")
-            found.append((url.strip(), clean(name).strip() if name else None))
+    found: list[tuple[str, str | None, str | None]] = []
+    body = root.find("body")
+    _outlines(root if body is None else body, [], found)
     return found
 
 
+def _outlines(
+    parent: ElementTree.Element, folders: list[str], found: list[tuple[str, str | None, str | None]]
+) -> None:
+    for outline in parent.findall("outline"):
+        url = outline.get("xmlUrl") or outline.get("xmlurl")
+        name = outline.get("title") or outline.get("text")
+        if url:
+            shown = clean(name).strip() if name else None
+            found.append((url.strip(), shown, folder_path("/".join(folders))))
+        elif len(folders) < MAX_DEPTH:
+            _outlines(outline, [*folders, (name or "").replace("/", "-")], found)
+
+
 def write_opml(feeds: list[Feed]) -> str:
-    """The feeds as OPML 2.0, as newsboat, nom and FreshRSS read it."""
+    """The feeds as OPML 2.0, in their folders, as newsboat, nom and FreshRSS read it."""
     root = ElementTree.Element("opml", version="2.0")
     head = ElementTree.SubElement(root, "head")
     ElementTree.SubElement(head, "title").text = "reader feeds"
     body = ElementTree.SubElement(root, "body")
+    places: dict[str, ElementTree.Element] = {"": body}
     for feed in feeds:
+        parent, path = body, ""
+        for part in (feed.folder or "").split("/") if feed.folder else []:
+            path = f"{path}/{part}"
+            if path not in places:
+                places[path] = ElementTree.SubElement(parent, "outline", text=part, title=part)
+            parent = places[path]
         ElementTree.SubElement(
-            body, "outline", type="rss", text=feed.label, title=feed.label, xmlUrl=feed.url
+            parent, "outline", type="rss", text=feed.label, title=feed.label, xmlUrl=feed.url
         )
     ElementTree.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, "unicode") + "\n"

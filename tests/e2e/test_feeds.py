@@ -149,6 +149,32 @@ def test_opml_import_as_newsboat_writes_it_and_export_that_reads_back(
     assert run("feeds", "import", str(again))[1].startswith("1 feeds added")
 
 
+def test_opml_folders_are_kept_in_and_written_back_out(
+    httpserver: HTTPServer, tmp_path: Path, isolated_user_dirs: Path
+) -> None:
+    urls = serve_feeds(httpserver)
+    opml = tmp_path / "folders.opml"
+    opml.write_text(
+        f"""<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+<outline text="News"><outline text="Local">
+  <outline type="rss" text="Alliance Watch" xmlUrl="{urls["rss"]}"/></outline>
+  <outline type="rss" text="Atom Desk" xmlUrl="{urls["atom"]}"/></outline>
+<outline type="rss" text="JSON Desk" xmlUrl="{urls["json"]}"/>
+</body></opml>""",
+        encoding="utf-8",
+    )
+    assert run("feeds", "import", str(opml))[0] == 0
+    listed = {feed["url"]: feed["folder"] for feed in json.loads(run("feeds", "--json")[1])}
+    assert listed == {urls["rss"]: "News/Local", urls["atom"]: "News", urls["json"]: None}
+    assert "News/Local/Alliance Watch" in run("feeds")[1]
+    exported = run("feeds", "export")[1]
+    again = tmp_path / "again.opml"
+    again.write_text(exported, encoding="utf-8")
+    (isolated_user_dirs / "data" / "feeds.json").unlink()
+    assert run("feeds", "import", str(again))[1].startswith("3 feeds added")
+    assert {f["url"]: f["folder"] for f in json.loads(run("feeds", "--json")[1])} == listed
+
+
 def test_bad_input_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("feeds", "add", "file:///etc/passwd")[0] == 1
     assert "only http and https" in capsys.readouterr().err
