@@ -35,7 +35,7 @@ from reader.settings.i18n import t
 from reader.web.extract import ExtractError, WebArticle, extract, fragment_markdown
 from reader.web.fetch import TOTAL_TIMEOUT, FetchError, fetch
 from reader.web.reading_lists import ListEntry
-from reader.web.saved import Saved, address_key, save, saved_files
+from reader.web.saved import Saved, add_tags, address_key, save, saved_files
 
 MAX_PARALLEL = 8
 """Pages fetched at once."""
@@ -116,6 +116,8 @@ def import_entries(
         if path is None or (retry_failed and failed):
             to_bring.append(entry)
         else:
+            if entry.tags:  # the export's tags join the article's own
+                add_tags(path, entry.tags)
             result = Result.FAILED_BEFORE if failed else Result.THERE
             said(Outcome(entry, result, path.stem, entry.title or entry.url))
     if not to_bring:

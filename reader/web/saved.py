@@ -20,7 +20,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -145,6 +145,36 @@ def saved_title(path: Path) -> str | None:
         return None
     title = fields.get("title") if isinstance(fields, dict) else None
     return title if isinstance(title, str) else None
+
+
+def add_tags(path: Path, tags: Sequence[str]) -> bool:
+    """Add `tags` to a saved page's own (kept, in their order); True if the file changed.
+
+    A file whose front matter is not as reader writes it is left as it is: it may be
+    the user's now, and nothing of theirs is ever lost to an import.
+    """
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not text.startswith("---\n") or "\n---\n" not in text:
+        return False
+    header, body = text[4:].split("\n---\n", 1)
+    try:
+        fields = yaml.safe_load(header)
+    except yaml.YAMLError:
+        return False
+    own = fields.get("tags", []) if isinstance(fields, dict) else None
+    if not isinstance(own, list) or not all(isinstance(tag, str) for tag in own):
+        return False
+    merged = list(dict.fromkeys([*own, *tags]))
+    if merged == own:
+        return False
+    fields["tags"] = merged
+    write_article(path, fields, body.removeprefix("\n"), ".saving-")
+    return True
 
 
 def saved_files(folder: Path) -> dict[str, Path]:

@@ -298,3 +298,20 @@ def test_a_hostile_or_broken_export_is_named_with_the_reason(
     assert run("import-list", str(missing))[0] == 1
     assert "gone.csv" in capsys.readouterr().err
     assert run("import-list", str(notes), "--format", "pocket")[0] == 1
+
+
+def test_a_second_import_adds_its_tags_to_an_article_already_there(
+    httpserver: HTTPServer, tmp_path: Path, isolated_user_dirs: Path
+) -> None:
+    urls = serve_pages(httpserver, "alpha")
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(pocket([("A", urls["alpha"], "1700000000", "défense", "unread")]), "utf-8")
+    assert run("import-list", str(first))[0] == 0
+    [path] = (isolated_user_dirs / "data" / "library").glob("*.md")
+    own = path.read_text("utf-8").replace("- défense\n", "- défense\n- mine\n")
+    path.write_text(own, encoding="utf-8")  # a tag the user added by hand
+    second.write_text(pocket([("A", urls["alpha"], "1700000000", "ue|défense", "unread")]), "utf-8")
+    code, out = run("import-list", str(second))
+    assert code == 0 and "already there 1" in out
+    assert listed()["Page alpha"]["tags"] == ["défense", "mine", "ue"]
+    assert "The text of Page alpha" in path.read_text("utf-8")  # the body as it was
