@@ -11,6 +11,7 @@ from reader.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
     UserError,
+    current_library,
     json_text,
     open_store,
     settings_for,
@@ -18,6 +19,7 @@ from reader.cli.common import (
 from reader.settings.i18n import t
 
 if TYPE_CHECKING:
+    from reader.settings.config import Settings
     from reader.web.feed_list import Feed, FeedList
 
 
@@ -44,13 +46,16 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
         feeds = _feed_list(settings.data_dir)
         if action == "export":
             out.write(write_opml(feeds.feeds))
-        elif args.json:
-            out.write(json_text([_record(feed) for feed in feeds.feeds]))
+            return EXIT_OK
+        counts = _counts(settings) if feeds.feeds else {}
+        if args.json:
+            out.write(json_text([_record(feed, counts) for feed in feeds.feeds]))
         else:
             for feed in feeds.feeds:
                 state = feed.error or feed.fetched or t("feeds.never")
                 place = f"{feed.folder}/" if feed.folder else ""
-                out.write(f"{place}{feed.label}  {feed.url}  {state}\n")
+                unread = t("feeds.unread", count=counts.get(feed.home, (0, 0))[1])
+                out.write(f"{place}{feed.label}  {unread}  {feed.url}  {state}\n")
     except FeedListError as error:
         raise UserError(str(error)) from None
     return EXIT_OK
@@ -76,7 +81,25 @@ def _change(
     return t("feeds.imported", added=added, listed=len(listed))
 
 
-def _record(feed: Feed) -> dict[str, object]:
+def _counts(settings: Settings) -> dict[str, tuple[int, int]]:
+    """(items, unread) of each feed's home, from the library and the reading state."""
+    from reader.web.feed_list import FEEDS_FOLDER
+
+    library = current_library(settings)
+    states = open_store(settings).states()
+    counts: dict[str, tuple[int, int]] = {}
+    prefix = f"{FEEDS_FOLDER}/"
+    for article in library.articles:
+        if article.id.startswith(prefix) and article.id.count("/") == 2:
+            home = article.id.split("/")[1]
+            items, unread = counts.get(home, (0, 0))
+            state = states.get(article.id)
+            counts[home] = (items + 1, unread + (0 if state and state.read else 1))
+    return counts
+
+
+def _record(feed: Feed, counts: dict[str, tuple[int, int]]) -> dict[str, object]:
+    items, unread = counts.get(feed.home, (0, 0))
     return {
         "url": feed.url,
         "name": feed.name,
@@ -85,6 +108,8 @@ def _record(feed: Feed) -> dict[str, object]:
         "full": feed.full,
         "fetched": feed.fetched,
         "error": feed.error,
+        "items": items,
+        "unread": unread,
     }
 
 

@@ -514,6 +514,7 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "{added} flux ajoutés ({listed} dans le fichier)",
     ),
     "feeds.never": ("never fetched", "jamais récupéré"),
+    "feeds.unread": ("{count} unread", "{count} non lus"),
     "feeds.none": ("No feeds yet: reader feeds add URL", "Aucun flux : reader feeds add URL"),
     "fetch.done": ("{feed}: {new} new", "{feed} : {new} nouveaux"),
     "fetch.failed": ("{feed}: failed: {reason}", "{feed} : échec : {reason}"),

@@ -99,6 +99,25 @@ def test_rss_atom_and_json_feed_items_become_articles_once(
     assert len(articles(isolated_user_dirs / "data")) == 4
 
 
+def test_feeds_list_counts_each_feed_s_items_and_unread(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    from reader.state.store import Store
+
+    urls = serve_feeds(httpserver)
+    for name in ("rss", "atom"):
+        assert run("feeds", "add", urls[name])[0] == 0
+    assert run("fetch")[0] == 0
+    records = json.loads(run("list", "--json", "--no-bundled")[1])
+    paris = next(r["id"] for r in records if r["title"] == "Coalition meets in Paris")
+    store = Store.open(isolated_user_dirs / "data")
+    store.set_read(paris, True)
+    store.close()
+    counted = {f["url"]: (f["items"], f["unread"]) for f in json.loads(run("feeds", "--json")[1])}
+    assert counted == {urls["rss"]: (2, 1), urls["atom"]: (1, 1)}
+    assert "Alliance Watch  1 unread  " in run("feeds")[1]
+
+
 def test_a_failing_or_broken_feed_is_reported_and_the_others_go_on(
     httpserver: HTTPServer, isolated_user_dirs: Path
 ) -> None:
