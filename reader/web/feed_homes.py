@@ -23,9 +23,7 @@ from pathlib import Path
 
 from reader.library.parse import default_id
 from reader.web.feed_list import FEEDS_FOLDER, Feed
-
-HEAD_BYTES = 16384
-"""What is read of an item's file to find its feed (the front matter comes first)."""
+from reader.web.saved import saved_field
 
 
 @dataclass(frozen=True)
@@ -60,32 +58,12 @@ def planned_moves(library: Path, feeds: Iterable[Feed]) -> list[Move]:
         if folder.name in homes or folder.is_symlink() or not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.md")):
-            feed = by_url.get(item_feed(path) or "")
+            feed = by_url.get(saved_field(path, "feed") or "")
             if feed is None or path.is_symlink():
                 continue
             new = root / feed.home / path.name
             moves.append(Move(path, new, default_id(path, library), default_id(new, library)))
     return moves
-
-
-def item_feed(path: Path) -> str | None:
-    """The address in an item's `feed` field, or None (not an item, or unreadable)."""
-    import yaml
-
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES).decode("utf-8", errors="replace")
-    except OSError:
-        return None
-    if not head.startswith("---\n"):
-        return None
-    header = head[4:].split("\n---", 1)[0]
-    try:
-        fields = yaml.safe_load(header)
-    except yaml.YAMLError:
-        return None
-    feed = fields.get("feed") if isinstance(fields, dict) else None
-    return feed if isinstance(feed, str) else None
 
 
 def apply_moves(moves: Sequence[Move]) -> None:

@@ -133,18 +133,21 @@ def front_matter(
     return fields
 
 
-def saved_title(path: Path) -> str | None:
-    """The title in a saved page's front matter (None if it cannot be read)."""
-    import yaml
+HEAD_BYTES = 16384
+"""What is read of a file to find a field of its front matter (which comes first)."""
+
+
+def saved_field(path: Path, key: str) -> str | None:
+    """A text field of a file's front matter (the title of a saved page, the feed of an
+    item), read from the file's head; None if it has none, or cannot be read."""
+    from reader.library.frontmatter import Rejected, split
 
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(16384)
-        fields = yaml.safe_load(head.split("\n---", 1)[0].removeprefix("---\n"))
-    except (OSError, yaml.YAMLError):
+            value = split(handle.read(HEAD_BYTES)).meta.get(key)
+    except (OSError, Rejected):
         return None
-    title = fields.get("title") if isinstance(fields, dict) else None
-    return title if isinstance(title, str) else None
+    return value if isinstance(value, str) else None
 
 
 def add_tags(path: Path, tags: Sequence[str]) -> bool:
@@ -153,27 +156,19 @@ def add_tags(path: Path, tags: Sequence[str]) -> bool:
     A file whose front matter is not as reader writes it is left as it is: it may be
     the user's now, and nothing of theirs is ever lost to an import.
     """
-    import yaml
+    from reader.library.frontmatter import Rejected, split
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        parts = split(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, Rejected):
         return False
-    if not text.startswith("---\n") or "\n---\n" not in text:
-        return False
-    header, body = text[4:].split("\n---\n", 1)
-    try:
-        fields = yaml.safe_load(header)
-    except yaml.YAMLError:
-        return False
-    own = fields.get("tags", []) if isinstance(fields, dict) else None
-    if not isinstance(own, list) or not all(isinstance(tag, str) for tag in own):
+    own = parts.meta.get("tags", [])
+    if not parts.raw or not isinstance(own, list) or not all(isinstance(t, str) for t in own):
         return False
     merged = list(dict.fromkeys([*own, *tags]))
     if merged == own:
         return False
-    fields["tags"] = merged
-    write_article(path, fields, body.removeprefix("\n"), ".saving-")
+    write_article(path, {**parts.meta, "tags": merged}, parts.body.removeprefix("\n"), ".saving-")
     return True
 
 
@@ -204,7 +199,9 @@ def save(
     if path is None:
         same = twin(files, requested, article.url)
         if same is not None:
-            return Saved(same, same.stem, created=False, written=False, title=saved_title(same))
+            return Saved(
+                same, same.stem, created=False, written=False, title=saved_field(same, "title")
+            )
         path = folder / f"{slug(article.title)}-{address_key(requested)}.md"
         created = True
     else:
