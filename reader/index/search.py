@@ -281,10 +281,15 @@ with it, comes first (bm25 weighs a word in a long body against one in a title).
 Titles = Callable[[Sequence[int]], Mapping[int, str]]
 
 
+def folded(text: str) -> str:
+    """Lower case without accents: `resume` finds `Résumé` (the help's filter too)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def _words(text: str) -> list[str]:
     """Lower case words without accents, as the index's tokenizer sees them."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c)))
+    return re.findall(r"\w+", folded(text))
 
 
 def title_closeness(query: Query, title: str) -> int:

@@ -7,7 +7,6 @@ the rows (by what a key does or by the key), accents and case aside.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -21,6 +20,7 @@ from textual.events import Click
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
+from reader.index.search import folded
 from reader.settings import resources
 from reader.settings.i18n import t
 from reader.ui.keys import describe, key, remapped, translate_bindings
@@ -99,7 +99,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("what")
         for keys, description in merge_keys(bindings):
             shown = " ".join(self.app.get_key_display(binding) for binding in keys)
-            if typed and typed not in _folded(f"{shown} {description}"):
+            if typed and typed not in folded(f"{shown} {description}"):
                 continue
             table.add_row(Text(shown, style="bold"), description)
         return table
@@ -107,7 +107,7 @@ class HelpScreen(ModalScreen[None]):
     @on(Input.Changed, "#help-filter")
     def _filter(self, event: Input.Changed) -> None:
         """Only the rows that say what was typed; a group with none hides."""
-        typed = _folded(event.value.strip())
+        typed = folded(event.value.strip())
         for widget, (title, bindings) in zip(self.query(".help-group"), self._groups, strict=True):
             table = self._table(title, bindings, typed)
             assert isinstance(widget, Static)
@@ -128,9 +128,3 @@ class HelpScreen(ModalScreen[None]):
         body = self.query_one("#help-body")
         if not body.region.contains(event.screen_x, event.screen_y):
             self.dismiss()
-
-
-def _folded(text: str) -> str:
-    """Lower case without accents: `resume` finds `Résumé`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
