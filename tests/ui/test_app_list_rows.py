@@ -81,3 +81,19 @@ async def test_a_long_title_goes_on_to_the_second_line_before_the_facts(
         assert "· 2026-01-19 · EN" in second  # and the date and language still show
         if size[0] >= 200:  # room for all of it
             assert f"{first} {second}".startswith(f"{title} · 2026-01-19")
+
+
+async def test_a_long_title_leaves_the_second_line_to_the_user_s_note(tmp_path: Path) -> None:
+    title = "Europe weighs a security alliance of its own, with Ukraine and without the US"
+    (tmp_path / "long.md").write_text(
+        f"---\ntitle: {title}\npublished: 2026-01-19\n---\nText.\n", encoding="utf-8"
+    )
+    app = build_app(tmp_path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("B", *"my own words", "ctrl+s")
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        first, second = visible_text(article_list).splitlines()[1:3]
+        assert "✎ my own words · 2026-01-19" in second  # the note, not the title's end
+        assert first.rstrip(" │").endswith("…")

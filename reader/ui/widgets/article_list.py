@@ -44,6 +44,18 @@ class Marks:
     """The bookmark's note, shown after the row's facts."""
 
 
+def _facts(article: Article, marks: Marks) -> list[str]:
+    """A row's second line, in order: the user's own note, then fixed-width facts (date,
+    language, reading time), then the outlet, which is what an ellipsis cuts."""
+    return [
+        f"✎ {' ⏎ '.join(marks.note.splitlines())}" if marks.note else "",
+        article.published_iso or t("list.undated"),
+        (article.language or "").upper(),
+        f"{article.reading_minutes} min",
+        article.outlet or "",
+    ]
+
+
 MIN_TITLE_REST = 12
 """Columns a long title's end needs on the second line; a narrower list cuts the title on
 the first line instead (its second line keeps the facts)."""
@@ -324,9 +336,11 @@ class ArticleList(ScrollView, can_focus=True):
         if selected:
             base += self.get_component_rich_style("article-list--cursor")
         searched = article.id in self._snippets
-        core = " · ".join(p for p in (article.published_iso, (article.language or "").upper()) if p)
-        left = width - 4 - cell_len(core) - 3  # for the title's end, before the date and language
-        split = not searched and left >= MIN_TITLE_REST
+        facts = _facts(article, marks)
+        core = " · ".join(part for part in facts[1:3] if part)  # the date and the language
+        left = width - 4 - cell_len(core) - 3  # for the title's end, before those
+        # The user's own note keeps the second line: a long title is cut instead.
+        split = not searched and not marks.note and left >= MIN_TITLE_REST
         first, rest = split_title(article.title, width - 4) if split else (article.title, "")
         title_style = Style(bold=not marks.read)
         if line == 0:
@@ -348,25 +362,16 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             if self._searching:
                 self._want_snippet(article.id)  # the facts stand in until it comes
-            # The user's own note first; then fixed-width facts; the outlet is what
-            # an ellipsis cuts.
-            parts = [
-                f"✎ {' ⏎ '.join(marks.note.splitlines())}" if marks.note else "",
-                article.published_iso or t("list.undated"),
-                (article.language or "").upper(),
-                f"{article.reading_minutes} min",
-                article.outlet or "",
-            ]
             meta = self._ink("article-list--meta")
-            facts = " · ".join(p for p in parts if p)
+            shown = " · ".join(part for part in facts if part)
             if rest:  # the title's end first (a title is what the eye looks for), cut so
                 # that the date and the language still show after it
                 if cell_len(rest) > left:
                     rest = rest[: left - 1].rstrip() + "…"
-                    facts = core
-                text = Text.assemble("    ", (rest, title_style), (f" · {facts}", meta), style=base)
+                    shown = core
+                text = Text.assemble("    ", (rest, title_style), (f" · {shown}", meta), style=base)
             else:
-                text = Text.assemble("    ", (facts, meta), style=base)
+                text = Text.assemble("    ", (shown, meta), style=base)
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(list(text.render(self.app.console)), width)
