@@ -7,14 +7,12 @@ path (the terminal handed over and taken back), without anyone typing in vi.
 from __future__ import annotations
 
 import io
-import os
-import sys
 from pathlib import Path
 
 import pytest
 
-from benchmarks.terminal import Terminal
 from reader.cli import main
+from tests.e2e.conftest import Launch
 
 pytestmark = pytest.mark.slow
 
@@ -35,21 +33,16 @@ def note(folder: Path) -> Path:
     return path
 
 
-def test_e_edits_the_open_note_and_shows_it_again(tmp_path: Path) -> None:
+def test_e_edits_the_open_note_and_shows_it_again(launch: Launch, tmp_path: Path) -> None:
     path = note(tmp_path / "notes")
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="", LINES="", EDITOR=editor(tmp_path))
-    argv = [sys.executable, "-m", "reader", "--no-bundled", "--content", str(path.parent)]
-    terminal = Terminal(argv, env, columns=100, lines=30)
-    try:
-        assert terminal.wait_for(lambda text: "A draft" in text)
-        terminal.send("\r")
-        assert terminal.wait_for(lambda text: "The first line of the draft." in text)
-        terminal.send("e")
-        assert terminal.wait_for(lambda text: "Written in the editor." in text), terminal.text()
-        terminal.send("q")
-        assert terminal.wait_exit() == 0
-    finally:
-        terminal.close()
+    terminal = launch("--no-bundled", "--content", str(path.parent), EDITOR=editor(tmp_path))
+    assert terminal.wait_for(lambda text: "A draft" in text)
+    terminal.send("\r")
+    assert terminal.wait_for(lambda text: "The first line of the draft." in text)
+    terminal.send("e")
+    assert terminal.wait_for(lambda text: "Written in the editor." in text), terminal.text()
+    terminal.send("q")
+    assert terminal.wait_exit() == 0
     assert path.read_text("utf-8").endswith("Written in the editor.\n")
 
 

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-
-from benchmarks.terminal import Terminal
 
 PAGE = """<html lang="en"><head><title>Shown, not kept</title></head><body>
 <nav>Home About Contact</nav><article><h1>Shown, not kept</h1>
 <p>The text of a page opened straight from its address, long enough to be the main text.</p>
 <p>A second paragraph, so the extractor is sure this is the article of the page.</p>
 </article></body></html>"""
-
-
-@pytest.fixture
-def launch() -> Iterator[object]:
-    started: list[Terminal] = []
-
-    def start(*argv: str, **more: str) -> Terminal:
-        env = dict(os.environ, TERM="xterm-256color", COLUMNS="", LINES="", **more)
-        terminal = Terminal([sys.executable, "-m", "reader", *argv], env, columns=120, lines=30)
-        started.append(terminal)
-        return terminal
-
-    yield start
-    for terminal in started:
-        terminal.close()
 
 
 def test_a_file_opens_alone_and_at_once(launch, library_dir: Path) -> None:  # type: ignore[no-untyped-def]

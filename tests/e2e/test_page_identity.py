@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
-from benchmarks.terminal import Terminal
 from reader.cli import main
+from tests.e2e.conftest import Launch
 
 PAGE = """<html lang="en"><head><title>{title}</title>{canonical}</head><body>
 <nav>Home About</nav><article><h1>{title}</h1>
@@ -140,24 +138,24 @@ def test_import_list_of_a_page_whose_canonical_is_the_saved_page(
 
 
 def test_reader_url_then_a_keeps_the_page_as_its_own_article(
-    kept: dict[str, str], other_site: HTTPServer, isolated_user_dirs: Path, tmp_path: Path
+    launch: Launch,
+    kept: dict[str, str],
+    other_site: HTTPServer,
+    isolated_user_dirs: Path,
+    tmp_path: Path,
 ) -> None:
     url = hostile_page(other_site, kept)
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="", LINES="", TMPDIR=str(temporary))
-    terminal = Terminal([sys.executable, "-m", "reader", url], env, columns=120, lines=30)
-    try:
-        assert terminal.wait_for(
-            lambda text: "A hostile page" in text and "Articles (1)" in text
-        ), terminal.text()
-        terminal.send("a")
-        assert terminal.wait_for(lambda text: url in text), terminal.text()
-        terminal.send("\r")
-        assert terminal.wait_for(lambda text: "Added: A hostile page" in text), terminal.text()
-        terminal.send("q")
-        assert terminal.wait_exit() == 0
-    finally:
-        terminal.close()
+    terminal = launch(url, TMPDIR=str(temporary))
+    assert terminal.wait_for(lambda text: "A hostile page" in text and "Articles (1)" in text), (
+        terminal.text()
+    )
+    terminal.send("a")
+    assert terminal.wait_for(lambda text: url in text), terminal.text()
+    terminal.send("\r")
+    assert terminal.wait_for(lambda text: "Added: A hostile page" in text), terminal.text()
+    terminal.send("q")
+    assert terminal.wait_exit() == 0
     assert_untouched(kept)
     assert len(list(library(isolated_user_dirs).glob("*.md"))) == 2
