@@ -30,6 +30,7 @@ from reader.settings import resources
 from reader.settings.config import Settings, library_folders
 from reader.settings.i18n import number, set_language, t
 from reader.state.keeper import StateKeeper
+from reader.state.session import ReadingSession
 from reader.state.store import Store
 from reader.ui.commands import ReaderCommands
 from reader.ui.feed_fetcher import FeedFetcher
@@ -44,6 +45,7 @@ from reader.ui.messages import (
     LibraryLoaded,
     LibraryProgress,
     OpenArticle,
+    StatesChanged,
     StoreFailed,
     StoreReplaced,
     StoreSavedAgain,
@@ -102,17 +104,20 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
             on_error=lambda text: self.post_message(StoreFailed(text)),
             on_saved_again=lambda count: self.post_message(StoreSavedAgain(count)),
         )
-        """Every change of reading state goes through it, to the store's writer thread."""
+        """Writes each change of reading state on the store's writer thread."""
+        self.session = ReadingSession(self.keeper, on_change=self._states_changed)
+        """Every article's reading state: the one truth the panes are drawn from."""
         self.catalogue: Catalogue | None = None
         """Parsed articles and the search index, cached; opened on mount."""
         self.main_screen = MainScreen(
             load_body=read_article_body,
             search=self._search,
             snippets=self._snippets,
+            states=self.session.states,
             keymap=settings.keys,
         )
         """The three-pane screen, always at the bottom of the stack."""
-        self.tracker = ReadingTracker(self, self.main_screen, self.keeper)
+        self.tracker = ReadingTracker(self, self.main_screen, self.session)
         """Turns keys and scrolling into reading state."""
         self.pages = PageAdder(self, settings.data_dir)
         self.feeds = FeedFetcher(self, settings.data_dir, settings.fetch_every)
@@ -164,7 +169,8 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         # then checks it all against the disk.
         self.catalogue = Catalogue.open(self.settings.cache_dir)
         first_page = self.catalogue.cached_library(self.folders, limit=FIRST_PAGE)
-        self.main_screen.show_library(first_page, self.store.states(), loading=True)
+        self.session.reload(self.store.states())
+        self.main_screen.show_library(first_page, loading=True)
         config_title = t("app.config_title")
         for problem in self.settings.config_problems:
             text = str(problem)
@@ -228,8 +234,7 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         self.library = message.library
         if message.final:
             self.main_screen.set_status("")
-        states = self.store.states()
-        self.main_screen.show_library(self.library, states, loading=not message.final)
+        self.main_screen.show_library(self.library, loading=not message.final)
         if message.final and not self._frozen:
             # What exists now (the library, the widgets) lives as long as the app:
             # keep the cycle collector from walking it again and again (a full
@@ -293,6 +298,10 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
 
     # -- state changes (the tracker decides; the app routes) -----------------------
 
+    def _states_changed(self, article_ids: frozenset[str] | None) -> None:
+        """The session changed: the main screen redraws those articles' marks."""
+        self.main_screen.post_message(StatesChanged(article_ids))
+
     @on(MainScreen.ArticleOpened)
     def _opened(self, event: MainScreen.ArticleOpened) -> None:
         self.tracker.opened(event.article)
@@ -320,11 +329,11 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         self.feeds.now()
 
     def action_read_all(self) -> None:
-        count = self.tracker.mark_all_read(self.main_screen.query_one(ArticleList).articles)
+        count = self.tracker.mark_all_read(self.main_screen.listed())
         self.notify(t("app.read_all", count=number(count)), timeout=6, markup=False)
 
     def action_undo(self) -> None:
-        count = self.tracker.undo()
+        count = self.session.undo()
         text = t("app.undone", count=number(count)) if count else t("app.nothing_to_undo")
         self.notify(text, timeout=3, markup=False)
 

@@ -35,7 +35,7 @@ class ListImporter(Arrivals):
         self._started = 0.0
 
     def ask(self) -> None:
-        from reader.ui.screens.bookmark_note import ListFileScreen
+        from reader.ui.screens.prompts import ListFileScreen
 
         if self._running:
             self._app.notify(t("lists.busy"), severity="warning", markup=False)
@@ -47,7 +47,7 @@ class ListImporter(Arrivals):
         if not path or self._running:
             return
         self._running = True
-        self._known = set(self._app.main_screen.known_states())
+        self._known = set(self._app.session.states)
         self._counts = dict.fromkeys(self._counts, 0)
         self._started = time.monotonic()
         work = partial(self._import, Path(path).expanduser())
@@ -91,7 +91,7 @@ class ListImporter(Arrivals):
         read, bookmark = outcome.marks(outcome.article_id in self._known)
         self._known.add(outcome.article_id)
         if read or bookmark:
-            self._app.tracker.carried(outcome.article_id, outcome.title, read, bookmark)
+            self._app.session.carry(outcome.article_id, outcome.title, read=read, bookmark=bookmark)
         words = t(
             "lists.progress",
             done=number(done),

@@ -53,6 +53,13 @@ class IndexReady(Message):
 
 
 @dataclass
+class StatesChanged(Message):
+    """The reading session changed these articles' states (None: any of them): redraw."""
+
+    article_ids: frozenset[str] | None
+
+
+@dataclass
 class StoreFailed(Message):
     """A background write failed; posted from the writer thread."""
 

@@ -28,7 +28,7 @@ class PageAdder:
 
     def ask(self) -> None:
         """The address dialog; it offers the page shown by `reader URL`, if any."""
-        from reader.ui.screens.bookmark_note import AddressScreen
+        from reader.ui.screens.prompts import AddressScreen
 
         suggested = self._app.settings.suggested_address or ""
         self._app.push_screen(AddressScreen(suggested), self.add)

@@ -3,7 +3,7 @@
 A write that failed, a state file started again (what this window knows is
 written back), changes saved after all, and another window's changes shown
 when reader gets the focus back. A mixin of `ReaderApp`: these handlers need
-the app's store, keeper and main screen, and nothing else of it.
+the app's store, keeper and reading session, and nothing else of it.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from reader.state.keeper import StateKeeper
+    from reader.state.session import ReadingSession
     from reader.state.store import Store
-    from reader.ui.screens.main import MainScreen
 
 
 class StoreEvents:
@@ -28,7 +28,7 @@ class StoreEvents:
 
     keeper: StateKeeper
     store: Store
-    main_screen: MainScreen
+    session: ReadingSession
 
     if TYPE_CHECKING:
 
@@ -51,7 +51,7 @@ class StoreEvents:
         self.notify(message.text, title=title, severity="error", timeout=10, markup=False)
 
     def on_store_replaced(self, message: StoreReplaced) -> None:
-        self.keeper.replay(self.main_screen.known_states())
+        self.session.replay()
         title = t("store.title")
         self.notify(message.notice, title=title, severity="warning", timeout=20, markup=False)
 
@@ -62,7 +62,7 @@ class StoreEvents:
         generation = self.store.generation
         states = self.store.states()
         if self.store.generation == generation:
-            self.main_screen.update_states(states)
+            self.session.reload(states)
 
     def on_store_saved_again(self, message: StoreSavedAgain) -> None:
         self.notify(plural("store.saved_again", message.count), timeout=5, markup=False)

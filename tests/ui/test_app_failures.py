@@ -80,7 +80,7 @@ async def test_a_state_file_emptied_while_reading_is_said_and_nothing_is_lost(
         assert any("emptied or deleted" in n for n in notices(seen))
         article_list = app.screen.query_one(ArticleList)
         assert article_list.highlighted is not None
-        assert app.main_screen.state("first").bookmarked  # the window still knows
+        assert app.session.state("first").bookmarked  # the window still knows
         await pilot.press("j", "b")  # and goes on saving
         app.keeper.sync()
     bookmarks = {b.article_id for b in Store.open(data).bookmarks()}

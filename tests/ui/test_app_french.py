@@ -118,7 +118,7 @@ async def test_a_remapped_key_keeps_its_french_description(library_dir: Path) ->
         assert "f Signet" in footer_text(app)
         await pilot.press("f")
         await settle(pilot)
-        assert app.main_screen.state("first").bookmarked
+        assert app.session.state("first").bookmarked
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

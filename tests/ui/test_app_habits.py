@@ -31,12 +31,12 @@ async def test_mark_all_listed_read_then_undo(library_dir: Path, isolated_user_d
         await pilot.press("M")
         await settle(pilot)
         assert any("2 marked read · u undoes" in text for text in notices(messages))
-        states = app.main_screen.known_states()
+        states = app.session.states
         assert all(states[article_id].read for article_id in english)
         assert "2 unread" in visible_text(app.screen.query_one(ArticleList))  # the others
         await pilot.press("u")
         await settle(pilot)
-        states = app.main_screen.known_states()
+        states = app.session.states
         assert not any(states[article_id].read for article_id in english if article_id in states)
         await pilot.press("u")
         await pilot.pause()
@@ -53,7 +53,7 @@ async def test_next_unread_skips_what_was_read(library_dir: Path) -> None:
         pane = await open_article(pilot, "first")
         order = listed(app)
         await pilot.press("m")  # the open one read; so is the next, as another window did
-        app.tracker.carried(order[1], "", True, False)
+        app.session.carry(order[1], "", read=True, bookmark=False)
         await pilot.press("N")
         await settle(pilot)
         assert pane.article is not None and pane.article.id == order[2]

@@ -75,7 +75,7 @@ async def test_the_palette_imports_a_list_and_its_pages_join_the_library(
         await settle(pilot)
         assert "Import a reading list: Added 2, already there 0, failed 0." in notices(messages)
         assert {"Imported one", "Imported two"} <= set(titles(app))
-        states = app.main_screen.known_states()
+        states = app.session.states
         by_title = {article.title: article.id for article in app.library.articles}
         assert states[by_title["Imported one"]].read  # archived in Wallabag
         assert states[by_title["Imported two"]].bookmarked  # starred in Wallabag
@@ -83,7 +83,7 @@ async def test_the_palette_imports_a_list_and_its_pages_join_the_library(
     reopened = build_app(library_dir)
     async with reopened.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        states = reopened.main_screen.known_states()
+        states = reopened.session.states
         assert states[by_title["Imported one"]].read
         assert states[by_title["Imported two"]].bookmarked
 

@@ -177,8 +177,8 @@ async def test_letters_typed_in_the_search_field_are_text_not_commands(library_d
         await settle(pilot)
         assert app.is_running
         assert app.screen.query_one(SearchBox).value == "quit bsm"
-        assert app.main_screen.state("first").bookmark is None
-        assert not app.main_screen.state("first").read
+        assert app.session.state("first").bookmark is None
+        assert not app.session.state("first").read
 
 
 async def test_a_query_typed_in_one_burst_lands_in_the_field_not_in_the_list(

@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 
 from reader.state.schema import DB_NAME
 from reader.state.store import Store
-from reader.ui.screens.bookmark_note import BookmarkNoteScreen
+from reader.ui.screens.prompts import TextPrompt
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from tests.ui.helpers import LongArticleWriter, build_app, notices, settle, visible_text
@@ -125,10 +125,10 @@ async def test_a_glance_does_not_mark_read_but_reaching_the_end_does(
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert not app.main_screen.state("long").read
+        assert not app.session.state("long").read
         await pilot.press("G")
         await settle(pilot)
-        assert app.main_screen.state("long").read
+        assert app.session.state("long").read
     assert Store.open(data_dir()).state("long").read
 
 
@@ -152,7 +152,7 @@ async def test_m_toggles_read_by_hand(library_dir: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("m")
-        assert app.main_screen.state("first").read
+        assert app.session.state("first").read
         assert "3 unread" in visible_text(app.screen.query_one(ArticleList))
         await pilot.press("j", "m", "k", "m")
     store = Store.open(data_dir())
@@ -165,11 +165,11 @@ async def test_note_dialog_writes_and_edits_a_note(library_dir: Path) -> None:
         await settle(pilot)
         await pilot.press("B")
         await pilot.pause()
-        assert isinstance(app.screen, BookmarkNoteScreen)
+        assert isinstance(app.screen, TextPrompt)
         # Enter starts a new line (q, b and the rest are text); Ctrl+S saves.
         await pilot.press(*"read again", "enter", *"quote the bit on ports", "ctrl+s")
         await pilot.pause()
-        assert not isinstance(app.screen, BookmarkNoteScreen)
+        assert not isinstance(app.screen, TextPrompt)
         shown = visible_text(app.screen.query_one(ArticleList))
         assert "✎ read again ⏎ quote the bit on" in shown  # one line in the list
         await pilot.press("B")
@@ -177,7 +177,7 @@ async def test_note_dialog_writes_and_edits_a_note(library_dir: Path) -> None:
         assert app.screen.query_one(TextArea).text == "read again\nquote the bit on ports"
         await pilot.press(*" (p. 3)", "escape")  # cancelled: the note stays as it was
         await pilot.pause()
-        assert not isinstance(app.screen, BookmarkNoteScreen)
+        assert not isinstance(app.screen, TextPrompt)
     bookmark = Store.open(data_dir()).bookmark("first")
     assert bookmark is not None and bookmark.note == "read again\nquote the bit on ports"
 

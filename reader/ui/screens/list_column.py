@@ -67,7 +67,15 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
 
         article: Article
 
-    def __init__(self, search: Searcher, snippets: Snippeter, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        search: Searcher,
+        snippets: Snippeter,
+        states: Mapping[str, ArticleState],
+        *,
+        id: str | None = None,
+    ) -> None:
+        """`states`: the reading session's, read-only and live."""
         super().__init__(id=id)
         self._search = search
         self._snippets = snippets
@@ -82,7 +90,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         """True from the column's mount on: its list can be filled."""
         self._unread_count: int | None = None
         self._library = Library()
-        self._states: dict[str, ArticleState] = {}
+        self._states = states
         self._filter = ListFilter()
         self._order: Order = "newest"
         self.current_id: str | None = None
@@ -100,34 +108,27 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
 
     # -- data in -------------------------------------------------------------
 
-    def show_library(
-        self, library: Library, states: Mapping[str, ArticleState], *, loading: bool = False
-    ) -> None:
+    def show_library(self, library: Library, *, loading: bool = False) -> None:
         """Fill the list; `loading`: more is on its way (an empty list says so)."""
         self._library = library
         self._loading = loading
-        self.update_states(states)
-
-    def update_states(self, states: Mapping[str, ArticleState]) -> None:
-        """Replace all reading state (after a refresh) and re-apply the filter."""
-        self._states = dict(states)
         self._unread_count = None
         self._refill()
 
-    def set_state(self, article_id: str, state: ArticleState) -> None:
-        """One article's state changed: update its markers (the filter is left as it is)."""
-        self._states[article_id] = state
+    def states_changed(self, article_ids: frozenset[str] | None) -> None:
+        """Some articles' states changed (None: any): their marks follow; the filter is
+        applied again only when all may have changed, so a row marked read stays put."""
         self._unread_count = None
-        if self._composed:
-            self.query_one(ArticleList).set_marks(article_id, marks_of(state))
+        if article_ids is None:
+            self._refill()
+        elif self._composed:
+            article_list = self.query_one(ArticleList)
+            for article_id in article_ids:
+                article_list.set_marks(article_id, marks_of(self.state(article_id)))
             self._update_counts()
 
     def state(self, article_id: str) -> ArticleState:
         return self._states.get(article_id, _NO_STATE)
-
-    def known_states(self) -> dict[str, ArticleState]:
-        """Every article's state as this window knows it."""
-        return dict(self._states)
 
     @property
     def filter(self) -> ListFilter:

@@ -4,7 +4,8 @@ It coordinates the panes (an article chosen in the list is shown in the
 reading pane and its sources in the sidebar) and owns the keys that move between
 them. What the list shows (filters, search) is the `ListColumn`'s; where links
 lead is `LinkRouter`'s. It reads no files and writes no state: the app hands it
-a body loader and the reading state, and handles the messages that change state.
+a body loader and a read-only view of the reading session's states, handles the
+messages that change state, and tells it what changed (`StatesChanged`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from reader.markdown.layout import Anchor
 from reader.settings.i18n import t
 from reader.state.model import ArticleState
 from reader.ui.keys import key, translate_bindings
-from reader.ui.messages import ForwardsWorkerFailures
+from reader.ui.messages import ForwardsWorkerFailures, StatesChanged
 from reader.ui.screens.links import LinkRouter
 from reader.ui.screens.list_column import ListColumn, Searcher, Snippeter
 from reader.ui.screens.opening import ArticleOpener, BodyLoader
@@ -95,14 +96,17 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
         load_body: BodyLoader,
         search: Searcher,
         snippets: Snippeter,
+        states: Mapping[str, ArticleState],
         keymap: Mapping[str, str] | None = None,
     ) -> None:
-        """`keymap`: the user's key overrides (binding id → keys), for the help screen."""
+        """`states`: the session's, read-only and live; `keymap`: the user's key overrides
+        (binding id → keys), for the help screen."""
         super().__init__()
         self._keymap = dict(keymap or {})
         translate_bindings(self)
         self._opener = ArticleOpener(self, load_body)
-        self._column = ListColumn(search, snippets, id="left")
+        self._states = states
+        self._column = ListColumn(search, snippets, states, id="left")
         self._links = LinkRouter(self)
         self._current: Article | None = None
         self._sidebar = SourcesSidebar(id="sources")
@@ -133,28 +137,20 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
 
     # -- data in -------------------------------------------------------------
 
-    def show_library(
-        self, library: Library, states: Mapping[str, ArticleState], *, loading: bool = False
-    ) -> None:
+    def show_library(self, library: Library, *, loading: bool = False) -> None:
         """Fill the list; the open article, if still there, stays open.
 
         `loading`: more is on its way (an empty list then says so, not "no articles").
         """
-        self._column.show_library(library, states, loading=loading)
+        self._column.show_library(library, loading=loading)
 
-    def update_states(self, states: Mapping[str, ArticleState]) -> None:
-        """Replace all reading state (after a refresh) and re-apply the filter."""
-        self._column.update_states(states)
+    def on_states_changed(self, message: StatesChanged) -> None:
+        """The reading session changed: the list's marks and counts follow."""
+        self._column.states_changed(message.article_ids)
 
-    def set_state(self, article_id: str, state: ArticleState) -> None:
-        """One article's state changed: update its markers (the filter is left as it is)."""
-        self._column.set_state(article_id, state)
-
-    def state(self, article_id: str) -> ArticleState:
-        return self._column.state(article_id)
-
-    def known_states(self) -> dict[str, ArticleState]:
-        return self._column.known_states()
+    def listed(self) -> tuple[Article, ...]:
+        """The articles the list shows now, in its order (what `M` marks read)."""
+        return self.query_one(ArticleList).articles
 
     @property
     def filter(self) -> ListFilter:
@@ -184,7 +180,7 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
     def action_find(self) -> None:
         """Ctrl+F: find words in the open article alone (as `/` does in a pager); the list
         and the library's search stay as they are."""
-        from reader.ui.screens.bookmark_note import FindScreen
+        from reader.ui.screens.prompts import FindScreen
 
         article = self._current
         if article is None:
@@ -267,7 +263,8 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
         `heading` (a link's `#Heading`) overrides the saved place.
         """
         if anchor is None:
-            position = self.state(article.id).position
+            state = self._states.get(article.id)
+            position = state.position if state else None
             anchor = Anchor(position.line, position.fraction) if position else None
         self._opener.open(article, anchor, at_fraction, heading)
 

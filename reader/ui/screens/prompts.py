@@ -15,21 +15,24 @@ from reader.settings.i18n import t
 from reader.ui.keys import key, translate_bindings
 
 
-class BookmarkNoteScreen(ModalScreen[str | None]):
-    """Returns the note (possibly empty) on Enter, or None if cancelled with Escape."""
+class TextPrompt(ModalScreen[str | None]):
+    """One line of text asked for: returns it (possibly empty) on Enter, None on Escape.
+
+    Each prompt below names its words; the note's own one-line form is this class.
+    """
 
     WORDS = ("note.title", "note.hint", "note.placeholder")
     """The catalogue's keys for the dialog's title, its hint and the empty field."""
 
-    CSS_PATH = [resources.styles_dir() / "bookmark_note.tcss"]
+    CSS_PATH = [resources.styles_dir() / "prompts.tcss"]
 
     BINDINGS = [key("escape", "cancel", "note.cancel")]
 
-    def __init__(self, title: str, note: str) -> None:
+    def __init__(self, title: str, text: str) -> None:
         super().__init__()
         translate_bindings(self)
         self._title = title
-        self._note = note
+        self._text = text
 
     def compose(self) -> ComposeResult:
         title, hint, placeholder = self.WORDS
@@ -41,7 +44,7 @@ class BookmarkNoteScreen(ModalScreen[str | None]):
 
     def _field(self, placeholder: str) -> Widget:
         """Where the text is typed: one line here."""
-        return Input(self._note, placeholder=placeholder, id="note-input")
+        return Input(self._text, placeholder=placeholder, id="note-input")
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
@@ -52,7 +55,7 @@ class BookmarkNoteScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class NoteScreen(BookmarkNoteScreen):
+class NoteScreen(TextPrompt):
     """A bookmark's note, over as many lines as it needs: Enter starts a new line,
     Ctrl+S saves, Esc cancels. Returns the note (blank lines around it dropped)."""
 
@@ -64,7 +67,7 @@ class NoteScreen(BookmarkNoteScreen):
     ]
 
     def _field(self, placeholder: str) -> Widget:
-        area = TextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
+        area = TextArea(self._text, id="note-area", soft_wrap=True, show_line_numbers=False)
         area.placeholder = placeholder
         return area
 
@@ -77,7 +80,7 @@ class NoteScreen(BookmarkNoteScreen):
         self.dismiss(self.query_one(TextArea).text.strip())
 
 
-class AddressScreen(BookmarkNoteScreen):
+class AddressScreen(TextPrompt):
     """Asks for a web page's address (`a`); returns it, or None if cancelled."""
 
     WORDS = ("add.title", "add.hint", "add.placeholder")
@@ -86,7 +89,7 @@ class AddressScreen(BookmarkNoteScreen):
         super().__init__(t("add.label"), address)
 
 
-class ListFileScreen(BookmarkNoteScreen):
+class ListFileScreen(TextPrompt):
     """Asks for the file of a reading list to import; returns its path, or None if cancelled."""
 
     WORDS = ("lists.title", "lists.hint", "lists.placeholder")
@@ -95,7 +98,7 @@ class ListFileScreen(BookmarkNoteScreen):
         super().__init__(t("lists.label"), "")
 
 
-class FindScreen(BookmarkNoteScreen):
+class FindScreen(TextPrompt):
     """Asks for words to find in the open article (Ctrl+F); returns them, or None."""
 
     WORDS = ("find.title", "find.hint", "find.placeholder")
