@@ -53,7 +53,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
     gc.disable()  # a command's objects all live until it ends: collecting them is wasted time
     settings = settings_for(args)
-    view = "unread" if args.unread else "bookmarked" if args.bookmarked else "all"
+    view: View = "unread" if args.unread else "bookmarked" if args.bookmarked else "all"
     if args.json:
         _write_listing(out, settings, view)
         return EXIT_OK

@@ -14,7 +14,7 @@ import io
 import os
 import shlex
 import subprocess
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO, cast
 from urllib.parse import unquote
 
 from reader.cli.common import (
@@ -33,6 +33,8 @@ from reader.settings.i18n import t
 if TYPE_CHECKING:
     from reader.library import Article, Library
     from reader.markdown.rendering import Line
+
+ColorSystemName = Literal["auto", "standard", "256", "truecolor", "windows"]
 
 
 def body_links(lines: list[Line]) -> list[tuple[str, str]]:
@@ -130,9 +132,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         out.writelines("".join(segment.text for segment in line).rstrip() + "\n" for line in lines)
         return EXIT_OK
     page = io.StringIO()
-    paged = Console(
-        file=page, width=console.width, force_terminal=True, color_system=console.color_system
-    )
+    # The same colours as the terminal's console: `color_system` names one of the
+    # Literal values Console accepts, though Rich types the property as str.
+    colours = cast(ColorSystemName, console.color_system)
+    paged = Console(file=page, width=console.width, force_terminal=True, color_system=colours)
     paged.print(Segments(segment for line in lines for segment in (*line, Segment.line())))
     if args.no_pager or not _page(page.getvalue()):
         console.print(Text.from_ansi(page.getvalue()), end="")

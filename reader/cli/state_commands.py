@@ -47,7 +47,8 @@ def cmd_bookmarks(args: argparse.Namespace, out: TextIO) -> int:
         for record in records:
             gone = "" if record["available"] else f"  ({t('export.gone')})"
             note = "".join(f"\n    {line}" for line in str(record["note"] or "").splitlines())
-            out.write(f"{record['created'][:10]}  {record['id']}  {record['title']}{gone}{note}\n")
+            created = str(record["created"])[:10]
+            out.write(f"{created}  {record['id']}  {record['title']}{gone}{note}\n")
         return EXIT_OK
     if action == "add":
         article = find_article(current_library(settings), args.id)

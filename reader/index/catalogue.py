@@ -18,7 +18,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -230,7 +230,7 @@ class Catalogue(CatalogueSearch):
             writing_cache(self._db, self._lock, total),
             self._second_part(total) as part2,
             given_or_new(workers) as pool,
-            in_transactions(lambda batch: self._add_to_index(batch, part2)) as add,
+            in_transactions(partial(self._add_to_index, part2=part2)) as add,
         ):
             for batch in pool.map(index_rows, rows, cancelled):
                 add(batch)
@@ -286,7 +286,10 @@ class Catalogue(CatalogueSearch):
     @property
     def unindexed(self) -> int:
         with self._lock:
-            return self._db.execute("SELECT count(*) FROM files WHERE indexed = 0").fetchone()[0]
+            found: int = self._db.execute(
+                "SELECT count(*) FROM files WHERE indexed = 0"
+            ).fetchone()[0]
+            return found
 
 
 def _listed(

@@ -105,6 +105,7 @@ class StoredArticle(Article):
     """
 
     __slots__ = ("_packed",)
+    _packed: bytes | None
 
     def __getattr__(self, name: str) -> Any:
         # Only called for a slot not set yet (or a name that is no field).

@@ -14,6 +14,7 @@ that nothing was added, removed or renamed since.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import threading
@@ -115,7 +116,7 @@ class Sync:
         next_partial = max(len(results), FIRST_HERE) * PARTIAL_GROWTH
         with (
             writing_cache(self.db, self.lock, len(waiting)),
-            in_transactions(lambda rows: self._write(rows, work)) as write,
+            in_transactions(functools.partial(self._write, work=work)) as write,
         ):
             for rows in workers.map(parse_rows, waiting, cancelled):
                 write(rows)

@@ -51,7 +51,7 @@ class ListFilter:
         return self != ListFilter()
 
     def with_facet(self, facet: Facet, value: str | None) -> ListFilter:
-        return replace(self, **{facet: value})
+        return replace(self, **{facet: value})  # type: ignore[arg-type]  # facets are str | None
 
     def describe(self, with_view: bool = True) -> list[str]:
         """The active filters, in words (the view too, unless `with_view` is off)."""

@@ -173,7 +173,7 @@ class Fields:
         kind_text = (fields.get("kind") or "secondary").lower()
         kind: SourceKind = "secondary"
         if kind_text in SOURCE_KINDS:
-            kind = kind_text  # type: ignore[assignment]
+            kind = kind_text
         else:
             self.warn("sources", Msg.of("problem.source_kind", number=number, kind=kind_text))
         url = fields.get("url") or None

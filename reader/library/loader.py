@@ -249,14 +249,15 @@ def load_library(
     parse: Callable[[Path, Path], ParseResult] | None = None,
 ) -> Library:
     """Load every article below the given folders, parsing every file."""
-    if parse is None:
-        from reader.library.parse import parse_file as parse
+    from reader.library.parse import parse_file
+
+    parse_one = parse or parse_file
     work, problems = scan(folders)
     total = len(work)
 
     def results() -> Iterator[ParseResult]:
         for done, (path, folder) in enumerate(work, start=1):
-            yield parse(path, folder)
+            yield parse_one(path, folder)
             if progress is not None and (done % 200 == 0 or done == total):
                 progress(done, total)
 

@@ -54,7 +54,7 @@ def body_links(body: str) -> list[BodyLink]:
     if "](" not in body and "://" not in body and "]" not in body:
         return []
     lines = list(prose_lines(body))
-    definitions = {}
+    definitions: dict[str, str] = {}
     for line in lines:
         found = _DEFINITION.match(line)
         if found:

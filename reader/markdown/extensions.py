@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.console import Group
 from rich.markdown import (
@@ -129,7 +129,7 @@ def build_parser() -> MarkdownIt:
 # -- the token stream ------------------------------------------------------------
 
 
-def _token(kind: str, tag: str, nesting: int, content: str = "") -> Token:
+def _token(kind: str, tag: str, nesting: Literal[-1, 0, 1], content: str = "") -> Token:
     from markdown_it.token import Token
 
     return Token(kind, tag, nesting, content=content)
@@ -222,7 +222,7 @@ class Callout(BlockQuote):
         bar = Segment("▌ ", colour)
         heading = Text(self.title, style=colour + console.get_style("bold"))
         inner = options.update(width=options.max_width - 2)
-        for line in console.render_lines(Group(heading, *self.elements), inner):
+        for line in console.render_lines(Group(heading, self.elements), inner):
             yield bar
             yield from line
             yield Segment.line()
@@ -277,7 +277,9 @@ class RecordsTable(TableElement):
             for heading, cell in zip(headers, row.cells, strict=False):
                 record.append_text(Text.assemble((heading.plain, label), ": ", cell.content, "\n"))
             records.append(record)
-        yield Group(*(Padding(record.rstrip() or record, (0, 0, 1, 0)) for record in records))
+        for record in records:
+            record.rstrip()  # in place
+        yield Group(*(Padding(record, (0, 0, 1, 0)) for record in records))
 
 
 class WrappedCode(CodeBlock):
@@ -330,7 +332,7 @@ def markdown_class() -> type[Any]:
     """
     parser = build_parser()
 
-    class ReaderMarkdown(Markdown):  # type: ignore[misc]
+    class ReaderMarkdown(Markdown):
         elements = {
             **Markdown.elements,
             "blockquote_open": Callout,

@@ -61,7 +61,9 @@ class MatchMarks:
                 marked.append(line)
                 continue
             found.append(number)
-            text = Text.assemble(*((segment.text, segment.style) for segment in line))
+            text = Text()
+            for segment in line:
+                text.append(segment.text, segment.style)
             for start, end in spans:
                 text.stylize(style, start, end)
             marked.append(list(text.render(console)))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from reader.library.fences import FenceTracker
@@ -119,7 +120,7 @@ def rewrite_notes(body: str, context: NoteContext | None = None) -> str:
             continue
         whole = line.strip()
         out.append(
-            _outside_code(line, lambda part, whole=whole: _prose(part, context, whole, paired))
+            _outside_code(line, partial(_prose, context=context, whole_line=whole, paired=paired))
         )
     return _footnotes("\n".join(out), notes) if notes else "\n".join(out)
 

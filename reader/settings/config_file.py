@@ -146,8 +146,8 @@ def load_config(path: Path) -> FileConfig:
 
                 values["keys"], wrong = check_keymap(value)
                 for binding_id, reason in wrong:
-                    line = _nested_line(raw, binding_id)
-                    where = f"{shown}{f':{line}' if line else ''}"
+                    at = _nested_line(raw, binding_id)
+                    where = f"{shown}{f':{at}' if at else ''}"
                     problems.append(_problem(where, Msg.of("config.ignored", reason=reason)))
             else:
                 bad(key, Msg.of("config.bad_keys"))

@@ -22,8 +22,8 @@ class StateKeeper:
     def __init__(
         self,
         store: Store,
-        on_error: Callable[[str], None],
-        on_saved_again: Callable[[int], None] = lambda count: None,
+        on_error: Callable[[str], object],
+        on_saved_again: Callable[[int], object] = lambda count: None,
     ) -> None:
         self.store = store
         self.writer = BackgroundWriter(on_error=on_error, on_saved_again=on_saved_again)

@@ -42,7 +42,7 @@ class Store:
         self._identity = _identity(path)
         self.generation = 0
         """Bumped each time the file had to be started again (see `_check_file`)."""
-        self.on_replaced: Callable[[str], None] = lambda notice: None
+        self.on_replaced: Callable[[str], object] = lambda notice: None
         """Told, with a notice for the user, when a damaged file was started again."""
 
     @property

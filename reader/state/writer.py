@@ -29,8 +29,8 @@ class BackgroundWriter:
     `close` drains the queue and returns how many changes could not be saved.
     """
 
-    on_error: Callable[[str], None]
-    on_saved_again: Callable[[int], None] = lambda count: None
+    on_error: Callable[[str], object]
+    on_saved_again: Callable[[int], object] = lambda count: None
     _queue: queue.Queue[Write | threading.Event | None] = field(default_factory=queue.Queue)
     _thread: threading.Thread | None = None
     _failed: list[Write] = field(default_factory=list)

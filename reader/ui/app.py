@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -71,7 +71,7 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
     CSS_PATH = [resources.styles_dir() / "reader.tcss"]
     COMMANDS = {ReaderCommands}  # one provider: a stable order in every language
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         key("b", "toggle_bookmark", "app.bookmark"),
         key("B", "edit_note", "app.note", show=False),
         key("m", "toggle_read", "app.read", show=False),
@@ -148,7 +148,7 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
     # -- the command palette, in the interface's language ----------------------
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = t("palette.placeholder")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 

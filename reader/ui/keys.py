@@ -41,8 +41,10 @@ def translate_bindings(node: DOMNode) -> None:
     """Word the descriptions of `node`'s bindings in the current language.
 
     Call at the end of `__init__`: Textual copies the class's bindings into
-    each instance there, and the footer reads them from the instance. (Textual
-    offers no public way to change a description; `_bindings` is that copy.)
+    each instance there, and the footer reads them from the instance. Textual
+    offers no public way to change a description (Textualize/textual#1410 asked
+    for one; none came), so this changes `_bindings`, that copy: private API,
+    pinned by the test extra's Textual and covered by the French UI tests.
     """
     key_to_bindings = node._bindings.key_to_bindings
     for keys, bindings in key_to_bindings.items():

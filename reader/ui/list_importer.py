@@ -19,6 +19,8 @@ from reader.settings.i18n import number, t
 from reader.ui.arrivals import Arrivals
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from reader.ui.app import ReaderApp
     from reader.web.list_import import Outcome
 
@@ -110,6 +112,6 @@ class ListImporter(Arrivals):
         self._app.main_screen.set_status("")
         counts = {name: number(count) for name, count in self._counts.items()}
         self._reload(library)
-        severity = "warning" if self._counts["failed"] else "information"
+        severity: SeverityLevel = "warning" if self._counts["failed"] else "information"
         text, title = t("lists.summary", **counts), t("lists.title")
         self._app.notify(text, title=title, severity=severity, timeout=8, markup=False)

@@ -231,12 +231,12 @@ def _fetch_feed(feed: Feed, library: Path, timeout: float, workers: Executor | N
         return FeedReport(feed)
     job = (page.data, page.content_type, page.url, feed, library, timeout)
     if workers is None:
-        title, new, problem, error = store_items(*job)
+        title, new, problem, failure = store_items(*job)
     else:
-        title, new, problem, error = workers.submit(store_items, *job).result()
-    if error:
-        feed.error = error
-        return FeedReport(feed, error=error)
+        title, new, problem, failure = workers.submit(store_items, *job).result()
+    if failure:
+        feed.error = failure
+        return FeedReport(feed, error=failure)
     feed.title = title or feed.title
     feed.etag, feed.last_modified = page.etag, page.last_modified
     feed.fetched, feed.error = now, None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets._footer import FooterKey
 
 from reader.ui.widgets.footer import WholeKeysFooter
 from tests.ui.helpers import SIZES, build_app, open_article, settle
@@ -22,7 +21,7 @@ async def test_every_key_shown_is_whole(
         for _ in range(2):  # the list, then an article open in the reading pane
             await pilot.pause()
             footer = app.screen.query_one(WholeKeysFooter)
-            keys = list(footer.query(FooterKey))
+            keys = list(footer.query("FooterKey"))
             palette = next(key for key in keys if key.has_class("-command-palette"))
             shown = [key for key in keys if key.display and key is not palette]
             assert shown, "at least one key besides the palette's"

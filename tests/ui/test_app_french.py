@@ -9,7 +9,6 @@ import pytest
 from textual.command import CommandInput, CommandPalette
 from textual.message import Message
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from reader.settings.config import resolve_settings
 from reader.ui.app import make_app
@@ -23,7 +22,7 @@ from tests.ui.helpers import build_app, notices, open_article, settle, visible_t
 def footer_text(app: object) -> str:
     """The footer as the user reads it: every key and its description."""
     screen = app.screen  # type: ignore[attr-defined]
-    keys = screen.query_one(Footer).query(FooterKey)
+    keys = screen.query_one(Footer).query("FooterKey")
     return "  ".join(visible_text(key).strip() for key in keys)
 
 
@@ -126,7 +125,7 @@ async def test_the_footer_fits_in_120_columns(library_dir: Path, language: str) 
     app = build_app(library_dir, language=language)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_article(pilot, "first")
-        keys = list(app.screen.query_one(Footer).query(FooterKey))
+        keys = list(app.screen.query_one(Footer).query("FooterKey"))
         [palette] = [k for k in keys if k.has_class("-command-palette")]
         others = [k for k in keys if k is not palette]
         assert len(others) >= 6

@@ -8,7 +8,6 @@ import pytest
 from textual import events
 from textual.command import CommandPalette
 from textual.message import Message
-from textual.widgets._footer import FooterKey
 
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.footer import WholeKeysFooter
@@ -19,7 +18,7 @@ from tests.ui.helpers import build_app, notices, on_screen, open_article, settle
 
 def footer_keys(app) -> set[str]:  # type: ignore[no-untyped-def]
     """The descriptions of the keys the footer shows."""
-    keys = app.screen.query_one(WholeKeysFooter).query(FooterKey)
+    keys = app.screen.query_one(WholeKeysFooter).query("FooterKey")
     return {str(key.description) for key in keys if key.display}
 
 

@@ -225,7 +225,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
     def set_order(self, order: str | None) -> None:
         """Sort the list (an order of `ORDERS`; anything else is ignored)."""
         if order in ORDERS and order != self._order:
-            self._order = ORDERS[ORDERS.index(order)]  # type: ignore[arg-type]
+            self._order = ORDERS[ORDERS.index(order)]
             self._refill()
 
     def cycle_order(self) -> Order:

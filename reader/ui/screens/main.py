@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -51,7 +51,7 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-medium"), (110, "-wide")]
     """Below 64 columns one pane at a time; below 110 the sidebar only on demand."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         key("tab", "app.focus_next", "main.next_pane", show=False),
         key("shift+tab", "app.focus_previous", "main.previous_pane", show=False),
         key("escape", "back", "main.back", show=False),

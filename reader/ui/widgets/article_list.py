@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -75,7 +76,7 @@ def split_title(title: str, room: int) -> tuple[str, str]:
 class ArticleList(ScrollView, can_focus=True):
     """A keyboard- and mouse-driven list of articles, newest first."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         key("up,k", "cursor_up", "list.up", show=False),
         key("down,j", "cursor_down", "list.down", show=False),
         key("home,g", "first", "list.first", show=False),

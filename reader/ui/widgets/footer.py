@@ -9,7 +9,6 @@ keys a lost user needs, always stay.
 
 from __future__ import annotations
 
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -27,25 +26,20 @@ class WholeKeysFooter(Footer):
         self._due = False
         """A recompose is asked for and has not begun."""
 
-    def bindings_changed(self, screen: Screen) -> None:
+    async def recompose(self) -> None:
         """Recompose once for changes that come together, not once for each.
 
         At launch the focus, the screen stack and a refresh after the focus each
-        said the keys changed: three recomposes of every key, a tenth of a
-        second of the interface's work while the library loads behind it.
+        said the keys changed (Textual's footer asks for a recompose each time):
+        three recomposes of every key, a tenth of a second of the interface's
+        work while the library loads behind it.
         """
-        self._bindings_ready = True
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
-            return
         if not self._due:
             self._due = True
-            self.call_after_refresh(self._recompose_when_due)
+            self.call_after_refresh(self._recompose_now)
 
-    async def _recompose_when_due(self) -> None:
+    async def _recompose_now(self) -> None:
         self._due = False
-        await self.recompose()
-
-    async def recompose(self) -> None:
         self._widths = {}
         await super().recompose()
         self.call_after_refresh(self._fit)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
 from textual.binding import BindingType
@@ -33,7 +33,7 @@ MATCH_CONTEXT = 2
 class ReadingPane(ArticleView, can_focus=True):
     """Shows one article at a time, in a centred column of comfortable width."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         key("up,k", "line_up", "reader.up", show=False),
         key("down,j", "line_down", "reader.down", show=False),
         key("space,pagedown", "page_down", "reader.page_down"),

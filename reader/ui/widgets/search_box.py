@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.binding import BindingType
 from textual.widgets import Input
 
@@ -12,7 +14,7 @@ from reader.ui.keys import key, translate_bindings
 class SearchBox(Input):
     """An Input that hands the arrow keys to the list below it."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         key("down", "app.focus_next", "search.results", show=False),
     ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -73,7 +74,7 @@ def describe(source: Source, width: int = ADDRESS_WIDTH) -> Text:
 class SourcesSidebar(OptionList):
     """Lists the sources of the article on display; Enter asks to open one's link."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         key("c", "copy_link", "sources.copy"),
     ]
 
@@ -118,7 +119,9 @@ class SourcesSidebar(OptionList):
             return
         numbered = list(enumerate(self._sources))
         own = numbered[: len(sources)]
-        groups = [(kind, [(n, s) for n, s in own if s.kind == kind]) for kind in SOURCE_KINDS]
+        groups: list[tuple[str, list[tuple[int, Source]]]] = [
+            (kind, [(n, s) for n, s in own if s.kind == kind]) for kind in SOURCE_KINDS
+        ]
         start = len(sources)
         for name, group_sources in more.items():
             groups.append((name, numbered[start : start + len(group_sources)]))
