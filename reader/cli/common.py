@@ -14,7 +14,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.settings.config import Settings, resolve_settings
-from reader.settings.config_file import expand
+from reader.settings.config_keys import expand
 from reader.settings.i18n import t
 from reader.settings.untrusted import display_text
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, settings_for, warn
-from reader.settings.i18n import t
+from reader.settings.config_keys import CONFIG_KEYS, ConfigKey
+from reader.settings.i18n import language, t
+
+if TYPE_CHECKING:
+    from reader.settings.config import Settings
 
 
 def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
@@ -42,22 +46,30 @@ def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
         ("data_dir", settings.data_dir),
         ("cache_dir", settings.cache_dir),
         ("bundled", t("cli.yes") if settings.include_bundled else t("cli.no")),
-        ("folders", ", ".join(str(folder) for folder in settings.content_dirs) or none),
-        ("theme", settings.theme or t("cli.config.last_theme")),
-        ("width", settings.reading_width or t("cli.config.last_width")),
-        ("language", settings.language),
     ]
     for label, value in rows:
         out.write(t(f"cli.config.{label}", value=value) + "\n")
-    for binding_id, keys in sorted(settings.keys.items()):
-        out.write(t("cli.config.key", id=binding_id, keys=keys) + "\n")
+    for key in CONFIG_KEYS:
+        out.write(f"{key.name}: {_shown(key, settings)}\n")
     return EXIT_ERROR if settings.config_problems else EXIT_OK
+
+
+def _shown(key: ConfigKey, settings: Settings) -> str:
+    """A setting's value in force, as `config show` prints it."""
+    value = getattr(settings, "content_dirs" if key.name == "content" else key.name)
+    if isinstance(value, dict):
+        value = ", ".join(f"{name}={keys}" for name, keys in sorted(value.items()))
+    elif isinstance(value, tuple):
+        value = ", ".join(str(item) for item in value)
+    return str(value) if value not in (None, "") else t(key.unset)
 
 
 def commented_example() -> str:
     """Every setting with its explanation, each line commented out: nothing changes until
     the user takes a `# ` away."""
-    lines = t("config.example").splitlines()
+    from reader.settings.config_keys import example_lines
+
+    lines = [t("config.example_header"), *example_lines(language())]
     return "".join(f"{line}\n" if line.startswith("#") else f"# {line}\n" for line in lines)
 
 

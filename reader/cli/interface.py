@@ -15,7 +15,7 @@ from typing import NoReturn, TextIO
 
 from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, settings_for, warn
 from reader.settings.config import Settings
-from reader.settings.config_file import expand
+from reader.settings.config_keys import expand
 from reader.settings.i18n import plural, t
 
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"

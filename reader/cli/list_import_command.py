@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from reader.cli.common import EXIT_ERROR, EXIT_OK, UserError, open_store, settings_for, warn
-from reader.settings.i18n import number, plural, t
+from reader.settings.i18n import number, plural, t, words
 from reader.settings.untrusted import display_text
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def cmd_import_list(args: argparse.Namespace, out: TextIO) -> int:
     except ListError as error:
         raise UserError(f"{source}: {error}") from None
     total = len(listing.entries)
-    kind = t(f"lists.format.{listing.format}")
+    kind = words(listing.format.label)
     out.write(plural("lists.read", total, path=source, format=kind))
     if listing.repeated:
         out.write(f" ({t('lists.repeated', count=number(listing.repeated))})")

@@ -7,14 +7,27 @@ language `reader --help` speaks.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 
 from reader import __version__
 from reader.settings.config import DATA_DIR_ENV
 from reader.settings.i18n import t
 
-FORMATS = ("pocket", "instapaper", "omnivore", "wallabag", "urls")
-"""`import-list --format`: the same names as `reader.web.reading_lists.FORMATS` (kept
-here so that `reader --help` does not load the web package)."""
+
+class ListFormatNames:
+    """`import-list --format`'s choices: the names in `reader.web.list_formats.LIST_FORMATS`,
+    looked up only when argparse checks or shows them (the table is not loaded to start)."""
+
+    def _names(self) -> tuple[str, ...]:
+        from reader.web.list_formats import LIST_FORMATS
+
+        return tuple(entry.name for entry in LIST_FORMATS)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -140,7 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     lists = commands.add_parser("import-list", parents=[common], help=t("cli.help.import_list"))
     lists.add_argument("file", metavar="FILE", help=t("cli.help.import_list_file"))
-    lists.add_argument("--format", choices=FORMATS, default=None, help=t("cli.help.list_format"))
+    lists.add_argument(
+        "--format", choices=ListFormatNames(), default=None, help=t("cli.help.list_format")
+    )
     lists.add_argument("--retry-failed", action="store_true", help=t("cli.help.retry_failed"))
     lists.add_argument("--timeout", type=float, default=20.0, help=t("cli.help.timeout"))
 

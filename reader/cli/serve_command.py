@@ -19,7 +19,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from reader.cli.common import EXIT_OK, UserError, settings_for, warn
-from reader.settings.config_file import expand
+from reader.settings.config_keys import expand
 from reader.settings.i18n import t
 
 if TYPE_CHECKING:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.settings.config_keys import BY_NAME, CONFIG_KEYS
+
 if TYPE_CHECKING:
     from reader.settings.config_file import FileConfig
     from reader.settings.i18n import Msg
@@ -41,7 +43,7 @@ class Settings:
     """The theme the config file asks for (None: the last one chosen, or Textual's)."""
     reading_width: int | None = None
     """The text column width the config file asks for."""
-    fetch_every: int = 30
+    fetch_every: int = BY_NAME["fetch_every"].default
     """Minutes after which the interface fetches the feeds at launch (0: never)."""
     language: str = "en"
     """The interface language (the config file's, else the locale's, else English)."""
@@ -89,28 +91,27 @@ def resolve_settings(
             return expand(env[variable])
         return _user_dir(kind)
 
-    from reader.settings.config_file import FileConfig, expand, load_config
+    from reader.settings.config_file import FileConfig, load_config
+    from reader.settings.config_keys import expand
 
     if config is None:
         config = load_config(config_file) if config_file is not None else FileConfig(Path())
+    chosen = {key.name: config.get(key.name) for key in CONFIG_KEYS}
+    chosen["content_dirs"] = chosen.pop("content") + tuple(expand(str(p)) for p in content_dirs)
+    chosen["language"] = interface_language(config, env)
     return Settings(
         data_dir=pick(data_dir, DATA_DIR_ENV, "data"),
         cache_dir=pick(cache_dir, CACHE_DIR_ENV, "cache"),
-        content_dirs=config.content + tuple(expand(str(p)) for p in content_dirs),
         include_bundled=include_bundled,
-        theme=config.theme,
-        reading_width=config.reading_width,
-        fetch_every=30 if config.fetch_every is None else config.fetch_every,
-        language=interface_language(config, env),
-        keys=config.keys,
         config_problems=config.problems,
+        **chosen,
     )
 
 
 def interface_language(config: FileConfig | None, environ: Mapping[str, str]) -> str:
     """The config file's `language`, else the locale's."""
-    if config is not None and config.language:
-        return config.language
+    if config is not None and config.get("language"):
+        return str(config.get("language"))
     return locale_language(environ)
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.settings.i18n import LANGUAGES, Msg
+from reader.settings.config_keys import BY_NAME, Unusable, expand
+from reader.settings.i18n import Msg
 from reader.settings.untrusted import (
     YamlError,
     display_path,
@@ -24,35 +25,25 @@ from reader.settings.untrusted import (
 )
 
 CONFIG_ENV = "READER_CONFIG"
-WIDTH_RANGE = (40, 160)
 
 
 @dataclass(frozen=True)
 class FileConfig:
-    """What the file says (None where it says nothing, or nothing usable)."""
+    """What the file says: the usable value of each key it sets (see `CONFIG_KEYS`)."""
 
     path: Path
-    theme: str | None = None
-    reading_width: int | None = None
-    fetch_every: int | None = None
-    content: tuple[Path, ...] = ()
-    language: str | None = None
-    keys: dict[str, str] = field(default_factory=dict)
+    values: Mapping[str, Any] = field(default_factory=dict)
     problems: tuple[Msg, ...] = ()
     """`path:line: message` for every part that was ignored (worded when shown: the
     file itself may be what sets the language)."""
 
+    def get(self, name: str) -> Any:
+        """The file's value of a key, else the key's default."""
+        return self.values.get(name, BY_NAME[name].default)
+
 
 MAX_CONFIG_BYTES = 1024 * 1024
 """A config file is a few lines; anything larger is not one (and is not read)."""
-
-
-def expand(path: str) -> Path:
-    """`~` and `~user` expanded; a user that does not exist leaves the path as written."""
-    try:
-        return Path(path).expanduser()
-    except RuntimeError:
-        return Path(path)
 
 
 def config_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -111,49 +102,19 @@ def load_config(path: Path) -> FileConfig:
 
     values: dict[str, Any] = {}
     for key, value in data.items():
-        if key == "theme":
-            if isinstance(value, str) and value.strip():
-                values["theme"] = value.strip()
-            else:
-                bad(key, Msg.of("config.bad_theme"))
-        elif key == "reading_width":
-            low, high = WIDTH_RANGE
-            if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
-                values["reading_width"] = value
-            else:
-                bad(key, Msg.of("config.bad_width", low=low, high=high))
-        elif key == "fetch_every":
-            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000:
-                values["fetch_every"] = value
-            else:
-                bad(key, Msg.of("config.bad_fetch_every"))
-        elif key == "content":
-            items = [value] if isinstance(value, str) else value
-            if isinstance(items, list) and all(isinstance(item, str) for item in items):
-                values["content"] = tuple(expand(item) for item in items)
-            else:
-                bad(key, Msg.of("config.bad_content"))
-        elif key == "language":
-            if value in LANGUAGES:
-                values["language"] = value
-            else:
-                bad(key, Msg.of("config.bad_language", languages=", ".join(LANGUAGES)))
-        elif key == "keys":
-            if isinstance(value, dict) and all(
-                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-            ):
-                from reader.settings.keymap import check_keymap
-
-                values["keys"], wrong = check_keymap(value)
-                for binding_id, reason in wrong:
-                    at = _nested_line(raw, binding_id)
-                    where = f"{shown}{f':{at}' if at else ''}"
-                    problems.append(_problem(where, Msg.of("config.ignored", reason=reason)))
-            else:
-                bad(key, Msg.of("config.bad_keys"))
-        else:
+        entry = BY_NAME.get(key) if isinstance(key, str) else None
+        if entry is None:
             bad(str(key), Msg.of("config.unknown", key=key))
-    return FileConfig(path, problems=tuple(problems), **values)
+            continue
+        try:
+            values[key], nested = entry.read(value)
+        except Unusable as unusable:
+            bad(key, unusable.reason)
+            continue
+        for name, reason in nested:
+            at = _nested_line(raw, name)
+            problems.append(_problem(f"{shown}{f':{at}' if at else ''}", reason))
+    return FileConfig(path, values, tuple(problems))
 
 
 def _problem(where: str, reason: Msg) -> Msg:

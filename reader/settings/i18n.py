@@ -1,7 +1,9 @@
 """The interface's words in the reader's language: lookup, plurals and deferred messages.
 
 Every user-visible string lives in one table, `reader.settings.strings.STRINGS`, in
-English and French; code names a string by its key. The language is chosen once
+English and French; code names a string by its key. The few words that belong to
+one entry of another table (a config key's comment, a reading-list format's name)
+sit in that entry as an (English, French) pair, picked by `words`. The language is chosen once
 per run (the CLI sets it from the config file or the locale, the app from its
 settings) and is process-wide, as gettext's is: the data layer, the CLI and the
 widgets all speak it without passing it around.
@@ -51,6 +53,12 @@ def t(key: str, /, **params: Any) -> str:
     if not params:
         return template
     return template.format_map({name: _text(value) for name, value in params.items()})
+
+
+def words(pair: tuple[str, str]) -> str:
+    """Words that live beside their table entry (a config key's comment, a list format's
+    name) as an (English, French) pair: the current language's."""
+    return pair[_column]
 
 
 def number(value: int) -> str:

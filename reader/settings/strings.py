@@ -161,29 +161,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "keys : {key} est donnée à la fois à {other} et à {id}",
     ),
     "config.unknown": ("unknown setting '{key}'", "réglage inconnu '{key}'"),
-    "config.example": (
-        """\
-# reader's settings. Every key is optional; take the '# ' off a line to use it.
-theme: textual-dark          # any theme name from the command palette
-reading_width: 80            # text column, 40 to 160
-fetch_every: 30              # minutes between feed fetches at launch; 0: never
-content:                     # extra article folders, read at every launch
-  - ~/notes
-language: en                 # interface language: en or fr
-keys:                        # binding id: key(s); the README lists the ids
-  main.next: "n,right"
-""",
-        """\
-# Réglages de reader. Chaque clé est facultative ; ôtez le « # » d’une ligne pour l’utiliser.
-theme: textual-dark          # un nom de thème de la palette de commandes
-reading_width: 80            # largeur du texte, de 40 à 160
-fetch_every: 30              # minutes entre deux récupérations des flux ; 0 : jamais
-content:                     # dossiers d'articles en plus, lus à chaque lancement
-  - ~/notes
-language: fr                 # langue de l'interface : en ou fr
-keys:                        # identifiant de raccourci : touche(s) ; voir le README
-  main.next: "n,right"
-""",
+    "config.example_header": (
+        "# reader's settings. Every key is optional; take the '# ' off a line to use it.",
+        "# Réglages de reader. Chaque clé est facultative ;"
+        " ôtez le « # » d’une ligne pour l’utiliser.",
     ),
     # -- reading state ------------------------------------------------------------
     "store.moved": (
@@ -564,11 +545,6 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
         "Son adresse : <{url}>\n\n"
         "`reader import-list FICHIER --retry-failed` réessaie, tout comme `reader add {url}`.",
     ),
-    "lists.format.pocket": ("Pocket export", "export Pocket"),
-    "lists.format.instapaper": ("Instapaper export", "export Instapaper"),
-    "lists.format.omnivore": ("Omnivore export", "export Omnivore"),
-    "lists.format.wallabag": ("Wallabag export", "export Wallabag"),
-    "lists.format.urls": ("list of addresses", "liste d’adresses"),
     "lists.read.one": ("{path}: {format}, {count} page", "{path} : {format}, {count} page"),
     "lists.read.other": ("{path}: {format}, {count} pages", "{path} : {format}, {count} pages"),
     "lists.repeated": (
@@ -809,11 +785,6 @@ keys:                        # identifiant de raccourci : touche(s) ; voir le RE
     "cli.config.data_dir": ("data dir: {value}", "dossier des données : {value}"),
     "cli.config.cache_dir": ("cache dir: {value}", "dossier du cache : {value}"),
     "cli.config.bundled": ("bundled library: {value}", "bibliothèque fournie : {value}"),
-    "cli.config.folders": ("extra folders: {value}", "dossiers en plus : {value}"),
-    "cli.config.theme": ("theme: {value}", "thème : {value}"),
-    "cli.config.width": ("reading width: {value}", "largeur du texte : {value}"),
-    "cli.config.language": ("interface language: {value}", "langue de l'interface : {value}"),
-    "cli.config.key": ("key {id}: {keys}", "touche {id} : {keys}"),
     "list.undated": ("undated", "sans date"),
     # -- key bindings: `key.` + the binding's id ------------------------------------
     "key.app.bookmark": ("Bookmark", "Signet"),

@@ -15,12 +15,13 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
 from reader.settings.i18n import t
 from reader.settings.untrusted import clean
-from reader.web.list_entries import ListEntry, ListError, make_entry
+from reader.web.list_entries import ListEntry, ListError, is_address, make_entry
 
 
 def text_of(data: bytes) -> str:
@@ -177,11 +178,76 @@ def _urls(members: Mapping[str, bytes]) -> Found:
                 yield t("lists.line", line=number), make_entry(line)
 
 
-READERS = {
-    "pocket": _pocket,
-    "instapaper": _instapaper,
-    "omnivore": _omnivore,
-    "wallabag": _wallabag,
-    "urls": _urls,
-}
-"""Format name -> the reader of its files."""
+def _csv_header(name: str, data: bytes) -> set[str]:
+    if name.lower().endswith((".json", ".html")):
+        return set()
+    return {cell.strip().lower() for cell in _first_row(text_of(data[:4096]))}
+
+
+def _first_row(text: str) -> list[str]:
+    try:
+        return next(csv.reader(io.StringIO(text)), [])
+    except csv.Error:
+        return []
+
+
+def _json_head(name: str, data: bytes) -> str:
+    return text_of(data[:65536]) if name.lower().endswith(".json") else ""
+
+
+def _is_pocket(name: str, data: bytes) -> bool:
+    return {"url", "time_added"} <= _csv_header(name, data)
+
+
+def _is_instapaper(name: str, data: bytes) -> bool:
+    return {"url", "folder"} <= _csv_header(name, data)
+
+
+def _is_wallabag(name: str, data: bytes) -> bool:
+    head = _json_head(name, data)
+    return '"is_archived"' in head or '"is_starred"' in head
+
+
+def _is_omnivore(name: str, data: bytes) -> bool:
+    head = _json_head(name, data)
+    return '"savedAt"' in head or '"slug"' in head
+
+
+def _is_urls(name: str, data: bytes) -> bool:
+    if name.lower().endswith((".json", ".html")):
+        return False
+    return any(is_address(line.strip()) for line in text_of(data[:65536]).splitlines())
+
+
+@dataclass(frozen=True)
+class ListFormat:
+    """A format of reading list: its name (`--format`), how a file of it is recognised,
+    how it is read, and its name for people (English, French)."""
+
+    name: str
+    sniff: Callable[[str, bytes], bool]
+    """Whether a file (its name, its bytes) is of this format."""
+    read: Callable[[Mapping[str, bytes]], Found]
+    label: tuple[str, str]
+
+
+LIST_FORMATS: tuple[ListFormat, ...] = (
+    ListFormat("pocket", _is_pocket, _pocket, ("Pocket export", "export Pocket")),
+    ListFormat(
+        "instapaper", _is_instapaper, _instapaper, ("Instapaper export", "export Instapaper")
+    ),
+    ListFormat("wallabag", _is_wallabag, _wallabag, ("Wallabag export", "export Wallabag")),
+    ListFormat("omnivore", _is_omnivore, _omnivore, ("Omnivore export", "export Omnivore")),
+    ListFormat("urls", _is_urls, _urls, ("list of addresses", "liste d’adresses")),
+)
+"""Tried in this order on each file of an export; the first that recognises it wins."""
+BY_NAME = {entry.name: entry for entry in LIST_FORMATS}
+
+
+def recognise(members: Mapping[str, bytes]) -> ListFormat | None:
+    """The format of an export's files (the first file any format recognises)."""
+    for name, data in members.items():
+        for entry in LIST_FORMATS:
+            if entry.sniff(name, data):
+                return entry
+    return None

@@ -14,23 +14,20 @@ The same page listed twice is one entry, keeping what each line said.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.settings.i18n import t
 from reader.settings.untrusted import clean, read_failure, read_regular_file
-from reader.web.list_entries import ListEntry, ListError, is_address
-from reader.web.list_formats import READERS, text_of
+from reader.web.list_entries import ListEntry, ListError
+from reader.web.list_formats import BY_NAME, LIST_FORMATS, ListFormat, recognise
 from reader.web.saved import address_key
 
-__all__ = ["FORMATS", "ListEntry", "ListError", "ReadingList", "read_list"]
+__all__ = ["LIST_FORMATS", "ListEntry", "ListError", "ReadingList", "read_list"]
 
-FORMATS = ("pocket", "instapaper", "omnivore", "wallabag", "urls")
 MAX_LIST_BYTES = 256 * 1024 * 1024
 """The largest export read (Wallabag's JSON carries every article's text)."""
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
@@ -42,7 +39,7 @@ MAX_ENTRIES = 200_000
 class ReadingList:
     """An export read: its format, its entries, and the lines that were skipped."""
 
-    format: str
+    format: ListFormat
     entries: list[ListEntry] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     """"line 4: not a web address (ftp://…)", one a skipped line or entry."""
@@ -51,17 +48,18 @@ class ReadingList:
 
 
 def read_list(path: Path, format: str | None = None) -> ReadingList:
-    """Read the export at `path`; `format` forces one of `FORMATS` instead of recognising it."""
+    """Read the export at `path`; `format` (a name of `LIST_FORMATS`) forces one instead of
+    recognising it."""
     try:
         data = read_regular_file(path, MAX_LIST_BYTES)
     except OSError as error:
         raise ListError(str(read_failure(error))) from None
     members = _unzip(data) if data[:4] == b"PK\x03\x04" else {path.name: data}
-    chosen = format or _recognise(members)
+    chosen = BY_NAME.get(format) if format else recognise(members)
     if chosen is None:
         raise ListError(t("lists.unknown"))
     listing = ReadingList(chosen)
-    for place, entry in READERS[chosen](members):
+    for place, entry in chosen.read(members):
         if isinstance(entry, str):
             listing.skipped.append(f"{place}: {entry}")
         elif len(listing.entries) < MAX_ENTRIES:
@@ -99,40 +97,6 @@ def _unzip(data: bytes) -> dict[str, bytes]:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as error:
         raise ListError(t("lists.bad_zip", reason=clean(str(error)))) from None
     return members
-
-
-def _recognise(members: Mapping[str, bytes]) -> str | None:
-    for name, data in members.items():
-        lower = name.lower()
-        if lower.endswith(".json"):
-            found = _json_format(data)
-            if found:
-                return found
-        elif not lower.endswith(".html"):
-            header = {cell.strip().lower() for cell in _first_row(text_of(data[:4096]))}
-            if {"url", "time_added"} <= header:
-                return "pocket"
-            if {"url", "folder"} <= header:
-                return "instapaper"
-            if any(is_address(line.strip()) for line in text_of(data[:65536]).splitlines()):
-                return "urls"
-    return None
-
-
-def _first_row(text: str) -> list[str]:
-    try:
-        return next(csv.reader(io.StringIO(text)), [])
-    except csv.Error:
-        return []
-
-
-def _json_format(data: bytes) -> str | None:
-    head = text_of(data[:65536])
-    if '"is_archived"' in head or '"is_starred"' in head:
-        return "wallabag"
-    if '"savedAt"' in head or '"slug"' in head:
-        return "omnivore"
-    return None
 
 
 def _merged(listing: ReadingList) -> ReadingList:

@@ -15,15 +15,19 @@ def test_a_good_config_sets_everything(tmp_path: Path, write_config: ConfigWrite
         "keys:\n  main.next: right\n"
     )
     config = load_config(path)
-    assert (config.theme, config.reading_width, config.language) == ("nord", 100, "fr")
-    assert config.content == (tmp_path,) and config.keys == {"main.next": "right"}
+    assert (config.get("theme"), config.get("reading_width"), config.get("language")) == (
+        "nord",
+        100,
+        "fr",
+    )
+    assert config.get("content") == (tmp_path,) and config.get("keys") == {"main.next": "right"}
     assert config.problems == ()
 
 
 def test_broken_yaml_names_the_line_and_falls_back(write_config: ConfigWriter) -> None:
     path = write_config("theme: nord\nreading_width: [80\n")
     config = load_config(path)
-    assert config.theme is None
+    assert config.get("theme") is None
     [problem] = map(str, config.problems)
     assert problem.startswith(f"{path}:2:") and "using the defaults" in problem  # the [ opens there
 
@@ -37,7 +41,7 @@ def test_yaml_the_parser_cannot_even_read_is_called_invalid(write_config: Config
 def test_a_wrong_value_is_ignored_and_the_rest_kept(write_config: ConfigWriter) -> None:
     path = write_config("theme: nord\nreading_width: 9000\ncolour: red\n")
     config = load_config(path)
-    assert config.theme == "nord" and config.reading_width is None
+    assert config.get("theme") == "nord" and config.get("reading_width") is None
     assert f"{path}:2: 'reading_width' must be" in str(config.problems[0])
     assert f"{path}:3: unknown setting 'colour'" in str(config.problems[1])
 
@@ -75,7 +79,7 @@ def test_keys_that_cannot_work_are_reported_with_their_line(write_config: Config
         "  list.down: j,full_stop\n"
     )
     config = load_config(path)
-    assert config.keys == {"main.next": "n,right", "list.down": "j,full_stop"}
+    assert config.get("keys") == {"main.next": "n,right", "list.down": "j,full_stop"}
     problems = sorted(map(str, config.problems))
     assert problems == [
         f"{path}:3: keys: no binding has the id 'main.nxet' (the README lists them); ignored",
@@ -88,7 +92,7 @@ def test_keys_that_cannot_work_are_reported_with_their_line(write_config: Config
 def test_the_same_key_in_two_panes_is_no_clash(write_config: ConfigWriter) -> None:
     path = write_config("keys:\n  list.down: x\n  reader.down: x\n")
     config = load_config(path)
-    assert config.problems == () and config.keys == {"list.down": "x", "reader.down": "x"}
+    assert config.problems == () and config.get("keys") == {"list.down": "x", "reader.down": "x"}
 
 
 def test_every_binding_id_in_the_readme_is_known() -> None:
@@ -103,8 +107,26 @@ def test_every_binding_id_in_the_readme_is_known() -> None:
 
 
 def test_fetch_every_is_whole_minutes_or_it_is_said(write_config: ConfigWriter) -> None:
-    assert load_config(write_config("fetch_every: 0\n")).fetch_every == 0
+    assert load_config(write_config("fetch_every: 0\n")).get("fetch_every") == 0
     path = write_config("fetch_every: soon\n")
     config = load_config(path)
-    assert config.fetch_every is None
+    assert "fetch_every" not in config.values
     assert f"{path}:1: fetch_every: minutes between fetches" in str(config.problems[0])
+
+
+def test_every_key_of_the_example_is_read_back_as_its_example(
+    write_config: ConfigWriter,
+) -> None:
+    """`config init`'s example, uncommented, is a valid file setting every key: the
+    example and the loader are made from one table and cannot drift apart."""
+    from reader.cli.config_command import commented_example
+    from reader.settings.config_keys import CONFIG_KEYS
+
+    text = "".join(
+        line[2:] if line.startswith("# ") and not line.startswith("# reader") else line
+        for line in commented_example().splitlines(keepends=True)
+    )
+    config = load_config(write_config(text))
+    assert config.problems == ()
+    assert set(config.values) == {key.name for key in CONFIG_KEYS}
+    assert config.get("fetch_every") == 30 and config.get("keys") == {"main.next": "n,right"}

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli.parser import FORMATS as PARSER_FORMATS
-from reader.web.reading_lists import FORMATS, ListEntry, ListError, read_list
+from reader.web.reading_lists import LIST_FORMATS, ListEntry, ListError, read_list
 
 
 def pocket_csv(rows: list[list[str]]) -> str:
@@ -46,7 +45,7 @@ def test_a_pocket_csv_keeps_titles_tags_times_and_what_was_archived(tmp_path: Pa
         encoding="utf-8",
     )
     listing = read_list(path)
-    assert listing.format == "pocket"
+    assert listing.format.name == "pocket"
     first, second = listing.entries
     assert first.title == 'Defence, the budget and "us"'
     assert first.tags == ("défense", "ue")
@@ -83,7 +82,7 @@ def test_a_pocket_zip_reads_every_part(tmp_path: Path) -> None:
         )
         archive.writestr("annotations/part_000000.json", "[]")
     listing = read_list(path)
-    assert listing.format == "pocket"
+    assert listing.format.name == "pocket"
     assert [entry.title for entry in listing.entries] == ["One", "Two"]
 
 
@@ -132,7 +131,7 @@ def test_an_omnivore_zip_carries_labels_state_and_the_saved_text(tmp_path: Path)
         archive.writestr("metadata_0_to_2.json", json.dumps(metadata))
         archive.writestr("content/the-slug.html", "<p>The saved text.</p>")
     listing = read_list(path)
-    assert listing.format == "omnivore"
+    assert listing.format.name == "omnivore"
     first, second = listing.entries
     assert first.read and not second.read
     assert first.tags == ("Newsletter", "défense")
@@ -184,7 +183,7 @@ def test_a_text_file_of_addresses_skips_comments_and_says_which_lines_it_skipped
         "# my list\nhttps://t.example/1\n\nnot an address\njavascript:alert(1)\nhttp://t.example/2\n"
     )
     listing = read_list(path)
-    assert listing.format == "urls"
+    assert listing.format.name == "urls"
     assert [entry.url for entry in listing.entries] == ["https://t.example/1", "http://t.example/2"]
     assert listing.skipped == [
         "line 4: not a web address (not an address)",
@@ -243,5 +242,16 @@ def test_a_zip_that_would_unpack_too_far_is_refused(
         read_list(path)
 
 
-def test_the_command_line_offers_every_format() -> None:
-    assert PARSER_FORMATS == FORMATS
+def test_the_command_line_takes_every_format_of_the_table_and_no_other(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from reader.cli.parser import build_parser
+
+    parser = build_parser()
+    for entry in LIST_FORMATS:
+        args = parser.parse_args(["import-list", "export.csv", "--format", entry.name])
+        assert args.format == entry.name
+    with pytest.raises(SystemExit):
+        parser.parse_args(["import-list", "export.csv", "--format", "delicious"])
+    said = capsys.readouterr().err
+    assert all(entry.name in said for entry in LIST_FORMATS)
