@@ -20,11 +20,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from reader.cli.common import EXIT_ERROR, EXIT_OK, SafeStream, UserError, read_config, warn
+from reader.cli.common import EXIT_ERROR, EXIT_OK, SafeStream, read_config, warn
 from reader.cli.parser import build_parser
 from reader.settings.config import interface_language
+from reader.settings.errors import ReaderError
 from reader.settings.i18n import set_language
-from reader.settings.resources import ResourceMissingError
 
 COMMANDS: dict[str | None, tuple[str, str]] = {
     "list": ("library_commands", "cmd_list"),
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = SafeStream(out if out is not None else sys.stdout)
     try:
         return _command(args.command)(args, stream)
-    except (UserError, ResourceMissingError) as error:
+    except ReaderError as error:  # every layer's errors: worded for a person, never a traceback
         warn(error)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.settings.config import Settings, resolve_settings
 from reader.settings.config_keys import expand
+from reader.settings.errors import ReaderError
 from reader.settings.i18n import t
 from reader.settings.untrusted import display_text
 
@@ -29,7 +30,7 @@ MIN_WIDTH, MAX_WIDTH = 20, 1000
 """Widths `reader show --width` accepts."""
 
 
-class UserError(Exception):
+class UserError(ReaderError):
     """Something the user can fix; printed as `reader: message`, exit status 1."""
 
 

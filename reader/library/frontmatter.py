@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reader.settings.errors import ReaderError
 from reader.settings.i18n import Msg
 
 _BINARY_SNIFF = 8192
@@ -34,11 +35,11 @@ class Split:
         return None
 
 
-class Rejected(Exception):
-    """Internal: the file cannot be loaded; carries the line and the reason."""
+class Rejected(ReaderError):
+    """The file cannot be loaded; carries the line and the reason (made a `Problem`)."""
 
     def __init__(self, line: int | None, message: Msg) -> None:
-        super().__init__(message.key)
+        super().__init__(message)
         self.line = line
         self.message = message
 

@@ -18,6 +18,7 @@ from reader.library.fields import Fields
 from reader.library.frontmatter import Rejected, body_of, decode, split
 from reader.library.links import inline_tags, linked_names
 from reader.library.sanitize import clean, display_path, display_text
+from reader.settings.errors import ReaderError
 from reader.settings.untrusted import read_failure, read_regular_file
 
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
@@ -166,7 +167,7 @@ def parse_file(path: Path, folder: Path) -> ParseResult:
     return parse_text(text, path, folder)
 
 
-class BodyError(Exception):
+class BodyError(ReaderError):
     """The body of an article could not be read (the file changed or vanished)."""
 
 

@@ -14,18 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.settings.errors import ReaderError
 from reader.settings.i18n import LANGUAGES, Msg, words
 
 WIDTH_RANGE = (40, 160)
 FETCH_EVERY_RANGE = (0, 100_000)
 
 
-class Unusable(Exception):
+class Unusable(ReaderError):
     """A value the file gives that cannot be used; `reason` says why, for a person."""
 
-    def __init__(self, reason: Msg) -> None:
-        super().__init__(reason.key)
-        self.reason = reason
+    reason: Msg
 
 
 Nested = list[tuple[str, Msg]]

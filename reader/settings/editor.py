@@ -8,12 +8,13 @@ import shlex
 import subprocess
 from pathlib import Path
 
+from reader.settings.errors import ReaderError
 from reader.settings.i18n import t
 
 DEFAULT_EDITOR = "vi"
 
 
-class EditorError(Exception):
+class EditorError(ReaderError):
     """The editor could not be started; the message names it and says why."""
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.settings.errors import ReaderError
+
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
 """The `reader` package folder (this module lives one level below it)."""
 
 
-class ResourceMissingError(RuntimeError):
+class ResourceMissingError(ReaderError):
     """The installation is incomplete: a bundled folder cannot be found."""
 
 

@@ -531,6 +531,36 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lists.not_a_list": ("no list of entries", "aucune liste d’entrées"),
     "lists.not_an_entry": ("not an entry", "pas une entrée"),
     "lists.line": ("line {line}", "ligne {line}"),
+    # -- fetching pages and feeds ---------------------------------------------------
+    "fetch.not_http": (
+        "only http and https addresses can be fetched, not {url}",
+        "seules les adresses http et https peuvent être récupérées, pas {url}",
+    ),
+    "fetch.status": (
+        "the server answered {status} {reason}",
+        "le serveur a répondu {status} {reason}",
+    ),
+    "fetch.too_large": ("the page is larger than {limit} MB", "la page dépasse {limit} Mo"),
+    "fetch.too_slow": (
+        "the page took longer than {seconds} s to arrive",
+        "la page a mis plus de {seconds} s à arriver",
+    ),
+    "fetch.redirects": (
+        "more than {count} redirects (a redirect loop?)",
+        "plus de {count} redirections (une boucle ?)",
+    ),
+    "fetch.no_answer": ("no answer within {seconds} s", "pas de réponse en {seconds} s"),
+    "fetch.bad_address": ("not a valid address ({reason})", "adresse non valable ({reason})"),
+    "fetch.page_failed": (
+        "the page could not be fetched ({reason})",
+        "la page n’a pas pu être récupérée ({reason})",
+    ),
+    "extract.no_text": (
+        "no main text was found on the page",
+        "aucun texte principal n’a été trouvé sur la page",
+    ),
+    "feeds.not_a_list": ("not a list of feeds ({reason})", "pas une liste de flux ({reason})"),
+    "feeds.not_opml": ("not OPML ({reason})", "pas un fichier OPML ({reason})"),
     "lists.entry": ("entry {entry}", "entrée {entry}"),
     "lists.nothing": ("nothing", "rien"),
     "lists.not_address": (

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.settings.errors import ReaderError
 from reader.settings.i18n import Msg
 from reader.settings.untrusted import clean, display_text, read_failure, read_regular_file
 
@@ -27,11 +28,11 @@ MAX_LINE = 100_000_000
 """No article has more body lines than this."""
 
 
-class ExportError(ValueError):
+class ExportError(ReaderError):
     """The file is not a usable export; `message` says where and why, for people."""
 
     def __init__(self, message: Msg) -> None:
-        super().__init__(message.key)
+        super().__init__(message)
         self.message = message
 
     def __str__(self) -> str:

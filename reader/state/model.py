@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from reader.settings.errors import ReaderError
+
 
 def now() -> str:
     """The current time as ISO 8601 UTC, to the second: sortable and readable."""
@@ -56,5 +58,5 @@ class ImportResult:
         return self.read + self.positions + self.bookmarks + self.notes
 
 
-class StoreError(Exception):
+class StoreError(ReaderError):
     """A change could not be saved; the message says why, for a person."""

@@ -12,6 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from reader.settings.errors import ReaderError
 from reader.settings.i18n import t
 
 DB_NAME = "reader.sqlite3"
@@ -45,10 +46,10 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class Foreign(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class Foreign(ReaderError):
+    """The file is not reader's state store (another program's, or newer); `reason` why."""
+
+    reason: str
 
 
 def connect(path: Path) -> sqlite3.Connection:

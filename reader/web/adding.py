@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reader.settings.errors import ReaderError
 from reader.settings.untrusted import read_failure, read_regular_file
 from reader.web.extract import ExtractError, WebArticle, extract
-from reader.web.fetch import MAX_PAGE_BYTES, TOTAL_TIMEOUT, FetchError, decode, fetch
+from reader.web.fetch import MAX_PAGE_BYTES, TOTAL_TIMEOUT, FetchError, decode, fetch, too_large
 from reader.web.saved import Saved, save, saved_folder
 
 
-class AddError(Exception):
+class AddError(ReaderError):
     """The page could not be added; the message names it and says why."""
 
 
@@ -19,7 +20,7 @@ def read_html(source: str | bytes, timeout: float) -> tuple[str, str]:
     """(html, address) of a URL, an HTML file's path, or HTML bytes (standard input)."""
     if isinstance(source, bytes):
         if len(source) > MAX_PAGE_BYTES:
-            raise AddError(f"-: larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
+            raise AddError(too_large(), "-")
         return decode(source, None), ""
     if "://" in source:
         page = fetch(source, timeout)
@@ -28,7 +29,7 @@ def read_html(source: str | bytes, timeout: float) -> tuple[str, str]:
     try:
         data = read_regular_file(path, MAX_PAGE_BYTES)
     except OSError as error:
-        raise AddError(f"{source}: {read_failure(error)}") from None
+        raise AddError(read_failure(error), source) from None
     return decode(data, None), path.absolute().as_uri()
 
 
@@ -41,7 +42,7 @@ def add_page(
         html, address = read_html(source, timeout)
         article = extract(html, address or "about:blank")
     except (FetchError, ExtractError) as error:
-        raise AddError(f"{shown}: {error}") from None
+        raise AddError(error.reason, shown) from None
     if isinstance(source, str) and "://" in source:
         requested = source
     else:

@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reader.settings.errors import ReaderError
+from reader.settings.i18n import Msg
 from reader.settings.untrusted import clean
 
 _HTML_LANG = re.compile(r"""<html[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][\w-]+)?""", re.I)
 MAX_TITLE = 300
 
 
-class ExtractError(Exception):
+class ExtractError(ReaderError):
     """The page has no main text to keep (an empty page, a login wall, a file)."""
 
 
@@ -49,7 +51,7 @@ def extract(html: str, url: str) -> WebArticle:
         html, url=url, output_format="markdown", include_links=True, include_images=False
     )
     if not body or not body.strip():
-        raise ExtractError("no main text was found on the page")
+        raise ExtractError(Msg.of("extract.no_text"))
     meta = trafilatura.extract_metadata(html, default_url=url)
     lang = _HTML_LANG.search(html[:4096])
     title = _text(meta.title if meta else None) or _text(url)

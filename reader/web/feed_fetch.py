@@ -230,26 +230,37 @@ def _fetch_feed(feed: Feed, library: Path, timeout: float, workers: Executor | N
         feed.fetched, feed.error = now, None
         return FeedReport(feed)
     job = (page.data, page.content_type, page.url, feed, library, timeout)
-    if workers is None:
-        title, new, problem, failure = store_items(*job)
-    else:
-        title, new, problem, failure = workers.submit(store_items, *job).result()
-    if failure:
-        feed.error = failure
-        return FeedReport(feed, error=failure)
-    feed.title = title or feed.title
+    stored = store_items(*job) if workers is None else workers.submit(store_items, *job).result()
+    if stored.failure:
+        feed.error = stored.failure
+        return FeedReport(feed, error=stored.failure)
+    feed.title = stored.title or feed.title
     feed.etag, feed.last_modified = page.etag, page.last_modified
     feed.fetched, feed.error = now, None
-    return FeedReport(feed, new, problem)
+    return FeedReport(feed, stored.new, stored.problem)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What `store_items` did with a fetched feed (in a worker process: plain values)."""
+
+    title: str | None
+    """The feed's own title, if it gives one."""
+    new: int = 0
+    """Items saved that were not there before."""
+    problem: str | None = None
+    """What was wrong with the feed, though items could be read."""
+    failure: str | None = None
+    """Why nothing could be read (then nothing was saved)."""
 
 
 def store_items(
     data: bytes, content_type: str, address: str, feed: Feed, library: Path, timeout: float
-) -> tuple[str | None, int, str | None, str | None]:
-    """Parse a fetched feed and save its new items: (title, new, problem, error)."""
+) -> Stored:
+    """Parse a fetched feed and save its new items."""
     title, items, problem = parse_feed(data, content_type)
     if not items and problem:
-        return title, 0, None, problem
+        return Stored(title, failure=problem)
     folder = feed_folder(library, feed)
     saved = set(saved_files(folder))
     outlet = feed.name or title or feed.title or address
@@ -261,7 +272,7 @@ def store_items(
         save_item(folder, item, outlet, feed, body or fragment_markdown(item.html) or item.title)
         saved.add(address_key(item.key))
         new += 1
-    return title, new, problem, None
+    return Stored(title, new, problem)
 
 
 def _full_text(item: Item, timeout: float) -> str | None:

@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from reader.settings.errors import ReaderError
+from reader.settings.i18n import Msg
 from reader.settings.untrusted import clean, read_failure, read_regular_file
 from reader.web.fetch import FetchError, check_address
 
@@ -39,7 +41,7 @@ LEARNT = ("title", "etag", "last_modified", "fetched", "error")
 """What a fetch learns about a feed (and writes back); the rest is the user's."""
 
 
-class FeedListError(Exception):
+class FeedListError(ReaderError):
     """The feeds file or an OPML file could not be read; the message says which and why."""
 
 
@@ -110,9 +112,9 @@ class FeedList:
                 if not isinstance(feed.url, str):
                     raise TypeError("an address is not text")
         except OSError as error:
-            raise FeedListError(f"{path}: {read_failure(error)}") from None
+            raise FeedListError(read_failure(error), path) from None
         except (ValueError, TypeError, AttributeError) as error:
-            raise FeedListError(f"{path}: not a list of feeds ({error})") from None
+            raise FeedListError(Msg.of("feeds.not_a_list", reason=str(error)), path) from None
         return cls(data_dir, feeds)
 
     @classmethod
@@ -164,7 +166,7 @@ class FeedList:
         try:
             url = check_address(url)
         except FetchError as error:
-            raise FeedListError(str(error)) from None
+            raise FeedListError(error.reason) from None
         existing = self.find(url)
         if existing is not None:
             existing.name = name or existing.name
@@ -213,9 +215,9 @@ def read_opml(path: Path) -> list[tuple[str, str | None, str | None]]:
         data = read_regular_file(path, MAX_OPML_BYTES)
         root = ElementTree.fromstring(data)
     except OSError as error:
-        raise FeedListError(f"{path}: {read_failure(error)}") from None
+        raise FeedListError(read_failure(error), path) from None
     except ElementTree.ParseError as error:
-        raise FeedListError(f"{path}: not OPML ({error})") from None
+        raise FeedListError(Msg.of("feeds.not_opml", reason=str(error)), path) from None
     found: list[tuple[str, str | None, str | None]] = []
     body = root.find("body")
     _outlines(root if body is None else body, [], found)

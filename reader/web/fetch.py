@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 
 from reader import __version__
+from reader.settings.errors import ReaderError
+from reader.settings.i18n import Msg
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 """The most of a page that is read; past it the fetch fails, saying so."""
@@ -27,7 +29,7 @@ USER_AGENT = f"reader/{__version__} (terminal article reader)"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
-class FetchError(Exception):
+class FetchError(ReaderError):
     """A page could not be fetched; the message says why, in words."""
 
 
@@ -52,7 +54,7 @@ def check_address(url: str) -> str:
     url = url.strip()
     scheme = url.split(":", 1)[0].lower() if ":" in url else ""
     if scheme not in ("http", "https") or "://" not in url:
-        raise FetchError(f"only http and https addresses can be fetched, not {url!r}")
+        raise FetchError(Msg.of("fetch.not_http", url=repr(url)))
     return url
 
 
@@ -106,17 +108,17 @@ def fetch(
                 return Page(str(response.url), "", "", status=304)
             if response.status_code >= 400:
                 reason = response.reason_phrase or "error"
-                raise FetchError(f"the server answered {response.status_code} {reason}")
+                raise FetchError(Msg.of("fetch.status", status=response.status_code, reason=reason))
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > MAX_PAGE_BYTES:
-                raise FetchError(_too_large())
+                raise FetchError(too_large())
             chunks, size = [], 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > MAX_PAGE_BYTES:
-                    raise FetchError(_too_large())
+                    raise FetchError(too_large())
                 if time.monotonic() > deadline:
-                    raise FetchError(f"the page took longer than {total_timeout:g} s to arrive")
+                    raise FetchError(Msg.of("fetch.too_slow", seconds=f"{total_timeout:g}"))
                 chunks.append(chunk)
             data = b"".join(chunks)
             text = decode(data, response.charset_encoding)
@@ -131,15 +133,14 @@ def fetch(
                 response.headers.get("last-modified"),
             )
     except httpx.TooManyRedirects:
-        raise FetchError(f"more than {MAX_REDIRECTS} redirects (a redirect loop?)") from None
+        raise FetchError(Msg.of("fetch.redirects", count=MAX_REDIRECTS)) from None
     except httpx.TimeoutException:
-        raise FetchError(f"no answer within {total_timeout:g} s") from None
+        raise FetchError(Msg.of("fetch.no_answer", seconds=f"{total_timeout:g}")) from None
     except httpx.InvalidURL as error:
-        raise FetchError(f"not a valid address ({error})") from None
+        raise FetchError(Msg.of("fetch.bad_address", reason=str(error))) from None
     except httpx.HTTPError as error:
-        raise FetchError(
-            f"the page could not be fetched ({type(error).__name__}: {error})"
-        ) from None
+        reason = f"{type(error).__name__}: {error}"
+        raise FetchError(Msg.of("fetch.page_failed", reason=reason)) from None
 
 
 @functools.cache
@@ -154,5 +155,6 @@ def _tls() -> ssl.SSLContext:
     return httpx.create_ssl_context(trust_env=True)
 
 
-def _too_large() -> str:
-    return f"the page is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB"
+def too_large() -> Msg:
+    """Why a page is refused for its size."""
+    return Msg.of("fetch.too_large", limit=MAX_PAGE_BYTES // (1024 * 1024))

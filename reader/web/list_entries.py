@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from reader.settings.errors import ReaderError
 from reader.settings.i18n import t
 from reader.settings.untrusted import clean
 
@@ -20,7 +21,7 @@ MAX_TEXT = 300
 MAX_ADDRESS = 2000
 
 
-class ListError(Exception):
+class ListError(ReaderError):
     """The file is not a reading list reader can read; the message says why."""
 
 
