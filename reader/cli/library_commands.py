@@ -1,4 +1,4 @@
-"""Commands that read the library: `list`, `search`, `show` and `check`."""
+"""Commands that read the library: `list`, `search` and `check` (`show` has its own module)."""
 
 from __future__ import annotations
 

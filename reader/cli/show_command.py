@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 ColorSystemName = Literal["auto", "standard", "256", "truecolor", "windows"]
 
 
-def body_links(lines: list[Line]) -> list[tuple[str, str]]:
+def rendered_links(lines: list[Line]) -> list[tuple[str, str]]:
     """(text, address) of each link in rendered lines, in order, each address once."""
     runs: list[tuple[str, str]] = []  # (address, text) of each stretch of linked text
     for line in lines:
@@ -121,7 +121,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     console = Console(file=raw, width=args.width, highlight=False, emoji=False)
     width = min(console.width, 100) if args.width is None else args.width
     text = markdown_lines(body, console, width, links=True)
-    links = body_links(text)
+    links = rendered_links(text)
     if args.json:
         out.write(json_text(article_json(article, library, links)))
         return EXIT_OK

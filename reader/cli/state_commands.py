@@ -86,7 +86,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.state.export_file import ExportError, load_export_file
+    from reader.state.import_file import ExportError, load_export_file
     from reader.state.model import StoreError
 
     source = Path(args.file)

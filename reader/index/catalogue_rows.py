@@ -90,14 +90,10 @@ class StoredArticle(Article):
     """An article read from the catalogue: its id, file and folder at once, the rest
     unpacked from its row the first time any of it is asked for.
 
-    A warm start shows 100,000 articles; making each one whole (marshal, then
-    nineteen fields) was half of the time before the list was complete, for
-    rows most of which are never looked at. The list needs ids (state, count)
-    and the fields of the rows on screen; whatever asks for more fills what it
-    touches: the links between notes, made on a worker when the first article
-    is opened, fill them all (a quarter of a second at 100,000). Filling them
-    all at start-up instead cost 40 MB more (the packed rows, freed once
-    unpacked, are not given back to the system).
+    Making every article whole at a warm start was half of the time before the
+    list was complete, for rows most of which are never looked at (the reasons
+    and figures: docs/design.md). The list needs ids (state, count) and the
+    fields of the rows on screen; whatever asks for more fills what it touches.
 
     Filling sets fields that were never set, to the values they would have had;
     two threads filling the same article at once set the same values. Equal to,

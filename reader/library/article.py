@@ -137,16 +137,11 @@ class Article:
 
     Keeping bodies out lets a library of thousands of articles sit in memory
     cheaply; `reader.library.parse.read_body` fetches one when it is opened.
-    For the same reason the file is kept as text (`file`; `path` makes the
-    Path when asked): 100,000 Path objects took a third of a second and
-    40 MB to make.
-
-    Never changed, like the others, but not declared frozen: a frozen
-    dataclass sets each field through `object.__setattr__`, and the 100,000
-    articles a warm start reads from the catalogue took a quarter of a
-    second longer to make (0.98 s against 0.72 s). Equal and hashed as a
-    frozen one would be. Those read from the catalogue are
-    `reader.index.catalogue_rows.StoredArticle`s, unpacked when first used.
+    The file is kept as text (`file`; `path` makes the Path when asked) for
+    the same reason. Never changed, but not declared frozen, for the speed of
+    a warm start (docs/design.md); equal and hashed as a frozen one would be.
+    Those read from the catalogue are `reader.index.catalogue_rows.StoredArticle`s,
+    unpacked when first used.
     """
 
     id: str

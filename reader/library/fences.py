@@ -8,12 +8,12 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 class FenceTracker:
-    """Feed it a Markdown body's lines in order; it says which belong to fenced code."""
+    """Given a Markdown body's lines in order, it says which belong to fenced code."""
 
     def __init__(self) -> None:
         self._open: str | None = None
 
-    def feed(self, line: str) -> bool:
+    def in_code(self, line: str) -> bool:
         """True if the line opens, is inside, or closes a fenced code block.
 
         A fence closes with the same character, at least as many times as it opened.

@@ -40,7 +40,7 @@ def prose_lines(body: str) -> Iterable[str]:
     """The body's lines outside fenced code, with inline code spans blanked out."""
     fences = FenceTracker()
     for line in body.split("\n"):
-        if fences.feed(line) or line.startswith(("    ", "\t")):
+        if fences.in_code(line) or line.startswith(("    ", "\t")):
             continue
         yield _CODE_SPAN.sub(" ", line) if "`" in line else line
 

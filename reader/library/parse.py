@@ -52,7 +52,7 @@ def first_heading(body: str) -> str | None:
     """The text of the first level-one ATX heading outside code blocks."""
     fences = FenceTracker()
     for line in body.split("\n"):
-        if fences.feed(line):
+        if fences.in_code(line):
             continue
         found = _HEADING.match(line)
         if found and not line.lstrip().startswith("##"):

@@ -69,7 +69,7 @@ def split_sections(body: str, target: int = SECTION_TARGET) -> tuple[Section, ..
         start, size = end, 0
 
     for index, line in enumerate(lines):
-        if fences.feed(line):
+        if fences.in_code(line):
             size += len(line) + 1
             continue
         if _ATX.match(line) and index > start:

@@ -85,7 +85,7 @@ def bound_markdown(body: str) -> str:
     paragraph = 0
     in_table = False
     for index, line in enumerate(lines):
-        if fences.feed(line):
+        if fences.in_code(line):
             pieces = _break_line(line)
             if len(pieces) > 1:
                 done.add("lines")

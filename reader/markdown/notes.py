@@ -99,7 +99,7 @@ def rewrite_notes(body: str, context: NoteContext | None = None) -> str:
     while index < len(lines):
         line = lines[index]
         index += 1
-        if fences.feed(line) or line.startswith(("    ", "\t")):
+        if fences.in_code(line) or line.startswith(("    ", "\t")):
             out.append(line)
             continue
         definition = _FOOTNOTE_DEF.match(line) if "[^" in line else None
@@ -240,7 +240,7 @@ def _footnotes(body: str, notes: dict[str, list[str]]) -> str:
 
     out, fences = [], FenceTracker()
     for line in body.split("\n"):
-        inside = fences.feed(line) or line.startswith(("    ", "\t"))
+        inside = fences.in_code(line) or line.startswith(("    ", "\t"))
         out.append(
             line
             if inside or "[^" not in line

@@ -1,7 +1,7 @@
 """Merging an exported state file into the store: the newer side wins, nothing is lost.
 
 Runs inside the store's import transaction, on entries already checked by
-`reader.state.export_file`; each function merges one entry.
+`reader.state.import_file`; each function merges one entry.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
-from reader.state.export_file import ArticleEntry, BookmarkEntry
+from reader.state.import_file import ArticleEntry, BookmarkEntry
 from reader.state.model import ImportResult, now
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.settings.i18n import t
-from reader.state.export_file import ExportError, read_export
+from reader.state.import_file import ExportError, read_export
 from reader.state.merge import merge_article, merge_bookmark
 from reader.state.model import ArticleState, Bookmark, ImportResult, Position, StoreError, now
 from reader.state.schema import DB_NAME, Foreign, connect, error_reason, move_aside, prepare
@@ -225,19 +225,6 @@ class Store:
         with self._write() as db:
             cursor = db.execute("DELETE FROM bookmark WHERE article_id = ?", (article_id,))
         return cursor.rowcount > 0
-
-    def toggle_bookmark(self, article_id: str, title: str = "") -> Bookmark | None:
-        """Add the bookmark if absent, remove it if present, in one transaction."""
-        with self._write() as db:
-            cursor = db.execute("DELETE FROM bookmark WHERE article_id = ?", (article_id,))
-            if cursor.rowcount:
-                return None
-            created = now()
-            db.execute(
-                "INSERT INTO bookmark (article_id, created, note, title) VALUES (?, ?, '', ?)",
-                (article_id, created, title),
-            )
-        return Bookmark(article_id, created, "", title)
 
     def set_note(self, article_id: str, note: str, title: str = "") -> Bookmark:
         """Write a bookmark's note (bookmarking the article if it was not)."""

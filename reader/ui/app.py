@@ -52,9 +52,9 @@ from reader.ui.messages import (
     WorkerFailed,
 )
 from reader.ui.page_adder import PageAdder
+from reader.ui.panes.opening import read_article_body
 from reader.ui.reading_tracker import SESSION_OPEN, SESSION_SELECTED, ReadingTracker
 from reader.ui.screens.main import MainScreen
-from reader.ui.screens.opening import read_article_body
 from reader.ui.store_events import StoreEvents
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -237,9 +237,8 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
         self.main_screen.show_library(self.library, loading=not message.final)
         if message.final and not self._frozen:
             # What exists now (the library, the widgets) lives as long as the app:
-            # keep the cycle collector from walking it again and again (a full
-            # pass over 10,000 articles stalled a keystroke by 50-100 ms). Once
-            # only, so nothing that becomes garbage later is kept by it.
+            # keep the cycle collector from walking it again and again; once only,
+            # so nothing that becomes garbage later is kept (docs/design.md).
             self._frozen = True
             gc.freeze()
             gc.enable()  # the command line turned it off for start-up

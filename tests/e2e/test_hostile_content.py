@@ -185,6 +185,11 @@ def test_a_single_markdown_file_given_as_content_is_read(tmp_path: Path) -> None
     assert "A single note" in out
 
 
+def list_focused(text: str) -> bool:
+    """The footer offers `⏎ Open`: the article list has the focus."""
+    return "⏎ Open" in text.rstrip().splitlines()[-1]
+
+
 def test_the_interface_opens_every_hostile_article(hostile: Path) -> None:
     env = dict(os.environ, TERM="xterm-256color")
     argv = [sys.executable, "-m", "reader", "--no-bundled", "--content", str(hostile)]
@@ -204,15 +209,22 @@ def test_the_interface_opens_every_hostile_article(hostile: Path) -> None:
         assert count >= 8
         screens = [term.text()]
         for _ in range(count):
+            # Each step waits for what it shows, not for a pause in the output: on a
+            # busy machine the body is read off the UI thread for longer than any
+            # pause, and `G` sent meanwhile went to the list (the race once seen).
+            # The footer says where the focus is: "⏎ Open" while the list has it.
             term.send("\r")  # open the highlighted article...
+            assert term.wait_for(lambda text: not list_focused(text), TIME_LIMIT)
             term.settle(quiet=0.3, timeout=TIME_LIMIT)
             screens.append(term.text())
             assert "Traceback" not in screens[-1]
             term.send("G")  # ...go to its end...
             term.settle(quiet=0.3, timeout=TIME_LIMIT)
+            screens.append(term.text())
             term.send("\x1b")  # ...and back to the list, one down
-            term.settle()
+            assert term.wait_for(list_focused, TIME_LIMIT)
             term.send("j")
+            term.settle()
         seen = "\n".join(screens)
         assert "␛[2J" in seen and "␛]52;c;" in seen  # shown as symbols, not obeyed
         assert "After table." in seen or "⚠ reader shows this article differently" in seen

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from textual.message import Message
 
-from reader.ui.screens.list_column import ListColumn
+from reader.ui.panes.list_column import ListColumn
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane

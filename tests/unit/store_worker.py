@@ -26,7 +26,7 @@ def main(argv: list[str]) -> None:
     elif mode == "bookmarks":
         prefix, count = argv[2], int(argv[3])
         for number in range(count):
-            store.toggle_bookmark(f"{prefix}-{number}", title=prefix)
+            store.add_bookmark(f"{prefix}-{number}", title=prefix)
             store.set_read(f"{prefix}-{number}", True)
         print("done", flush=True)
 

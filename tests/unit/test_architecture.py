@@ -51,11 +51,19 @@ def test_no_data_module_loads_textual_even_at_run_time() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_every_layer_is_a_package_that_says_what_it_may_import() -> None:
-    for package in (*DATA_PACKAGES, "ui", "cli"):
-        init = PACKAGE / package / "__init__.py"
-        docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
-        assert docstring and len(docstring) > 80, f"{init} needs a docstring"
+def test_every_package_names_each_of_its_modules() -> None:
+    """A package's docstring is its map: a module it does not name is one a reader
+    of the code will not find (cli's once named five of its nine)."""
+    packages = [PACKAGE / name for name in (*DATA_PACKAGES, "web", "ui", "cli")]
+    packages += [PACKAGE / "ui" / name for name in ("screens", "widgets", "panes")]
+    unnamed = []
+    for package in packages:
+        init = package / "__init__.py"
+        docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+        for module in package.glob("*.py"):
+            if module.stem != "__init__" and f"`{module.stem}`" not in docstring:
+                unnamed.append(f"{package.name}: {module.stem}")
+    assert unnamed == []
 
 
 def test_no_module_grows_past_one_job() -> None:

@@ -39,12 +39,12 @@ def test_state_survives_reopening(tmp_path: Path) -> None:
     assert set(again.states()) == {"a", "b"}
 
 
-def test_toggle_bookmark_and_notes(tmp_path: Path) -> None:
+def test_bookmark_then_unbookmark_and_notes(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
-    added = store.toggle_bookmark("x", "X")
-    assert added is not None and store.state("x").bookmarked
-    assert store.toggle_bookmark("x", "X") is None
-    assert not store.state("x").bookmarked
+    added = store.add_bookmark("x", "X")
+    assert added.title == "X" and Store.open(tmp_path).state("x").bookmarked
+    assert store.remove_bookmark("x")
+    assert not Store.open(tmp_path).state("x").bookmarked
     noted = store.set_note("x", "a note", "X")
     assert noted.note == "a note" and store.bookmark("x") == noted
     assert store.remove_bookmark("x") and not store.remove_bookmark("x")
@@ -396,10 +396,11 @@ def test_background_writer_keeps_order_and_drains_on_close(tmp_path: Path) -> No
     store = Store.open(tmp_path)
     errors: list[str] = []
     writer = BackgroundWriter(errors.append)
-    for _ in range(5):
-        writer.submit(lambda: store.toggle_bookmark("flip"))
+    for turn in range(5):
+        change = store.add_bookmark if turn % 2 == 0 else store.remove_bookmark
+        writer.submit(lambda change=change: change("flip"))
     writer.close()
-    assert store.state("flip").bookmarked  # odd number of toggles, applied in order
+    assert store.state("flip").bookmarked  # added last: the writes kept their order
     assert errors == []
 
 

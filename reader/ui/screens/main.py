@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -34,10 +34,10 @@ from reader.settings.i18n import t
 from reader.state.model import ArticleState
 from reader.ui.keys import key, translate_bindings
 from reader.ui.messages import ForwardsWorkerFailures, StatesChanged
-from reader.ui.screens.links import LinkRouter
-from reader.ui.screens.list_column import ListColumn, Searcher, Snippeter
-from reader.ui.screens.opening import ArticleOpener, BodyLoader
-from reader.ui.screens.pane_layout import PaneHandlers, PaneLayout
+from reader.ui.panes.layout import PaneLayout
+from reader.ui.panes.links import LinkRouter
+from reader.ui.panes.list_column import ListColumn, Searcher, Snippeter
+from reader.ui.panes.opening import ArticleOpener, BodyLoader
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.footer import WholeKeysFooter
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -45,7 +45,7 @@ from reader.ui.widgets.search_box import SearchBox
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
 
 
-class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
+class MainScreen(ForwardsWorkerFailures, Screen[None]):
     """Three panes side by side; at narrow widths the sidebar, then the list, give way."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-medium"), (110, "-wide")]
@@ -111,6 +111,8 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
         self._current: Article | None = None
         self._sidebar = SourcesSidebar(id="sources")
         self._panes = PaneLayout(self, self._column, self._sidebar, self.LayoutChanged)
+        self._dragging = False
+        """The list's right border is being dragged with the mouse."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -353,6 +355,36 @@ class MainScreen(PaneHandlers, ForwardsWorkerFailures, Screen[None]):
             if family and other.language == language:
                 self.select(other.id)
                 return
+
+    # -- the layout: `s`, `<` / `>`, a resize, the list's border dragged ---------
+
+    def on_resize(self) -> None:
+        self._panes.fit()
+
+    def action_toggle_sources(self) -> None:
+        self._panes.toggle_sources()
+
+    def action_resize_list(self, delta: int) -> None:
+        """`<` / `>`: a narrower or wider list (remembered)."""
+        self._panes.resize_list(delta)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if self._panes.on_border(event.screen_x, event.screen_y):
+            self._dragging = True
+            self._panes.capture(True)
+            event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self._panes.drag_to(event.screen_x)
+            event.stop()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self._panes.capture(False)
+            self._panes.remember()
+            event.stop()
 
     # -- keys ----------------------------------------------------------------
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual import events
-
 if TYPE_CHECKING:
     from textual.message import Message
     from textual.screen import Screen
@@ -150,42 +148,3 @@ class PaneLayout:
         self._screen.set_class(not shown, "-sources-off")
         self._screen.set_class(shown, "-sources-on")
         self.fit()
-
-
-class PaneHandlers:
-    """The main screen's keys and mouse for its layout (a mixin: `_panes` is the screen's).
-
-    `s` and `<` / `>`; a resize shares the width again; and the list's right
-    border, dragged with the mouse, sets its width (remembered like `<` / `>`).
-    """
-
-    _panes: PaneLayout
-    _dragging: bool = False
-
-    def on_resize(self) -> None:
-        self._panes.fit()
-
-    def action_toggle_sources(self) -> None:
-        self._panes.toggle_sources()
-
-    def action_resize_list(self, delta: int) -> None:
-        """`<` / `>`: a narrower or wider list (remembered)."""
-        self._panes.resize_list(delta)
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        if self._panes.on_border(event.screen_x, event.screen_y):
-            self._dragging = True
-            self._panes.capture(True)
-            event.stop()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._dragging:
-            self._panes.drag_to(event.screen_x)
-            event.stop()
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        if self._dragging:
-            self._dragging = False
-            self._panes.capture(False)
-            self._panes.remember()
-            event.stop()

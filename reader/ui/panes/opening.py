@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader.library import Article, Source
 from reader.settings.i18n import t
-from reader.ui.screens.links import linking_source
+from reader.ui.panes.links import linking_source
 from reader.ui.widgets.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
