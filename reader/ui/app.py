@@ -190,7 +190,7 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
 
         for text in key_clashes(key_places(self.main_screen), self.settings.keys):
             self.notify(text, title=t("app.config_title"), severity="warning", markup=False)
-        names = ("reading_width", "list_width", "sources", "sort")
+        names = ("reading_width", "list_width", "sources", "sources_width", "sort")
         saved = {name: self.store.session(name) for name in names}
         self.main_screen.restore_layout(self.settings.reading_width, saved)
         # After the first frame: the update holds the interpreter for a second at

@@ -44,6 +44,9 @@ class ReadingTracker:
         """Seconds an article must stay open to count as read (0: at once)."""
         self._read_timer: Timer | None = None
         self._save_timer: Timer | None = None
+        self._kept_unread: str | None = None
+        """The open article the user marked unread: it stays so while it stays open
+        (neither the timer nor reaching its end reads it again)."""
 
     def _schedule_save(self) -> None:
         if self._save_timer is not None:
@@ -56,6 +59,8 @@ class ReadingTracker:
         """An article is on display: remember it, and count it read after a while."""
         self._session.keeper.save_session(SESSION_OPEN, article.id)
         self._schedule_save()
+        if article.id != self._kept_unread:
+            self._kept_unread = None
         if self._read_timer is not None:
             self._read_timer.stop()
             self._read_timer = None
@@ -67,14 +72,14 @@ class ReadingTracker:
             )
 
     def _read_long_enough(self, article: Article) -> None:
-        if self._screen.current == article:
+        if self._screen.current == article and article.id != self._kept_unread:
             self._session.set_read(article.id, True)
 
     def moved(self, article: Article, anchor: Anchor, progress: float, at_end: bool) -> None:
         """The reading pane scrolled: keep the place; reaching the end counts as read."""
         self._session.move(article.id, Position(anchor.line, anchor.fraction, round(progress, 4)))
         self._schedule_save()
-        if at_end:
+        if at_end and article.id != self._kept_unread:
             self._session.set_read(article.id, True)
 
     def selected(self, article: Article) -> None:
@@ -107,9 +112,12 @@ class ReadingTracker:
     def toggle_read(self, article: Article | None) -> None:
         if article is None:
             return
-        if article == self._screen.current and self._read_timer is not None:
+        is_open = article == self._screen.current
+        if is_open and self._read_timer is not None:
             self._read_timer.stop()  # the user decides now, not the timer
-        self._session.toggle_read(article.id)
+        read = self._session.toggle_read(article.id)
+        if is_open:
+            self._kept_unread = None if read else article.id
 
     def mark_all_read(self, articles: Sequence[Article]) -> int:
         """`M`: every article listed (the view, filter or search) read; `u` puts them back."""

@@ -82,3 +82,40 @@ async def test_sort_orders_cycle_and_are_remembered(library_dir: Path) -> None:
         titles = [a.title.casefold() for a in again.screen.query_one(ArticleList).articles]
         assert titles == sorted(titles)
         assert "by title" in visible_text(again.screen.query_one(ArticleList))
+
+
+async def test_marked_unread_stays_unread_while_it_stays_open(library_dir: Path) -> None:
+    app = build_app(library_dir)
+    app.read_after = 0  # read as soon as it opens
+    async with app.run_test(size=(80, 14)) as pilot:
+        pane = await open_article(pilot, "first")
+        await settle(pilot)
+        assert app.session.state("first").read
+        assert pane.max_scroll_y > 0  # the article scrolls: its end can be reached
+        await pilot.press("m")  # unread again, on purpose
+        await settle(pilot)
+        await pilot.press("end")  # reading on to the end does not read it again
+        await settle(pilot)
+        assert pane.scroll_y == pane.max_scroll_y
+        assert not app.session.state("first").read
+        await pilot.press("n", "p")  # away and back: now it is read as any article is
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "first"
+        assert app.session.state("first").read
+
+
+async def test_next_unread_goes_on_past_the_filter(library_dir: Path) -> None:
+    messages: list[Message] = []
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        await pilot.press("l")  # English only
+        await settle(pilot)
+        english = listed(app)
+        app.tracker.mark_all_read(app.screen.query_one(ArticleList).articles)
+        await pilot.press("N")  # none left in English: on to the rest of the library
+        await settle(pilot)
+        pane = app.screen.query_one("#reading")
+        assert pane.article is not None and pane.article.id not in english
+        assert set(english) < set(listed(app))  # the filter went: the article is listed
+        assert any("No unread article left here: on to" in text for text in notices(messages))

@@ -98,6 +98,34 @@ async def test_the_sidebar_grows_with_the_terminal_and_keeps_its_width(tmp_path:
     assert "https://textual.textualize.io/" in widths[200][1]  # whole on a wider line
 
 
+async def test_the_sidebar_is_widened_with_its_keys_and_remembered(
+    library_dir: Path,
+) -> None:
+    app = build_app(library_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_article(pilot, "first")
+        sidebar = app.screen.query_one(SourcesSidebar)
+        article_list = app.screen.query_one(ArticleList)
+        start, list_width = sidebar.region.width, article_list.region.width
+        sidebar.focus()
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await settle(pilot)
+        assert sidebar.region.width == start + 8  # the focused pane grows, not the list
+        assert article_list.region.width == list_width
+        await pilot.press("less_than_sign")
+        await settle(pilot)
+        assert sidebar.region.width == start + 4
+        article_list.focus()
+        await pilot.press("greater_than_sign")  # the list's keys again once it has the focus
+        await settle(pilot)
+        assert article_list.region.width == list_width + 4
+        assert sidebar.region.width == start + 4
+    again = build_app(library_dir)
+    async with again.run_test(size=(160, 40)) as pilot:
+        await open_article(pilot, "first")
+        assert again.screen.query_one(SourcesSidebar).region.width == start + 4
+
+
 async def test_the_list_grows_with_the_terminal(library_dir: Path) -> None:
     widths = []
     for size in SIZES[1:]:

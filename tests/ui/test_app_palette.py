@@ -38,7 +38,7 @@ async def test_every_action_is_in_the_palette_with_its_key(library_dir: Path) ->
             ("Translation", "key t"),
             ("Show/hide sources", "key s"),
             ("Refresh", "key r"),
-            ("Wider list", "key >"),
+            ("Wider list (or sidebar)", "key >"),
             ("Next match", "key ]"),
             ("Unread only", "key 2"),
         ]:

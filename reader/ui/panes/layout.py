@@ -32,9 +32,16 @@ NARROW, WIDE = 64, 110
 STEP = 4
 
 
-def sidebar_columns(total: int) -> int:
-    """The sidebar's width at `total` columns: wider addresses break less."""
-    return max(SIDEBAR_MIN, min(SIDEBAR_MAX, round(total * SIDEBAR_SHARE)))
+SIDEBAR_CHOSEN = (24, 72)
+"""How narrow or wide the user may make the sidebar with `<` / `>`."""
+
+
+def sidebar_columns(total: int, offset: int = 0) -> int:
+    """The sidebar's width at `total` columns (wider addresses break less), with the
+    columns the user added or took away."""
+    share = max(SIDEBAR_MIN, min(SIDEBAR_MAX, round(total * SIDEBAR_SHARE)))
+    low, high = SIDEBAR_CHOSEN
+    return max(low, min(high, share + offset)) if offset else share
 
 
 def list_columns(total: int, sidebar: int, offset: int = 0) -> int | None:
@@ -62,6 +69,8 @@ class PaneLayout:
         """Makes the message that tells the app what to remember (name, value)."""
         self.offset = 0
         """Columns the user added to (or took from) the list's share."""
+        self.sidebar_offset = 0
+        """Columns the user added to (or took from) the sidebar's share."""
 
     @property
     def sources_shown(self) -> bool:
@@ -78,7 +87,7 @@ class PaneLayout:
             self._sidebar.styles.width = None
             self._screen.set_class(False, "-list-gives-way")
             return
-        sidebar = sidebar_columns(total)
+        sidebar = sidebar_columns(total, self.sidebar_offset)
         self._sidebar.styles.width = sidebar
         width = list_columns(total, sidebar if self.sources_shown else 0, self.offset)
         self._screen.set_class(width is None, "-list-gives-way")
@@ -96,6 +105,17 @@ class PaneLayout:
             self.fit()
             if remember:
                 self.remember()
+
+    def resize_sidebar(self, delta: int) -> None:
+        """Make the sidebar `delta` columns wider (or narrower), within bounds; remembered."""
+        total = self._screen.size.width
+        share = sidebar_columns(total)
+        low, high = SIDEBAR_CHOSEN
+        offset = max(low - share, min(high - share, self.sidebar_offset + delta))
+        if offset != self.sidebar_offset:
+            self.sidebar_offset = offset
+            self.fit()
+            self._screen.post_message(self._changed("sources_width", str(offset)))
 
     def remember(self) -> None:
         self._screen.post_message(self._changed("list_width", str(self.offset)))
@@ -135,10 +155,14 @@ class PaneLayout:
         elif screen.has_class("-list-gives-way") and self._column.has_focus_within:
             reading.focus()
 
-    def restore(self, list_width: str | None, sources: str | None) -> None:
-        """The list's width and the sidebar as the user left them last time."""
+    def restore(
+        self, list_width: str | None, sources: str | None, sources_width: str | None = None
+    ) -> None:
+        """The list's width and the sidebar (shown or not, its width) as the user left them."""
         if list_width and list_width.lstrip("-").isdigit():
             self.offset = int(list_width)
+        if sources_width and sources_width.lstrip("-").isdigit():
+            self.sidebar_offset = int(sources_width)
         if sources in ("on", "off") and self._screen.size.width >= NARROW:
             self.show_sources(sources == "on")
         self.fit()

@@ -233,14 +233,19 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         self.set_order(ORDERS[(ORDERS.index(self._order) + 1) % len(ORDERS)])
         return self._order
 
-    def next_unread(self, current: Article | None) -> Article | None:
-        """The first unread article listed after `current`, else from the top (not itself)."""
+    def next_unread(self, current: Article | None) -> tuple[Article | None, bool]:
+        """The first unread article listed after `current`, else from the top (not itself);
+        when the list has none left, the first of the whole library in the list's order
+        (another feed, folder or language). The flag says it is not listed now."""
         shown = list(self.query_one(ArticleList).articles)
         start = shown.index(current) + 1 if current in shown else 0
         for article in shown[start:] + shown[:start]:
             if article != current and not self.state(article.id).read:
-                return article
-        return None
+                return article, False
+        unread = apply_filter(
+            self._library, self._states, ListFilter(view="unread"), None, self._order
+        )
+        return next((article for article in unread if article != current), None), True
 
     def show_view(self, view: View) -> None:
         self._filter = replace(self._filter, view=view)

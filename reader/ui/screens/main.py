@@ -86,7 +86,8 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
 
     @dataclass
     class LayoutChanged(Message):
-        """The user changed the layout (`name`: reading_width, list_width, sources): remember."""
+        """The user changed the layout (`name`: reading_width, list_width, sources,
+        sources_width): remember."""
 
         name: str
         value: str
@@ -130,7 +131,9 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         width = reading_width or saved.get("reading_width")
         if width and str(width).isdigit():
             self.set_reading_width(int(width))
-        self._panes.restore(saved.get("list_width"), saved.get("sources"))
+        self._panes.restore(
+            saved.get("list_width"), saved.get("sources"), saved.get("sources_width")
+        )
         self._column.set_order(saved.get("sort"))
 
     @on(ReadingPane.ColumnWidthChanged)
@@ -365,8 +368,12 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         self._panes.toggle_sources()
 
     def action_resize_list(self, delta: int) -> None:
-        """`<` / `>`: a narrower or wider list (remembered)."""
-        self._panes.resize_list(delta)
+        """`<` / `>`: a narrower or wider list, or sidebar when it has the focus
+        (remembered)."""
+        if self._sidebar.has_focus:
+            self._panes.resize_sidebar(delta)
+        else:
+            self._panes.resize_list(delta)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         if self._panes.on_border(event.screen_x, event.screen_y):
@@ -422,12 +429,18 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         return self._keymap
 
     def action_next_unread(self) -> None:
-        """`N`: the next unread article after the open one (in list order, then from the top)."""
-        article = self._column.next_unread(self._current)
+        """`N`: the next unread article after the open one (in list order, then from the top);
+        when none is left in the list as filtered, the filters go and the next unread of the
+        whole library opens, wherever it comes from (as `n` in a mail reader crosses folders)."""
+        article, elsewhere = self._column.next_unread(self._current)
         if article is None:
             self.notify(t("main.no_unread"), timeout=2)
-        else:
-            self.open_article(article)
+            return
+        if elsewhere:
+            self._column.clear_filters()
+            where = article.outlet or article.folder.name or article.id
+            self.notify(t("main.unread_elsewhere", where=where), timeout=3, markup=False)
+        self.open_article(article)
 
     def action_sort(self) -> None:
         """`S`: the next order of the list (newest, oldest, title, unread, time), remembered."""
