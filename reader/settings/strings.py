@@ -900,7 +900,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.sources.copy": ("Copy the link", "Copier le lien"),
     "key.app.palette": ("Commands", "Commandes"),
     "key.app.palette.long": ("Command palette", "Palette de commandes"),
-    "key.search.open_first": ("Open the first result", "Ouvrir le premier résultat"),
+    "key.search.open_first": ("Open the first", "Ouvrir le premier"),
+    "key.search.open_first.long": ("Open the first result", "Ouvrir le premier résultat"),
+    "key.search.leave": ("Leave the search", "Quitter la recherche"),
     # -- the app: notices and status ------------------------------------------------
     "app.config_title": ("Config file", "Fichier de réglages"),
     "app.unknown_theme": (

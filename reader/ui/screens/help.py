@@ -65,7 +65,7 @@ def key_groups(screen: Screen[Any], keymap: Mapping[str, str]) -> list[KeyGroup]
     groups = [
         (t("help.everywhere"), [*screen.BINDINGS, *screen.app.BINDINGS]),
         (t("help.list"), ArticleList.BINDINGS),
-        (t("help.search"), [*SearchBox.BINDINGS, key("enter", "", "search.open_first")]),
+        (t("help.search"), SearchBox.BINDINGS),
         (t("help.reading"), ReadingPane.BINDINGS),
         (t("help.sources"), SourcesSidebar.BINDINGS),
     ]

@@ -12,8 +12,9 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Footer
 
-ALWAYS = frozenset({"help", "quit"})
-"""The actions whose keys the footer never leaves out."""
+ALWAYS = frozenset({"help", "quit", "back"})
+"""The actions whose keys the footer never leaves out: Help and Quit, and in the search
+field (where they are letters to type) the way back out of it."""
 
 
 class WholeKeysFooter(Footer):

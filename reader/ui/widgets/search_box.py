@@ -12,9 +12,12 @@ from reader.ui.keys import key, translate_bindings
 
 
 class SearchBox(Input):
-    """An Input that hands the arrow keys to the list below it."""
+    """An Input that hands the arrow keys to the list below it, and shows in the footer
+    the two ways out of it: Help and Quit cannot be typed here (they are letters)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        key("enter", "submit", "search.open_first"),
+        key("escape", "screen.back", "search.leave"),
         key("down", "app.focus_next", "search.results", show=False),
     ]
 
