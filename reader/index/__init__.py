@@ -15,8 +15,6 @@ Its modules:
   `list --json`'s records.
 - `catalogue_rows`: Catalogue rows to domain objects and back: articles (columns SQL
   reads, and packed whole), sources and problems.
-- `catalogue_search`: Searching the catalogue: the app's search as you type, the command
-  line's best matches.
 - `catalogue_sync`: Bringing the catalogue up to date with the disk: what changed is
   parsed, what left goes.
 - `filters`: Which articles the list shows, and in what order. Pure: no Textual, no I/O.

@@ -30,8 +30,6 @@ Its modules:
   in the background.
 - `reading_tracker`: How reading changes state: what counts as read, where reading
   stopped, bookmarks, notes.
-- `store_events`: What the state store tells the app, and the app tells the user about
-  it.
 - `screens`/: reader's screens: the main three-pane screen, help and dialogs.
 - `widgets`/: reader's widgets: one module each. They receive data and post messages;
   they never touch disk.

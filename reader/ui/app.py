@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
@@ -28,7 +28,7 @@ from reader.library import Article, Library
 from reader.library.loader import count_by_severity
 from reader.settings import resources
 from reader.settings.config import Settings, library_folders
-from reader.settings.i18n import number, set_language, t
+from reader.settings.i18n import number, plural, set_language, t
 from reader.state.keeper import StateKeeper
 from reader.state.session import ReadingSession
 from reader.state.store import Store
@@ -55,7 +55,6 @@ from reader.ui.page_adder import PageAdder
 from reader.ui.panes.opening import read_article_body
 from reader.ui.reading_tracker import SESSION_OPEN, SESSION_SELECTED, ReadingTracker
 from reader.ui.screens.main import MainScreen
-from reader.ui.store_events import StoreEvents
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
@@ -64,7 +63,7 @@ FIRST_PAGE = 100
 SESSION_THEME = "theme"
 
 
-class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
+class ReaderApp(ForwardsWorkerFailures, App[None]):
     """reader's terminal interface."""
 
     TITLE = "reader"
@@ -253,6 +252,33 @@ class ReaderApp(StoreEvents, ForwardsWorkerFailures, App[None]):
                 timeout=8,
             )
         self._restore_session()
+
+    # -- what the state store says (a failed write, a file started again...) -------
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        # Back from another window (perhaps another reader): show its changes.
+        self.reload_states()
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        title = t("store.not_saved")
+        self.notify(message.text, title=title, severity="error", timeout=10, markup=False)
+
+    def on_store_replaced(self, message: StoreReplaced) -> None:
+        self.session.replay()
+        title = t("store.title")
+        self.notify(message.notice, title=title, severity="warning", timeout=20, markup=False)
+
+    def reload_states(self) -> None:
+        """Show the states as stored (another window's changes), unless the file was
+        just started again: then what this window shows is what is right."""
+        self.keeper.sync()
+        generation = self.store.generation
+        states = self.store.states()
+        if self.store.generation == generation:
+            self.session.reload(states)
+
+    def on_store_saved_again(self, message: StoreSavedAgain) -> None:
+        self.notify(plural("store.saved_again", message.count), timeout=5, markup=False)
 
     # -- search ----------------------------------------------------------------
 
