@@ -67,6 +67,7 @@ def article_json(
         "outlet": article.outlet,
         "author": article.author,
         "published": article.published_iso,
+        "date_source": _date_source(article),
         "updated": article.updated.isoformat() if article.updated else None,
         "language": article.language,
         "url": article.url,
@@ -79,6 +80,14 @@ def article_json(
         "links": [{"text": text, "url": url} for text, url in links],
         "backlinks": [other.id for other in library.names.backlinks(article)],
     }
+
+
+def _date_source(article: Article) -> str | None:
+    """Where a saved page's date was read (`json-ld`, `meta`, `time`, `address`), as its
+    front matter records; None for anything else."""
+    from reader.web.saved import saved_field
+
+    return saved_field(article.path, "date_source") if article.published else None
 
 
 def _references(article: Article, links: list[tuple[str, str]]) -> list[str]:

@@ -25,6 +25,8 @@ Its modules:
   entries.
 - `list_import`: Bringing a reading list in: each entry an article of the user's
   library.
+- `page_meta`: What a page says about itself, in order of trust: its title, its date,
+  its author, its site.
 - `reading_lists`: Reading lists exported from other services, read into one shape.
 - `saved`: Saved pages: ordinary Markdown articles in the user's own library folder.
 """

@@ -111,9 +111,9 @@ def front_matter(
     fields (an imported page's tags, why its text is missing).
     """
     fields: dict[str, object] = {"title": article.title}
-    for key in ("author", "outlet", "published", "language"):
+    for key in ("author", "outlet", "published", "date_source", "language"):
         value = getattr(article, key)
-        if value:
+        if value and (key != "date_source" or article.published):
             fields[key] = value
     url = requested if is_web_address(requested) else article.url
     if is_web_address(url):

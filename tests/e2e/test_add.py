@@ -62,6 +62,8 @@ def test_a_page_is_saved_with_its_metadata_and_only_its_main_text(
     assert record["published"] == "2026-01-19" and record["language"] == "en"
     code, shown = run("show", record["id"], "--json", "--no-bundled")
     article = json.loads(shown)
+    assert article["date_source"] == "meta"  # the page's article:published_time
+    assert "date_source: meta" in text
     # Known by the address it was added from; what the page calls canonical is kept beside.
     assert article["url"] == url and f"canonical: {canonical}" in text
     assert article["sources"][0]["url"] == url and article["sources"][0]["kind"] == "primary"
