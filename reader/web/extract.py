@@ -70,7 +70,7 @@ def extract(html: str, url: str) -> WebArticle:
     if not body or not body.strip():
         raise ExtractError(Msg.of("extract.no_text"))
     stated = read_meta(html, url)
-    body, signed = _without_byline(clean(body).strip())
+    body, signed = _without_byline(clean(_quoted(body)).strip())
     guessed = trafilatura.extract_metadata(html, default_url=url)
     lang = _HTML_LANG.search(html[:4096])
     sites = (
@@ -99,10 +99,27 @@ def _guessed_author(guessed: Any, sites: set[str]) -> str | None:
     return author if author and author.casefold() not in folded else None
 
 
+_QUOTE = "READER-QUOTE-7F3E "
+"""Marks a quoted paragraph through trafilatura, made a Markdown quote after it (`_quoted`):
+trafilatura escapes a `>` it is given and drops characters no text uses."""
+
+
+def _quoted(markdown: str) -> str:
+    """Paragraphs marked in `_prepared` as Markdown quotes; no mark is left anywhere."""
+    lines = [
+        f"> {line.strip().removeprefix(_QUOTE).strip()}"
+        if line.lstrip().startswith(_QUOTE)
+        else line
+        for line in markdown.split("\n")
+    ]
+    return "\n".join(lines).replace(_QUOTE.strip(), "")
+
+
 def _prepared(html: str) -> str:
     """The page as trafilatura reads it best: a figure's caption is a paragraph (trafilatura
-    drops captions, and a listing's is its name), and each `<pre>` ends with a line break
-    (one without was made inline code, run into the paragraph after it). lxml is what
+    drops captions, and a listing's is its name), each `<pre>` ends with a line break
+    (one without was made inline code, run into the paragraph after it), and a quote's
+    paragraphs are marked as Markdown quotes (its Markdown has none). lxml is what
     trafilatura parses with; a page it cannot parse is left as it is."""
     from lxml import etree
     from lxml import html as lxml_html
@@ -116,6 +133,11 @@ def _prepared(html: str) -> str:
             link.drop_tree()  # a heading's permalink mark (Sphinx, MkDocs): `¶`
         elif (link.get("href") or "").startswith("#") and _in_heading(link):
             link.drop_tag()  # a heading that links to itself (mdBook): its words alone
+    for quote in tree.iter("blockquote"):
+        # trafilatura's Markdown has no quotes: each paragraph of one is marked here.
+        blocks = [block for block in quote.iter("p", "li") if block.getparent() is not None]
+        for block in blocks or [quote]:
+            block.text = _QUOTE + (block.text or "").lstrip()
     for caption in tree.iter("figcaption"):
         caption.tag = "p"
     for figure in list(tree.iter("figure")):
@@ -167,16 +189,19 @@ def fragment_markdown(html: str) -> str:
     """
     import trafilatura
 
-    document = f"<html><body><article>{html}</article></body></html>"
+    document = _prepared(f"<html><body><article>{html}</article></body></html>")
     markdown = trafilatura.extract(
         document,
         output_format="markdown",
         include_links=True,
+        include_images=True,
+        include_formatting=True,
+        include_tables=True,
         fast=True,
         favor_recall=True,
         config=_fragment_config(),
     )
-    return clean(markdown or "").strip()
+    return clean(_quoted(markdown or "")).strip()
 
 
 _CONFIG: list[Any] = []

@@ -70,3 +70,19 @@ def test_the_site_name_comes_off_a_title_and_nothing_else(
     title: str, sites: set[str], kept: str
 ) -> None:
     assert strip_site(title, sites) == kept
+
+
+def test_a_feed_item_keeps_its_quotes_code_and_images() -> None:
+    from reader.web.extract import fragment_markdown
+
+    markdown = fragment_markdown(
+        "<p>The council met.</p><blockquote><p>We will fix it, said the mayor.</p></blockquote>"
+        "<pre><code>make build</code></pre><p>&gt; typed as is</p>"
+        '<img src="https://x.example/rain.png" alt="A chart of rainfall"><p>End.</p>'
+    )
+    lines = markdown.splitlines()
+    assert "> We will fix it, said the mayor." in lines  # a quote, as Markdown
+    assert "```" in lines and "make build" in lines  # a block, not inline code
+    assert "![A chart of rainfall](https://x.example/rain.png)" in lines
+    assert not any(line.startswith("> typed") for line in lines)  # a literal `>` stays one
+    assert "READER-QUOTE" not in markdown
