@@ -16,7 +16,7 @@ from reader.cli.common import (
     open_store,
     settings_for,
 )
-from reader.settings.i18n import t
+from reader.settings.i18n import plural, t
 
 if TYPE_CHECKING:
     from reader.settings.config import Settings
@@ -38,7 +38,10 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
     settings = settings_for(args)
     action = args.action or "list"
     try:
-        if action in ("add", "remove", "import"):
+        if action == "add":
+            out.write(_follow(settings.data_dir, args) + "\n")
+            return EXIT_OK
+        if action in ("remove", "import"):
             with FeedList.editing(settings.data_dir) as feeds:
                 said = _change(feeds, action, args, read_opml)
             out.write(said + "\n")
@@ -61,16 +64,45 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _follow(data_dir: Path, args: argparse.Namespace) -> str:
+    """`feeds add`: the address fetched once and checked (a page's advertised feed taken
+    instead, a redirect's end kept), then followed; what to say. An address that cannot
+    be reached now is followed all the same, and said to be unchecked."""
+    from reader.web.feed_check import check_feed
+    from reader.web.feed_list import FeedList
+    from reader.web.fetch import FetchError, check_address
+
+    try:
+        address = check_address(args.url)
+    except FetchError as error:
+        raise UserError(str(error)) from None
+    unchecked: str | None = None
+    try:
+        checked = check_feed(address, args.timeout)
+    except FetchError as error:
+        checked, unchecked = None, str(error.reason)
+    url = checked.url if checked else address
+    with FeedList.editing(data_dir) as feeds:  # the network is done: the lock is short
+        feed, new = feeds.add(url, args.name, args.full)
+        if checked and checked.title and not feed.title:
+            feed.title = checked.title
+    said = [t("feeds.added" if new else "feeds.changed", feed=feed.label)]
+    if checked is None:
+        said.append(t("feeds.unchecked", reason=unchecked))
+    else:
+        said.append(plural("feeds.found", checked.items))
+        if checked.found_from:
+            said.append(t("feeds.found_from", url=checked.url))
+    return " · ".join(said)
+
+
 def _change(
     feeds: FeedList,
     action: str,
     args: argparse.Namespace,
     read_opml: Callable[[Path], list[tuple[str, str | None, str | None]]],
 ) -> str:
-    """Add, remove or import into `feeds` (written back by the caller); what to say."""
-    if action == "add":
-        feed, new = feeds.add(args.url, args.name, args.full)
-        return t("feeds.added" if new else "feeds.changed", feed=feed.label)
+    """Remove or import into `feeds` (written back by the caller); what to say."""
     if action == "remove":
         gone = feeds.remove(args.feed)
         if gone is None:

@@ -139,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     feed_add.add_argument("url", metavar="URL")
     feed_add.add_argument("--name", default=None, help=t("cli.help.feed_name"))
     feed_add.add_argument("--full", action="store_true", help=t("cli.help.feed_full"))
+    feed_add.add_argument("--timeout", type=float, default=20.0, help=t("cli.help.timeout"))
     feed_remove = feed_actions.add_parser(
         "remove", parents=[common], help=t("cli.help.feeds_remove")
     )

@@ -489,6 +489,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feeds.added": ("Following {feed}", "Suivi : {feed}"),
     "feeds.changed": ("Already following {feed} (updated)", "Déjà suivi : {feed} (mis à jour)"),
     "feeds.removed": ("No longer following {feed}", "N’est plus suivi : {feed}"),
+    "feeds.found.one": ("{count} item now", "{count} article en ce moment"),
+    "feeds.found.other": ("{count} items now", "{count} articles en ce moment"),
+    "feeds.found_from": (
+        "the feed the page advertises: {url}",
+        "le flux que la page annonce : {url}",
+    ),
+    "feeds.unchecked": (
+        "not checked now ({reason}); fetched with the others",
+        "pas vérifié ({reason}) ; il sera récupéré avec les autres",
+    ),
+    "feeds.not_a_feed": (
+        "not a feed, and no feed is advertised there",
+        "ce n’est pas un flux, et aucun flux n’y est annoncé",
+    ),
     "feeds.unknown": ("no feed called {feed}", "aucun flux nommé {feed}"),
     "feeds.imported": (
         "{added} feeds added ({listed} in the file)",

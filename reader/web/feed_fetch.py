@@ -226,6 +226,8 @@ def _fetch_feed(feed: Feed, library: Path, timeout: float, workers: Executor | N
         feed.error = str(error)
         return FeedReport(feed, error=str(error))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    if page.moved:
+        feed.url = page.url  # moved for good: followed where it lives now (its home stays)
     if page.status == 304:
         feed.fetched, feed.error = now, None
         return FeedReport(feed)

@@ -37,7 +37,9 @@ FEEDS_FOLDER = "feeds"
 MAX_OPML_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 8
 """Folders within folders read from an OPML file at most (deeper feeds are not read)."""
-LEARNT = ("title", "etag", "last_modified", "fetched", "error")
+LEARNT = ("url", "title", "etag", "last_modified", "fetched", "error")
+"""What a fetch learns of a feed (its address too: a feed moved for good is followed where
+it lives now)."""
 """What a fetch learns about a feed (and writes back); the rest is the user's."""
 
 
@@ -128,10 +130,11 @@ class FeedList:
             feeds.save()
 
     def learn(self, fetched: Iterable[Feed]) -> None:
-        """Take what a fetch learnt of each of `fetched` that is still followed."""
-        by_url = {feed.url: feed for feed in fetched}
+        """Take what a fetch learnt of each of `fetched` that is still followed (known by its
+        home, which stays when its address moves)."""
+        by_home = {feed.home: feed for feed in fetched}
         for feed in self.feeds:
-            news = by_url.get(feed.url)
+            news = by_home.get(feed.home)
             if news is not None:
                 for name in LEARNT:
                     setattr(feed, name, getattr(news, name))

@@ -47,6 +47,8 @@ class Page:
     status: int = 200
     etag: str | None = None
     last_modified: str | None = None
+    moved: bool = False
+    """Every redirect on the way was permanent (301, 308): `url` is the page's address now."""
 
 
 def check_address(url: str) -> str:
@@ -131,6 +133,8 @@ def fetch(
                 response.status_code,
                 response.headers.get("etag"),
                 response.headers.get("last-modified"),
+                bool(response.history)
+                and all(hop.status_code in (301, 308) for hop in response.history),
             )
     except httpx.TooManyRedirects:
         raise FetchError(Msg.of("fetch.redirects", count=MAX_REDIRECTS)) from None

@@ -100,7 +100,8 @@ def test_a_feed_whose_reading_fails_is_that_feed_s_error_and_the_others_are_kept
     monkeypatch.setattr(feed_fetch, "store_items", failing)
     code, out = run("fetch")
     assert code == 1
-    assert f"{broken}: failed: reader could not read this feed (RuntimeError: a bug" in out
+    # Named by the title the check found when it was followed.
+    assert "Broken: failed: reader could not read this feed (RuntimeError: a bug" in out
     assert out.count(": 2 new") == 2 and "4 new articles from 3 feeds, 1 failed" in out
     by_url = {feed["url"]: feed for feed in feeds_file(isolated_user_dirs)}
     assert by_url[first]["etag"] == '"/first"' and by_url[last]["fetched"]
@@ -138,10 +139,10 @@ def test_a_feed_that_renames_itself_on_every_fetch_files_each_item_once(
         return Response(RSS.format(title=f"Title {len(fetches)}"), content_type="text/xml")
 
     httpserver.expect_request("/shifty").respond_with_handler(renamed)
-    assert run("feeds", "add", httpserver.url_for("/shifty"))[0] == 0
+    assert run("feeds", "add", httpserver.url_for("/shifty"))[0] == 0  # checked: fetch 1
     for _ in range(3):
         assert run("fetch")[0] == 0
-    assert len(fetches) == 3
+    assert len(fetches) == 4
     found = items(isolated_user_dirs)
     assert len(found) == 2 and len({path.parent for path in found}) == 1
 

@@ -145,10 +145,10 @@ def test_conditional_requests_cost_nothing_when_a_feed_has_not_changed(
         return Response(ATOM, content_type="application/atom+xml", headers={"ETag": '"v1"'})
 
     httpserver.expect_request("/etag").respond_with_handler(feed)
-    run("feeds", "add", httpserver.url_for("/etag"))
+    run("feeds", "add", httpserver.url_for("/etag"))  # checked once: no ETag kept from it
     assert "1 new" in run("fetch")[1]
     assert "0 new" in run("fetch")[1]
-    assert seen == [None, '"v1"']
+    assert seen == [None, None, '"v1"']
 
 
 def test_opml_import_as_newsboat_writes_it_and_export_that_reads_back(
@@ -260,3 +260,93 @@ def test_requests_name_reader_and_gzip_is_understood(httpserver: HTTPServer) -> 
     run("feeds", "add", httpserver.url_for("/zipped"))
     assert "1 new" in run("fetch")[1]
     assert agents and agents[0].startswith("reader/")
+
+
+def followed(home: Path) -> list[dict[str, object]]:
+    data: list[dict[str, object]] = json.loads(
+        (home / "data" / "feeds.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def test_a_feed_is_checked_when_followed_and_says_what_it_found(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    httpserver.expect_request("/rss").respond_with_data(RSS, content_type="application/rss+xml")
+    code, out = run("feeds", "add", httpserver.url_for("/rss"))
+    assert code == 0 and out.strip() == "Following Alliance Watch · 2 items now"
+    assert [feed["title"] for feed in followed(isolated_user_dirs)] == ["Alliance Watch"]
+
+
+def test_a_page_that_advertises_its_feed_is_followed_by_that_feed(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    page = (
+        '<html><head><title>Atom Desk</title><link rel="stylesheet" href="/s.css">'
+        '<link rel="alternate" type="application/atom+xml" title="Atom" href="/feeds/atom.xml">'
+        "</head><body><p>The desk's home page.</p></body></html>"
+    )
+    httpserver.expect_request("/").respond_with_data(page, content_type="text/html")
+    httpserver.expect_request("/feeds/atom.xml").respond_with_data(
+        ATOM, content_type="application/atom+xml"
+    )
+    code, out = run("feeds", "add", httpserver.url_for("/"))
+    feed_url = httpserver.url_for("/feeds/atom.xml")
+    assert code == 0 and f"the feed the page advertises: {feed_url}" in out
+    assert [feed["url"] for feed in followed(isolated_user_dirs)] == [feed_url]
+    assert "1 new" in run("fetch")[1]
+
+
+def test_a_page_with_no_feed_is_refused_and_nothing_is_followed(
+    httpserver: HTTPServer, isolated_user_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    httpserver.expect_request("/plain").respond_with_data(
+        "<html><body><p>Just a page.</p></body></html>", content_type="text/html"
+    )
+    code, _out = run("feeds", "add", httpserver.url_for("/plain"))
+    assert code == 1
+    assert "not a feed, and no feed is advertised there" in capsys.readouterr().err
+    assert not (isolated_user_dirs / "data" / "feeds.json").exists() or not followed(
+        isolated_user_dirs
+    )
+
+
+def test_a_moved_feed_is_followed_where_it_lives_now(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    httpserver.expect_request("/old").respond_with_data(
+        "", status=301, headers={"Location": httpserver.url_for("/new")}
+    )
+    httpserver.expect_request("/new").respond_with_data(ATOM, content_type="application/atom+xml")
+    assert run("feeds", "add", httpserver.url_for("/old"))[0] == 0
+    assert [feed["url"] for feed in followed(isolated_user_dirs)] == [httpserver.url_for("/new")]
+
+
+def test_a_feed_that_cannot_be_reached_now_is_followed_unchecked(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    httpserver.expect_request("/down").respond_with_data("", status=503)
+    code, out = run("feeds", "add", httpserver.url_for("/down"))
+    assert code == 0 and "not checked now (the server answered 503" in out
+    assert [feed["url"] for feed in followed(isolated_user_dirs)] == [httpserver.url_for("/down")]
+
+
+def test_a_feed_moved_for_good_later_is_followed_at_its_new_address(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    served = {"moved": False}
+
+    def old(request: Request) -> Response:
+        if served["moved"]:
+            return Response(status=301, headers={"Location": httpserver.url_for("/new")})
+        return Response(ATOM, content_type="application/atom+xml")
+
+    httpserver.expect_request("/old").respond_with_handler(old)
+    httpserver.expect_request("/new").respond_with_data(ATOM, content_type="application/atom+xml")
+    assert run("feeds", "add", httpserver.url_for("/old"))[0] == 0
+    assert "1 new" in run("fetch")[1]
+    [before] = followed(isolated_user_dirs)
+    served["moved"] = True
+    assert "0 new" in run("fetch")[1]  # the same item, where it was filed
+    [after] = followed(isolated_user_dirs)
+    assert after["url"] == httpserver.url_for("/new") and after["home"] == before["home"]

@@ -1,0 +1,107 @@
+"""A feed checked before it is followed: fetched once, found from a page that advertises it.
+
+`reader feeds add` used to take any address: a web page was followed as a
+feed, and nothing said so until the first fetch failed. Now the address is
+fetched once. A feed is taken at the address it ends up at (after
+redirects); a web page is looked through for the feeds it advertises
+(`<link rel="alternate" type="application/rss+xml">` and Atom, JSON Feed),
+and the first one that reads as a feed is taken instead; anything else is
+refused, saying why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+from reader.settings.errors import ReaderError
+from reader.settings.i18n import Msg
+from reader.web.feed_fetch import parse_feed
+from reader.web.fetch import TOTAL_TIMEOUT, Page, check_address, fetch
+
+FEED_TYPES = {
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/rdf+xml",
+    "application/json",
+}
+"""The `type` of a `<link rel="alternate">` that names a feed."""
+MAX_ADVERTISED = 5
+"""Advertised feeds tried, in the page's order (a page lists its main feed first)."""
+
+
+class NotAFeed(ReaderError):
+    """The address gives neither a feed nor a page that advertises one."""
+
+
+@dataclass(frozen=True)
+class CheckedFeed:
+    """What was found at an address: the feed's own address, its title, its items."""
+
+    url: str
+    title: str | None
+    items: int
+    found_from: str | None = None
+    """The page that advertised the feed, when the address given was a page."""
+
+
+class _Advertised(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "link" or len(self.found) >= MAX_ADVERTISED:
+            return
+        values = {name.lower(): (value or "") for name, value in attrs}
+        rel = values.get("rel", "").lower().split()
+        kind = values.get("type", "").lower().split(";")[0].strip()
+        if "alternate" in rel and kind in FEED_TYPES and values.get("href"):
+            self.found.append(values["href"])
+
+
+def advertised_feeds(html: str, base: str) -> list[str]:
+    """The feed addresses a page advertises, made whole against its address."""
+    reader = _Advertised()
+    try:
+        reader.feed(html[: 512 * 1024])  # the links are in the head
+        reader.close()
+    except (AssertionError, ValueError):
+        pass
+    found = []
+    for href in reader.found:
+        try:
+            found.append(check_address(urljoin(base, href)))
+        except ReaderError:
+            continue
+    return list(dict.fromkeys(found))
+
+
+def _as_feed(page: Page) -> tuple[str | None, int] | None:
+    """(title, items) when the page is a feed (one with no items yet counts), else None."""
+    title, items, problem = parse_feed(page.data, page.content_type)
+    if items or (problem is None and title is not None):
+        return title, len(items)
+    return None
+
+
+def check_feed(url: str, timeout: float = TOTAL_TIMEOUT) -> CheckedFeed:
+    """The feed at `url`, or the first one the page at `url` advertises; `NotAFeed` if none.
+
+    A `FetchError` (no answer, an error status) is the caller's to report.
+    """
+    page = fetch(url, timeout)
+    found = _as_feed(page)
+    if found is not None:
+        return CheckedFeed(page.url, found[0], found[1])
+    for address in advertised_feeds(page.text, page.url):
+        try:
+            feed_page = fetch(address, timeout)
+        except ReaderError:
+            continue
+        found = _as_feed(feed_page)
+        if found is not None:
+            return CheckedFeed(feed_page.url, found[0], found[1], found_from=page.url)
+    raise NotAFeed(Msg.of("feeds.not_a_feed"), url)
