@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from reader.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
+    UserError,
     current_library,
     json_text,
     open_catalogue,
@@ -24,7 +26,9 @@ if TYPE_CHECKING:
     from reader.settings.config import Settings
 
 
-def _write_listing(out: TextIO, settings: Settings, view: View) -> None:
+def _write_listing(
+    out: TextIO, settings: Settings, view: View, kept: Callable[[str], bool] = lambda _id: True
+) -> None:
     """`list --json`: records made of what the catalogue keeps encoded (`reader.index.listing`),
     never articles; 100,000 of them print in about a second."""
     from reader.index.filters import in_view_order
@@ -34,7 +38,7 @@ def _write_listing(out: TextIO, settings: Settings, view: View) -> None:
     catalogue = open_catalogue(settings)
     folders = library_folders(settings)
     catalogue.bring_up_to_date(folders)
-    listed = catalogue.listing(folders)
+    listed = [row for row in catalogue.listing(folders) if kept(row[0])]
     states = open_store(settings).states()
     shown = in_view_order(listed, states, view, id_of=lambda row: row[0])
     write_json_lines(
@@ -46,20 +50,53 @@ def _write_listing(out: TextIO, settings: Settings, view: View) -> None:
     )
 
 
+def _origin(args: argparse.Namespace, settings: Settings) -> tuple[Settings, Callable[[str], bool]]:
+    """`list --feed/--folder/--saved/--notes`: the folders to read, and which of their
+    articles' ids to keep (feed items live in `feeds/<home>/` of the saved folder)."""
+    from dataclasses import replace
+
+    if args.notes:
+        return replace(settings, include_bundled=False, include_saved=False), lambda _id: True
+    if not (args.saved or args.feed or args.folder):
+        return settings, lambda _id: True
+    from reader.web.feed_list import FEEDS_FOLDER, FeedList, FeedListError, folder_path
+
+    saved = replace(settings, include_bundled=False, include_saved=True, content_dirs=())
+    if args.saved:
+        return saved, lambda article_id: not article_id.startswith(f"{FEEDS_FOLDER}/")
+
+    try:
+        feeds = FeedList.load(settings.data_dir)
+    except FeedListError as error:
+        raise UserError(str(error)) from None
+    if args.feed:
+        feed = feeds.find(args.feed)
+        if feed is None:
+            raise UserError(t("feeds.unknown", feed=args.feed))
+        homes = {feed.home}
+    else:
+        wanted = f"{folder_path(args.folder) or ''}/"
+        homes = {f.home for f in feeds.feeds if f.folder and f"{f.folder}/".startswith(wanted)}
+        if not homes:
+            raise UserError(t("cli.no_feed_folder", folder=args.folder))
+    prefixes = tuple(f"{FEEDS_FOLDER}/{home}/" for home in homes)
+    return saved, lambda article_id: article_id.startswith(prefixes)
+
+
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     from reader.index.filters import ListFilter, apply_filter
     from reader.library.short_ids import short_ids
     from reader.state.model import ArticleState
 
     gc.disable()  # a command's objects all live until it ends: collecting them is wasted time
-    settings = settings_for(args)
+    settings, kept = _origin(args, settings_for(args))
     view: View = "unread" if args.unread else "bookmarked" if args.bookmarked else "all"
     if args.json:
-        _write_listing(out, settings, view)
+        _write_listing(out, settings, view, kept)
         return EXIT_OK
     library = current_library(settings)
     states = open_store(settings).states()
-    articles = apply_filter(library, states, ListFilter(view=view))
+    articles = [a for a in apply_filter(library, states, ListFilter(view=view)) if kept(a.id)]
     default = ArticleState()
     short = short_ids([a.id for a in library.articles])  # `show` and the rest take them back
     width = max((len(short[a.id]) for a in articles), default=2)

@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     only = listing.add_mutually_exclusive_group()
     only.add_argument("--unread", action="store_true", help=t("cli.help.unread"))
     only.add_argument("--bookmarked", action="store_true", help=t("cli.help.bookmarked"))
+    origin = listing.add_mutually_exclusive_group()
+    origin.add_argument("--feed", metavar="URL|NAME", help=t("cli.help.list_feed"))
+    origin.add_argument("--folder", metavar="NAME", help=t("cli.help.list_folder"))
+    origin.add_argument("--saved", action="store_true", help=t("cli.help.list_saved"))
+    origin.add_argument("--notes", action="store_true", help=t("cli.help.list_notes"))
 
     show = commands.add_parser("show", parents=[common], help=t("cli.help.show"))
     show.add_argument("id", help=t("cli.help.show_id"))

@@ -633,6 +633,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the export: a CSV, JSON, zip or text file",
         "l’export : un fichier CSV, JSON, zip ou texte",
     ),
+    "cli.help.list_feed": (
+        "only the items of this feed (its address, name or title)",
+        "seulement les articles de ce flux (son adresse, son nom ou son titre)",
+    ),
+    "cli.help.list_folder": (
+        "only the items of the feeds in this folder (as OPML groups them)",
+        "seulement les articles des flux de ce dossier (comme l’OPML les range)",
+    ),
+    "cli.help.list_saved": (
+        "only the pages saved with add or import-list",
+        "seulement les pages gardées avec add ou import-list",
+    ),
+    "cli.help.list_notes": (
+        "only your own folders' articles (--content, the config file's content:)",
+        "seulement les articles de vos dossiers (--content, content: du fichier de réglages)",
+    ),
+    "cli.no_feed_folder": (
+        "no feed is in a folder called {folder}",
+        "aucun flux dans un dossier nommé {folder}",
+    ),
     "cli.help.list_format": (
         "the export's format, if it is not recognised",
         "le format de l’export, s’il n’est pas reconnu",

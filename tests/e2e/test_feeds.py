@@ -350,3 +350,40 @@ def test_a_feed_moved_for_good_later_is_followed_at_its_new_address(
     assert "0 new" in run("fetch")[1]  # the same item, where it was filed
     [after] = followed(isolated_user_dirs)
     assert after["url"] == httpserver.url_for("/new") and after["home"] == before["home"]
+
+
+def test_the_list_by_origin_a_feed_a_folder_saved_pages_or_notes(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    urls = serve_feeds(httpserver)
+    opml = tmp_path / "newsboat.opml"
+    opml.write_text(OPML.format(rss=urls["rss"], atom=urls["atom"]), encoding="utf-8")
+    assert run("feeds", "import", str(opml))[0] == 0
+    assert run("fetch")[0] == 0
+    httpserver.expect_request("/page").respond_with_data(
+        "<html><head><title>A kept page</title></head><body><article><h1>A kept page</h1>"
+        "<p>Its one paragraph is long enough to be the main text of the page.</p>"
+        "</article></body></html>",
+        content_type="text/html",
+    )
+    assert run("add", httpserver.url_for("/page"))[0] == 0
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "mine.md").write_text("# My own note\n\nWritten here.\n", encoding="utf-8")
+    where = ("--no-bundled", "--content", str(notes))
+
+    def titles(*how: str) -> set[str]:
+        code, out = run("list", "--json", *where, *how)
+        assert code == 0
+        return {record["title"] for record in json.loads(out)}
+
+    everything = titles()
+    assert {"Coalition meets in Paris", "An Atom entry", "A kept page", "My own note"} <= everything
+    assert titles("--feed", "Alliance Watch") == {"Coalition meets in Paris", "Second ␛[2J item"}
+    assert titles("--folder", "Folder") == {"An Atom entry"}
+    assert titles("--saved") == {"A kept page"}
+    assert titles("--notes") == {"My own note"}
+    code, out = run("list", *where, "--feed", urls["rss"], "--unread")  # by address, unread
+    assert code == 0 and "Coalition meets in Paris" in out and "A kept page" not in out
+    assert run("list", *where, "--feed", "Nothing such")[0] == 1
+    assert "no feed called Nothing such" in capsys.readouterr().err
