@@ -50,6 +50,38 @@ class Item:
     published: str | None
     author: str | None
     html: str
+    enclosures: tuple[Enclosure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """A file an item carries (a podcast's audio, a video): its address, type and size."""
+
+    url: str
+    type: str | None = None
+    length: int | None = None
+    """Bytes, as the feed states it (None: not stated, or not a number)."""
+
+    def describe(self) -> str:
+        """`audio/mpeg, 24.1 MB`: what the sources sidebar says of it."""
+        size = f"{self.length / 1_000_000:.1f} MB" if self.length else None
+        return ", ".join(part for part in (self.type, size) if part) or "file"
+
+
+MAX_ENCLOSURES = 10
+
+
+def _enclosure(url: object, kind: object, length: object) -> Enclosure | None:
+    """An enclosure from a feed's fields, if its address is a web address."""
+    address = _text(_string(url), 2000)
+    if not address or not address.lower().startswith(("http://", "https://")):
+        return None
+    size: int | None = None
+    if isinstance(length, int) and not isinstance(length, bool):
+        size = length
+    elif isinstance(length, str) and length.strip().isdigit():
+        size = int(length.strip())
+    return Enclosure(address, _text(_string(kind), 100), size if size and size > 0 else None)
 
 
 @dataclass(frozen=True)
@@ -98,6 +130,11 @@ def parse_feed(data: bytes, content_type: str = "") -> tuple[str | None, list[It
         content = entry.get("content") or []
         html = (content[0].get("value") if content else None) or entry.get("summary") or ""
         when = entry.get("published_parsed") or entry.get("updated_parsed")
+        found = (
+            _enclosure(e.get("href"), e.get("type"), e.get("length"))
+            for e in entry.get("enclosures") or []
+            if isinstance(e, dict)
+        )
         items.append(
             Item(
                 key,
@@ -106,6 +143,7 @@ def parse_feed(data: bytes, content_type: str = "") -> tuple[str | None, list[It
                 _date(when, entry.get("published") or entry.get("updated")),
                 _text(entry.get("author")),
                 clean(html),
+                tuple(e for e in found if e is not None)[:MAX_ENCLOSURES],
             )
         )
     if not items and problem is None and not parsed.get("version"):
@@ -133,6 +171,12 @@ def _json_feed(data: bytes) -> tuple[str | None, list[Item], str | None]:
         html = _string(entry.get("content_html")) or (_escape(text) if text else "")
         html = html or _string(entry.get("summary")) or ""
         when = _string(entry.get("date_published")) or _string(entry.get("date_modified"))
+        attachments = entry.get("attachments")
+        found = (
+            _enclosure(a.get("url"), a.get("mime_type"), a.get("size_in_bytes"))
+            for a in (attachments if isinstance(attachments, list) else [])
+            if isinstance(a, dict)
+        )
         items.append(
             Item(
                 key,
@@ -141,6 +185,7 @@ def _json_feed(data: bytes) -> tuple[str | None, list[Item], str | None]:
                 _date(None, when),
                 _text(_json_author(entry)),
                 clean(html),
+                tuple(e for e in found if e is not None)[:MAX_ENCLOSURES],
             )
         )
     return _text(_string(document.get("title"))), items, None
@@ -187,10 +232,23 @@ def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> P
     if item.link:
         fields["url"] = item.link
     fields["feed"] = feed.url
+    sources: list[dict[str, object]] = []
     if item.link:
-        fields["sources"] = [
+        sources.append(
             {"publisher": outlet, "title": item.title, "url": item.link, "kind": "primary"}
-        ]
+        )
+    for enclosure in item.enclosures:  # a podcast's audio: listed, openable like any link
+        sources.append(
+            {
+                "publisher": outlet,
+                "title": enclosure.describe(),
+                "url": enclosure.url,
+                "kind": "primary",
+                "note": "A file this item carries.",
+            }
+        )
+    if sources:
+        fields["sources"] = sources
     path = folder / f"{slug(item.title)}-{address_key(item.key)}.md"
     write_article(path, fields, f"{body}\n", ".item-")
     return path

@@ -387,3 +387,39 @@ def test_the_list_by_origin_a_feed_a_folder_saved_pages_or_notes(
     assert code == 0 and "Coalition meets in Paris" in out and "A kept page" not in out
     assert run("list", *where, "--feed", "Nothing such")[0] == 1
     assert "no feed called Nothing such" in capsys.readouterr().err
+
+
+PODCAST = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Talk</title>
+<item><title>Episode 12: the bridge</title><link>https://talk.example/12</link><guid>ep12</guid>
+<description>Show notes.</description>
+<enclosure url="https://talk.example/ep12.mp3" type="audio/mpeg" length="24100000"/>
+<enclosure url="file:///etc/passwd" type="text/plain" length="9"/></item>
+</channel></rss>"""
+
+
+def test_a_podcast_s_audio_is_listed_among_the_item_s_sources(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    httpserver.expect_request("/podcast").respond_with_data(PODCAST, content_type="text/xml")
+    attached = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Clips",
+        "items": [{"id": "c1", "url": "https://clips.example/1", "title": "A clip",
+                   "content_text": "Watch it.",
+                   "attachments": [{"url": "https://clips.example/1.mp4",
+                                    "mime_type": "video/mp4", "size_in_bytes": "many"}]}],
+    }  # fmt: skip
+    httpserver.expect_request("/clips").respond_with_json(attached)
+    for path in ("/podcast", "/clips"):
+        assert run("feeds", "add", httpserver.url_for(path))[0] == 0
+    assert run("fetch")[0] == 0
+    code, out = run("list", "--json", "--no-bundled")
+    by_title = {record["title"]: record["id"] for record in json.loads(out)}
+    sources = json.loads(run("show", by_title["Episode 12: the bridge"], "--json")[1])["sources"]
+    audio = [source for source in sources if source["url"].endswith(".mp3")]
+    assert audio and audio[0]["title"] == "audio/mpeg, 24.1 MB"
+    assert not any("passwd" in str(source["url"]) for source in sources)  # web addresses only
+    clip = json.loads(run("show", by_title["A clip"], "--json")[1])["sources"]
+    assert any(
+        s["url"] == "https://clips.example/1.mp4" and s["title"] == "video/mp4" for s in clip
+    )
