@@ -413,7 +413,7 @@ def test_a_podcast_s_audio_is_listed_among_the_item_s_sources(
     for path in ("/podcast", "/clips"):
         assert run("feeds", "add", httpserver.url_for(path))[0] == 0
     assert run("fetch")[0] == 0
-    code, out = run("list", "--json", "--no-bundled")
+    _code, out = run("list", "--json", "--no-bundled")
     by_title = {record["title"]: record["id"] for record in json.loads(out)}
     sources = json.loads(run("show", by_title["Episode 12: the bridge"], "--json")[1])["sources"]
     audio = [source for source in sources if source["url"].endswith(".mp3")]
