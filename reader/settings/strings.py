@@ -489,6 +489,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feeds.added": ("Following {feed}", "Suivi : {feed}"),
     "feeds.changed": ("Already following {feed} (updated)", "Déjà suivi : {feed} (mis à jour)"),
     "feeds.removed": ("No longer following {feed}", "N’est plus suivi : {feed}"),
+    "key.app.whole": ("Whole page", "Page entière"),
+    "key.app.whole.long": (
+        "A feed item's whole page, into the same article",
+        "La page entière d’un article de flux, dans le même article",
+    ),
+    "add.whole_fetching": (
+        "Fetching the whole page of {title}…",
+        "Récupération de la page entière de {title}…",
+    ),
+    "add.whole_done": ("The whole page is in: {title}", "La page entière est là : {title}"),
+    "add.whole_failed": (
+        "The whole page could not be had",
+        "La page entière n’a pas pu être récupérée",
+    ),
+    "add.not_an_item": (
+        "not a feed item with a web address (w fetches a feed item's whole page)",
+        "pas un article de flux avec une adresse web"
+        " (w récupère la page entière d’un article de flux)",
+    ),
     "feeds.found.one": ("{count} item now", "{count} article en ce moment"),
     "feeds.found.other": ("{count} items now", "{count} articles en ce moment"),
     "feeds.found_from": (

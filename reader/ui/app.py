@@ -79,6 +79,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         key("u", "undo", "app.undo", show=False),
         key("r", "refresh", "app.refresh", show=False),
         key("a", "add_page", "app.add", show=False),
+        key("w", "whole_page", "app.whole", show=False),
         key("f", "fetch_feeds", "app.fetch", show=False),
         key("q", "quit", "app.quit"),
         key(
@@ -349,6 +350,10 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
 
     def action_add_page(self) -> None:
         self.pages.ask()
+
+    def action_whole_page(self) -> None:
+        """`w`: a feed item's whole linked page, into the same article."""
+        self.pages.whole(self.main_screen.target())
 
     def action_fetch_feeds(self) -> None:
         self.feeds.now()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from reader.settings.i18n import t
 
 if TYPE_CHECKING:
+    from reader.library import Article
     from reader.ui.app import ReaderApp
 
 
@@ -53,6 +54,34 @@ class PageAdder:
             return
         words = saved.said(article.title)
         app.call_from_thread(self._added, words, saved.path.parent)
+
+    def whole(self, article: Article | None) -> None:
+        """`w`: the linked page of a feed item (one that carries only a summary, say)
+        fetched off the UI thread into the same article; shown again once it is in."""
+        if article is None:
+            return
+        self._app.notify(t("add.whole_fetching", title=article.title), timeout=3, markup=False)
+        work = partial(self._fetch_whole, article)
+        self._app.run_worker(work, thread=True, group="add", exit_on_error=False)
+
+    def _fetch_whole(self, article: Article) -> None:
+        from reader.web.adding import AddError, whole_item
+
+        app = self._app
+        try:
+            whole_item(article.path)
+        except AddError as error:
+            text, title = str(error), t("add.whole_failed")
+            app.call_from_thread(app.notify, text, title=title, severity="error", markup=False)
+            return
+        app.call_from_thread(self._whole_in, article)
+
+    def _whole_in(self, article: Article) -> None:
+        app = self._app
+        app.notify(t("add.whole_done", title=article.title), timeout=4, markup=False)
+        app.action_refresh()
+        if app.main_screen.current is not None and app.main_screen.current.id == article.id:
+            app.main_screen.open_article(article)  # the body is read from the file again
 
     def _added(self, words: str, folder: Path) -> None:
         app = self._app

@@ -1,4 +1,5 @@
-"""Adding a page: fetched (or read), its main text extracted, saved. For `reader add` and `a`."""
+"""Adding a page: fetched (or read), its main text extracted, saved. For `reader add` and `a`;
+and `w`: a feed item's whole page, into the item's own file."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from reader.settings.errors import ReaderError
+from reader.settings.i18n import Msg
 from reader.settings.untrusted import read_failure, read_regular_file
 from reader.web.extract import ExtractError, WebArticle, extract
 from reader.web.fetch import MAX_PAGE_BYTES, TOTAL_TIMEOUT, FetchError, decode, fetch, too_large
@@ -49,3 +51,28 @@ def add_page(
         requested = address or (article.url if article.url != "about:blank" else "")
         requested = requested or f"about:{article.title}"
     return article, save(article, saved_folder(data_dir), requested, dt.date.today())
+
+
+def whole_item(path: Path, timeout: float = TOTAL_TIMEOUT) -> WebArticle:
+    """A feed item's linked page fetched and extracted (as `add_page` does) into the item's
+    own file: its text replaces the feed's summary; its front matter, and so its id and
+    the reading state kept under it, stay. `AddError` if the file is no feed item with a
+    web address, or the page cannot be had."""
+    from reader.library.frontmatter import Rejected, split
+    from reader.web.saved import write_article
+
+    try:
+        parts = split(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, Rejected):
+        raise AddError(Msg.of("add.not_an_item"), str(path)) from None
+    url = parts.meta.get("url")
+    if not parts.raw or "feed" not in parts.meta or not isinstance(url, str) or "://" not in url:
+        raise AddError(Msg.of("add.not_an_item"), str(path))
+    try:
+        html, address = read_html(url, timeout)
+        article = extract(html, address or url)
+    except (FetchError, ExtractError) as error:
+        raise AddError(error.reason, url) from None
+    fields = {**parts.meta, "whole_page": dt.date.today().isoformat()}
+    write_article(path, fields, article.body, ".item-")
+    return article

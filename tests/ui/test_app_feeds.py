@@ -14,7 +14,7 @@ from reader.settings.config import resolve_settings
 from reader.ui.app import make_app
 from reader.ui.widgets.article_list import ArticleList
 from reader.web import feed_fetch
-from tests.ui.helpers import build_app, notices, settle
+from tests.ui.helpers import build_app, notices, settle, visible_text
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>
@@ -90,3 +90,41 @@ async def test_fetch_every_0_never_fetches_at_launch(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert len(httpserver.log) == 0 and "Fresh from the feed" not in titles(app)
+
+
+async def test_w_brings_a_summary_only_item_s_whole_page_into_the_same_article(
+    httpserver: HTTPServer, library_dir: Path, isolated_user_dirs: Path
+) -> None:
+    page = httpserver.url_for("/story")
+    httpserver.expect_request("/atom").respond_with_data(
+        ATOM.replace("https://atom.example/1", page), content_type="application/atom+xml"
+    )
+    httpserver.expect_request("/story").respond_with_data(
+        "<html><head><title>Fresh from the feed</title></head><body><article>"
+        "<h1>Fresh from the feed</h1><p>The whole story, told at length on the page, with the"
+        " details the summary left out.</p><p>A second paragraph only the page has.</p>"
+        "</article></body></html>",
+        content_type="text/html",
+    )
+    follow(isolated_user_dirs / "data", httpserver.url_for("/atom"))
+    messages: list[Message] = []
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await settle_until_listed(pilot, "Fresh from the feed")
+        article_list = app.main_screen.query_one(ArticleList)
+        item = next(a for a in article_list.articles if a.title == "Fresh from the feed")
+        article_list.move_to(item.id)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("b")  # the reader's own mark, which must stay with the article
+        await pilot.press("w")
+        await settle_until_listed(pilot, "Fresh from the feed")
+        await settle(pilot)
+        pane = app.main_screen.query_one("#reading")
+        assert "A second paragraph only the page has." in visible_text(pane)  # shown now
+        saved = item.path.read_text(encoding="utf-8")
+        assert "The Atom summary text." not in saved and "whole_page:" in saved
+        assert pane.article is not None and pane.article.id == item.id  # the same article
+        assert app.session.state(item.id).bookmarked
+        assert any("The whole page is in: Fresh from the feed" in n for n in notices(messages))
+        assert len([a for a in article_list.articles if a.title == "Fresh from the feed"]) == 1
