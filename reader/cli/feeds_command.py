@@ -52,13 +52,19 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
             return EXIT_OK
         counts = _counts(settings) if feeds.feeds else {}
         if args.json:
-            out.write(json_text([_record(feed, counts) for feed in feeds.feeds]))
+            records = [
+                {**_record(feed, counts), "hides": _rules_of(feed, settings)}
+                for feed in feeds.feeds
+            ]
+            out.write(json_text(records))
         else:
             for feed in feeds.feeds:
                 state = feed.error or feed.fetched or t("feeds.never")
                 place = f"{feed.folder}/" if feed.folder else ""
                 unread = t("feeds.unread", count=counts.get(feed.home, (0, 0))[1])
                 out.write(f"{place}{feed.label}  {unread}  {feed.url}  {state}\n")
+                for rule in _rules_of(feed, settings):
+                    out.write(f"    {t('feeds.hides', rule=rule)}\n")
     except FeedListError as error:
         raise UserError(str(error)) from None
     return EXIT_OK
@@ -130,6 +136,11 @@ def _counts(settings: Settings) -> dict[str, tuple[int, int]]:
     return counts
 
 
+def _rules_of(feed: Feed, settings: Settings) -> list[str]:
+    """The `hide:` rules that apply to a feed, as the user wrote them."""
+    return [rule.text for rule in settings.hide if rule.applies_to(feed.name, feed.title, feed.url)]
+
+
 def _record(feed: Feed, counts: dict[str, tuple[int, int]]) -> dict[str, object]:
     items, unread = counts.get(feed.home, (0, 0))
     return {
@@ -162,7 +173,8 @@ def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
         if report.error:
             out.write(t("fetch.failed", feed=label, reason=report.error) + "\n")
         else:
-            out.write(t("fetch.done", feed=label, new=report.new) + "\n")
+            hidden = f" · {t('fetch.hidden', count=report.hidden)}" if report.hidden else ""
+            out.write(t("fetch.done", feed=label, new=report.new) + hidden + "\n")
             if report.problem:
                 out.write(t("fetch.problem", feed=label, reason=report.problem) + "\n")
         out.flush()
@@ -181,7 +193,7 @@ def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
     library = saved_folder(settings.data_dir)
     try:
         reports = fetch_followed(
-            settings.data_dir, library, feeds.feeds, rename, args.timeout, said
+            settings.data_dir, library, feeds.feeds, rename, args.timeout, said, settings.hide
         )
     except FeedListError as error:
         raise UserError(str(error)) from None

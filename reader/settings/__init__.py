@@ -13,6 +13,8 @@ Its modules:
   (`e`, `reader edit`): `$VISUAL`, else `$EDITOR`, else vi, as git and crontab choose.
 - `errors`: The one root of reader's errors: something went wrong that a person is told
   about.
+- `hide_rules`: Rules that hide feed items as they arrive: the config file's `hide:`
+  list.
 - `i18n`: The interface's words in the reader's language: lookup, plurals and deferred
   messages.
 - `keymap`: Checking the `keys:` of a config file before the interface is built from

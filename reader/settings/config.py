@@ -17,6 +17,7 @@ from reader.settings.config_keys import BY_NAME, CONFIG_KEYS
 
 if TYPE_CHECKING:
     from reader.settings.config_file import FileConfig
+    from reader.settings.hide_rules import HideRule
     from reader.settings.i18n import Msg
 
 APP_NAME = "reader"
@@ -49,6 +50,8 @@ class Settings:
     """The interface language (the config file's, else the locale's, else English)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Key overrides by binding id (Textual keymap)."""
+    hide: tuple[HideRule, ...] = ()
+    """Rules that hide feed items as they arrive (`hide:` in the config file)."""
     config_problems: tuple[Msg, ...] = ()
     """What was wrong in the config file (each part broken fell back to its default)."""
     open_path: Path | None = None

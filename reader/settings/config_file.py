@@ -63,10 +63,12 @@ def _key_line(raw: str, key: str) -> int | None:
 
 
 def _nested_line(raw: str, key: str) -> int | None:
-    """The line of an indented `key:` (an entry under `keys:`)."""
+    """The line of an indented `key:` (an entry under `keys:`), or of a list item that is
+    `key` (a rule under `hide:`)."""
     pattern = re.compile(rf"\s+['\"]?{re.escape(key)}['\"]?\s*:")
     for number, line in enumerate(raw.splitlines(), start=1):
-        if pattern.match(line):
+        item = line.strip().removeprefix("- ").strip().strip("'")
+        if pattern.match(line) or (line.strip().startswith("- ") and item == key):
             return number
     return None
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.settings.errors import ReaderError
+from reader.settings.hide_rules import BadRule, HideRule, read_rule
 from reader.settings.i18n import LANGUAGES, Msg, words
 
 WIDTH_RANGE = (40, 160)
@@ -96,6 +97,31 @@ def _keys(value: Any) -> tuple[dict[str, str], Nested]:
     raise Unusable(Msg.of("config.bad_keys"))
 
 
+def _hide(value: Any) -> tuple[tuple[HideRule, ...], Nested]:
+    """`hide:` as a list of rules; `- Feed name: rule` (YAML reads a mapping there) is that
+    feed's rule, as is a feed's list of them."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise Unusable(Msg.of("config.bad_hide"))
+    lines: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            lines.append(item)
+        elif isinstance(item, dict) and all(isinstance(feed, str) for feed in item):
+            for feed, rules in item.items():
+                for rule in [rules] if isinstance(rules, str) else rules or []:
+                    lines.append(f"{feed}: {rule}" if isinstance(rule, str) else "")
+        else:
+            raise Unusable(Msg.of("config.bad_hide"))
+    found, nested = [], []
+    for line in lines:
+        try:
+            found.append(read_rule(line))
+        except BadRule as bad:
+            nested.append((line.strip(), Msg.of("config.ignored", reason=bad.reason)))
+    return tuple(found), nested
+
+
 CONFIG_KEYS: tuple[ConfigKey, ...] = (
     ConfigKey(
         "theme",
@@ -139,6 +165,16 @@ CONFIG_KEYS: tuple[ConfigKey, ...] = (
         None,
         lambda language: language,
         ("interface language: en or fr", "langue de l'interface : en ou fr"),
+    ),
+    ConfigKey(
+        "hide",
+        _hide,
+        (),
+        lambda language: '\n  - title contains "Sponsored"',
+        (
+            "feed items never kept; see the README",
+            "articles de flux jamais gardés ; voir le README",
+        ),
     ),
     ConfigKey(
         "keys",

@@ -161,6 +161,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "keys : {key} est donnée à la fois à {other} et à {id}",
     ),
     "config.unknown": ("unknown setting '{key}'", "réglage inconnu '{key}'"),
+    "config.bad_hide": (
+        "hide: must be a list of rules, one a line",
+        "hide: doit être une liste de règles, une par ligne",
+    ),
+    "config.rule_long": (
+        "a rule is at most {limit} characters",
+        "une règle fait au plus {limit} caractères",
+    ),
+    "config.rule_shape": (
+        'not a rule: {rule} (FIELD TEST "VALUE", e.g. title contains "Sponsored")',
+        'pas une règle : {rule} (CHAMP TEST "VALEUR", par ex. title contains "Sponsored")',
+    ),
+    "config.rule_pattern": (
+        "not a regular expression ({reason})",
+        "expression régulière invalide ({reason})",
+    ),
     "config.example_header": (
         "# reader's settings. Every key is optional; take the '# ' off a line to use it.",
         "# Réglages de reader. Chaque clé est facultative ;"
@@ -531,6 +547,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feeds.unread": ("{count} unread", "{count} non lus"),
     "feeds.none": ("No feeds yet: reader feeds add URL", "Aucun flux : reader feeds add URL"),
     "fetch.done": ("{feed}: {new} new", "{feed} : {new} nouveaux"),
+    "fetch.hidden": ("{count} hidden by a rule", "{count} masqués par une règle"),
+    "feeds.hides": ("hides: {rule}", "masque : {rule}"),
     "fetch.failed": ("{feed}: failed: {reason}", "{feed} : échec : {reason}"),
     "fetch.problem": (
         "{feed}: {reason}; what could be read was kept",

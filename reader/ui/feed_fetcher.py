@@ -81,6 +81,7 @@ class FeedFetcher(Arrivals):
                 progress=lambda report, done, total: app.call_from_thread(
                     self._progress, report, done, total, library
                 ),
+                rules=app.settings.hide,
             )
         except (FeedListError, StoreError) as error:
             app.call_from_thread(app.notify, str(error), severity="error", markup=False)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.library.processes import processes
+from reader.settings.hide_rules import Field, HideRule
 from reader.settings.untrusted import clean
 from reader.web.extract import fragment_markdown
 from reader.web.feed_list import FEEDS_FOLDER, Feed
@@ -92,6 +93,8 @@ class FeedReport:
     new: int = 0
     problem: str | None = None
     error: str | None = None
+    hidden: int = 0
+    """New items a `hide:` rule kept out."""
 
 
 def _text(value: object, limit: int = 300) -> str | None:
@@ -255,7 +258,11 @@ def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> P
 
 
 def fetch_feed(
-    feed: Feed, library: Path, timeout: float = TOTAL_TIMEOUT, workers: Executor | None = None
+    feed: Feed,
+    library: Path,
+    timeout: float = TOTAL_TIMEOUT,
+    workers: Executor | None = None,
+    rules: tuple[HideRule, ...] = (),
 ) -> FeedReport:
     """Fetch one feed and save its new items; never raises: whatever goes wrong with this
     feed (the network, the feed, a bug its content finds) is this feed's error.
@@ -265,14 +272,20 @@ def fetch_feed(
     so both cores work) when given.
     """
     try:
-        return _fetch_feed(feed, library, timeout, workers)
+        return _fetch_feed(feed, library, timeout, workers, rules)
     except Exception as error:  # one feed's failure is its own: the others go on
         reason = f"reader could not read this feed ({type(error).__name__}: {error})"
         feed.error = _text(reason, 300)
         return FeedReport(feed, error=feed.error)
 
 
-def _fetch_feed(feed: Feed, library: Path, timeout: float, workers: Executor | None) -> FeedReport:
+def _fetch_feed(
+    feed: Feed,
+    library: Path,
+    timeout: float,
+    workers: Executor | None,
+    rules: tuple[HideRule, ...] = (),
+) -> FeedReport:
     headers = {}
     if feed.etag:
         headers["If-None-Match"] = feed.etag
@@ -289,7 +302,7 @@ def _fetch_feed(feed: Feed, library: Path, timeout: float, workers: Executor | N
     if page.status == 304:
         feed.fetched, feed.error = now, None
         return FeedReport(feed)
-    job = (page.data, page.content_type, page.url, feed, library, timeout)
+    job = (page.data, page.content_type, page.url, feed, library, timeout, rules)
     stored = store_items(*job) if workers is None else workers.submit(store_items, *job).result()
     if stored.failure:
         feed.error = stored.failure
@@ -297,7 +310,7 @@ def _fetch_feed(feed: Feed, library: Path, timeout: float, workers: Executor | N
     feed.title = stored.title or feed.title
     feed.etag, feed.last_modified = page.etag, page.last_modified
     feed.fetched, feed.error = now, None
-    return FeedReport(feed, stored.new, stored.problem)
+    return FeedReport(feed, stored.new, stored.problem, hidden=stored.hidden)
 
 
 @dataclass(frozen=True)
@@ -312,27 +325,49 @@ class Stored:
     """What was wrong with the feed, though items could be read."""
     failure: str | None = None
     """Why nothing could be read (then nothing was saved)."""
+    hidden: int = 0
+    """New items a `hide:` rule kept out."""
 
 
 def store_items(
-    data: bytes, content_type: str, address: str, feed: Feed, library: Path, timeout: float
+    data: bytes,
+    content_type: str,
+    address: str,
+    feed: Feed,
+    library: Path,
+    timeout: float,
+    rules: tuple[HideRule, ...] = (),
 ) -> Stored:
-    """Parse a fetched feed and save its new items."""
+    """Parse a fetched feed and save its new items (but those a rule hides)."""
     title, items, problem = parse_feed(data, content_type)
     if not items and problem:
         return Stored(title, failure=problem)
     folder = feed_folder(library, feed)
     saved = set(saved_files(folder))
     outlet = feed.name or title or feed.title or address
-    new = 0
+    mine = [rule for rule in rules if rule.applies_to(feed.name, title or feed.title, feed.url)]
+    new = hidden = 0
     for item in items:
         if address_key(item.key) in saved:
+            continue
+        if mine and _hidden(item, mine):
+            hidden += 1
             continue
         body = _full_text(item, timeout) if feed.full else None
         save_item(folder, item, outlet, feed, body or fragment_markdown(item.html) or item.title)
         saved.add(address_key(item.key))
         new += 1
-    return Stored(title, new, problem)
+    return Stored(title, new, problem, hidden=hidden)
+
+
+def _hidden(item: Item, rules: list[HideRule]) -> bool:
+    fields: dict[Field, str] = {
+        "title": item.title,
+        "author": item.author or "",
+        "link": item.link or "",
+        "text": item.html,
+    }
+    return any(rule.hides(fields) for rule in rules)
 
 
 def _full_text(item: Item, timeout: float) -> str | None:
@@ -353,8 +388,10 @@ def fetch_all(
     library: Path,
     timeout: float = TOTAL_TIMEOUT,
     progress: Callable[[FeedReport, int, int], None] | None = None,
+    rules: tuple[HideRule, ...] = (),
 ) -> list[FeedReport]:
-    """Fetch every feed, `MAX_PARALLEL` at a time; `progress(report, done, total)` after each."""
+    """Fetch every feed, `MAX_PARALLEL` at a time; `progress(report, done, total)` after each;
+    new items a rule of `rules` hides are not kept."""
     feeds = list(feeds)
     reports: list[FeedReport] = []
     with ExitStack() as stack:
@@ -362,7 +399,9 @@ def fetch_all(
         if len(feeds) >= PROCESSES_FROM:  # worth the start of a process per core
             workers = stack.enter_context(processes())
         pool = stack.enter_context(ThreadPoolExecutor(max_workers=MAX_PARALLEL))
-        pending = [pool.submit(fetch_feed, feed, library, timeout, workers) for feed in feeds]
+        pending = [
+            pool.submit(fetch_feed, feed, library, timeout, workers, rules) for feed in feeds
+        ]
         for future in as_completed(pending):
             report = future.result()
             reports.append(report)

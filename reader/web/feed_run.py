@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.settings.hide_rules import HideRule
 from reader.web.feed_fetch import FeedReport, fetch_all
 from reader.web.feed_homes import settle
 from reader.web.feed_list import Feed, FeedList
@@ -38,6 +39,7 @@ def fetch_followed(
     rename: Callable[[dict[str, str]], None],
     timeout: float = TOTAL_TIMEOUT,
     progress: Progress | None = None,
+    rules: tuple[HideRule, ...] = (),
 ) -> list[FeedReport]:
     """Fetch `feeds` (as loaded from `data_dir`) into `library`; `rename` carries reading
     state over to items' new ids when they move home (see `reader.web.feed_homes`)."""
@@ -53,6 +55,6 @@ def fetch_followed(
             last = time.monotonic()
 
     try:
-        return fetch_all(feeds, library, timeout, said)
+        return fetch_all(feeds, library, timeout, said, rules)
     finally:
         record(data_dir, feeds)

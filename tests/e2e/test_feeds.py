@@ -11,6 +11,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from reader.cli import main
+from tests.support import ConfigWriter
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -423,3 +424,41 @@ def test_a_podcast_s_audio_is_listed_among_the_item_s_sources(
     assert any(
         s["url"] == "https://clips.example/1.mp4" and s["title"] == "video/mp4" for s in clip
     )
+
+
+SPONSORED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Talk</title>
+<item><title>Sponsored: a better kettle</title><link>https://talk.example/ad</link>
+<guid>ad1</guid><description>Buy it.</description></item>
+<item><title>Trailer for season two</title><link>https://talk.example/trailer</link>
+<guid>tr1</guid><description>Soon.</description></item>
+<item><title>Episode 13: the ferry</title><link>https://talk.example/13</link>
+<guid>ep13</guid><description>Show notes.</description></item>
+</channel></rss>"""
+
+
+def test_hide_rules_keep_items_out_and_say_so(
+    httpserver: HTTPServer, write_config: ConfigWriter, isolated_user_dirs: Path
+) -> None:
+    write_config(
+        'hide:\n  - title contains "sponsored"\n  - Harbour Talk: title starts with "Trailer"\n'
+        '  - Elsewhere: title contains "ferry"\n'
+    )
+    httpserver.expect_request("/talk").respond_with_data(SPONSORED, content_type="text/xml")
+    assert run("feeds", "add", httpserver.url_for("/talk"))[0] == 0
+    code, out = run("fetch")
+    assert code == 0 and "Harbour Talk: 1 new · 2 hidden by a rule" in out
+    code, out = run("list", "--json", "--no-bundled")
+    assert [record["title"] for record in json.loads(out)] == ["Episode 13: the ferry"]
+    code, out = run("feeds", "list")
+    assert 'hides: title contains "sponsored"' in out
+    assert 'hides: Harbour Talk: title starts with "Trailer"' in out
+    assert "Elsewhere" not in out  # another feed's rule
+
+
+def test_a_rule_that_is_none_is_named_with_its_line(
+    write_config: ConfigWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config('theme: nord\nhide:\n  - title has "Sponsored"\n')
+    run("config", "show")
+    err = capsys.readouterr().err
+    assert f"{path}:3" in err and 'not a rule: title has "Sponsored"' in err
