@@ -38,6 +38,7 @@ from rich.markdown import (
 )
 from rich.padding import Padding
 from rich.segment import Segment
+from rich.style import Style
 from rich.syntax import Syntax
 from rich.text import Text
 from rich.theme import Theme
@@ -179,13 +180,37 @@ def _callout(tokens: list[Token], index: int) -> None:
     if match is None:
         return
     kind, _fold, title = match.groups()
-    tokens[index].meta["callout"] = (kind.lower(), title.strip())
+    # The title is the whole first line, its emphasis and code kept (`In _Live Preview_`).
     rest = children[1:]
-    if rest and rest[0].type in ("softbreak", "hardbreak"):
-        rest = rest[1:]
+    end = next((n for n, child in enumerate(rest) if child.type in _BREAKS), len(rest))
+    runs = [(title, frozenset[str]()), *_styled_runs(rest[:end])]
+    tokens[index].meta["callout"] = (kind.lower(), "".join(text for text, _ in runs).strip())
+    tokens[index].meta["callout_runs"] = runs
+    rest = rest[end + 1 :]
     inline.children = rest
     if not rest:  # the title was all the paragraph held
         del tokens[index + 1 : index + 4]
+
+
+_BREAKS = ("softbreak", "hardbreak")
+_STYLES = {"em": "italic", "strong": "bold", "s": "strike"}
+
+
+def _styled_runs(children: list[Token]) -> list[tuple[str, frozenset[str]]]:
+    """Inline tokens as (text, styles) runs: emphasis, strong, strikethrough and code kept."""
+    runs: list[tuple[str, frozenset[str]]] = []
+    open_styles: set[str] = set()
+    for child in children:
+        name = child.type.rsplit("_", 1)[0]
+        if child.type.endswith("_open") and name in _STYLES:
+            open_styles.add(_STYLES[name])
+        elif child.type.endswith("_close") and name in _STYLES:
+            open_styles.discard(_STYLES[name])
+        elif child.type == "code_inline":
+            runs.append((child.content, frozenset({*open_styles, "code"})))
+        elif child.content:
+            runs.append((child.content, frozenset(open_styles)))
+    return runs
 
 
 def rewrite(tokens: list[Token]) -> list[Token]:
@@ -210,17 +235,27 @@ class Callout(BlockQuote):
         if "callout" not in token.meta:
             return BlockQuote.create(markdown, token)
         kind, title = token.meta["callout"]
-        return cls(kind, title)
+        return cls(kind, title, token.meta.get("callout_runs") or [])
 
-    def __init__(self, kind: str, title: str) -> None:
+    def __init__(
+        self, kind: str, title: str, runs: list[tuple[str, frozenset[str]]] | None = None
+    ) -> None:
         super().__init__()
         self.kind = kind if kind in CALLOUT_STYLES else "note"
         self.title = title or kind.capitalize()
+        self.runs = runs if title else []
+        """The title's words with their emphasis (`In _Live Preview_`)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         colour = console.get_style(f"markdown.callout.{self.kind}", default="none")
         bar = Segment("▌ ", colour)
-        heading = Text(self.title, style=colour + console.get_style("bold"))
+        heading = Text(style=colour + console.get_style("bold"))
+        for number, (text, styles) in enumerate(self.runs or [(self.title, frozenset())]):
+            words = text.lstrip() if number == 0 else text
+            look = console.get_style("markdown.code") if "code" in styles else Style()
+            look += Style(italic="italic" in styles or None, strike="strike" in styles or None)
+            heading.append(words, style=look)
+        heading.rstrip()
         inner = options.update(width=options.max_width - 2)
         for line in console.render_lines(Group(heading, self.elements), inner):
             yield bar

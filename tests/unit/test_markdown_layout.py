@@ -144,3 +144,17 @@ def test_choosing_the_next_link_and_the_next_match() -> None:
     assert next_target([3, 9, 20], current=9, forward=True) == 20
     assert next_target([3, 9, 20], current=9, forward=False) == 3
     assert next_target([3, 9, 20], current=20, forward=True) is None
+
+
+def test_a_callout_title_is_its_whole_first_line_with_its_emphasis() -> None:
+    console = offscreen_console(60)
+    lines = markdown_lines(
+        "> [!tip] In _Live Preview_, you can `edit` here\n> The body of the callout.\n",
+        console,
+        60,
+    )
+    texts = ["".join(segment.text for segment in line).rstrip() for line in lines]
+    assert texts[0] == "▌ In Live Preview, you can edit here"  # not "In", the rest in the body
+    assert texts[1] == "▌ The body of the callout."
+    italic = [s.text for s in lines[0] if s.style is not None and s.style.italic]
+    assert "Live Preview" in "".join(italic)  # the emphasis kept, as in the text
