@@ -6,8 +6,10 @@ Run on a body before it is bounded and cut into sections (`prepare_body`):
   become links to `reader:ID#Heading` (followed in the interface); a name that
   resolves to nothing stays readable, marked as missing. `![[Note]]` embeds
   that note's text as a quote, `![[Note#Heading]]` that section only, nested
-  at most `MAX_EMBED_DEPTH` deep and `MAX_EMBED_CHARS` long; `![[image.png]]`
-  becomes an image placeholder, in place.
+  at most `MAX_EMBED_DEPTH` deep and `MAX_EMBED_CHARS` long, and
+  `![[Note#^block-id]]` that block alone; `![[image.png]]` (`|100` a size, not
+  words; `\\|` in a table) becomes an image placeholder, in place. Block ids
+  (`^b15695` at a line's end) are never shown.
 - Footnotes (`text[^1]` and `[^1]: note`): each section is rendered alone, so
   markdown-it's footnote plugin would number them per section and draw their
   text where it stands. Here they are numbered once for the whole body, in
@@ -118,6 +120,8 @@ def rewrite_notes(body: str, context: NoteContext | None = None) -> str:
                 index += 1
             notes.setdefault(label, text)
             continue
+        if "^" in line and _BLOCK_ID.search(line):  # a block's id: its anchor, never shown
+            line = _BLOCK_ID.sub("", line).rstrip()
         whole = line.strip()
         out.append(
             _outside_code(line, partial(_prose, context=context, whole_line=whole, paired=paired))
@@ -160,8 +164,12 @@ def _shortcode(match: re.Match[str], paired: set[str]) -> str:
 
 def _wikilink(match: re.Match[str], context: NoteContext | None, alone: bool) -> str:
     embed, name, heading, label = match.groups()
-    name, heading = name.strip(), (heading or "")[1:].strip()
+    # `\|` is how a table cell writes the pipe of `[[name\|label]]`.
+    name, heading = name.strip().removesuffix("\\").strip(), (heading or "")[1:].strip()
+    heading = heading.removesuffix("\\").strip()
     if embed and name.lower().endswith(MEDIA):
+        if label and _SIZE.fullmatch(label.strip()):  # `|100`, `|100x200`: a size, not words
+            label = None
         return f"![{_escaped(label or name)}](<{name.replace('>', '')}>)"
     shown = (label or "").strip() or (
         f"{name} › {heading}" if name and heading else name or heading
@@ -185,13 +193,56 @@ def _embed(article: Article, heading: str, context: NoteContext) -> str:
         body = context.read(article)
     except BodyError:  # gone or unreadable since the library was read: as if missing
         return f"<x-missing>{title}</x-missing>"
-    if heading:
+    if heading.startswith("^"):
+        body = _block(body, heading[1:]) or body
+    elif heading:
         body = _section(body, heading)
     body = body[: min(MAX_EMBED_CHARS, context._budget[0])]
     context._budget[0] -= len(body)
     inner = rewrite_notes(body.strip("\n"), context.deeper(article))
     quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))
     return f"> **[{title}](<reader:{article.id.replace('>', '')}>)**\n>\n{quoted}"
+
+
+_SIZE = re.compile(r"\d+(?:x\d+)?")
+_BLOCK_ID = re.compile(r"(?:^|[ \t])\^((?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]+)[ \t]*$")
+"""Obsidian's `^block-id` at the end of a line (a letter in it: `x ^2` is arithmetic)."""
+_LIST_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d+[.)])[ \t]")
+
+
+def _block(body: str, block_id: str) -> str | None:
+    """The block Obsidian calls `^block_id` (a paragraph, a list item with its children, a
+    quote); None if the body has none."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        found = _BLOCK_ID.search(line)
+        if not found or found.group(1) != block_id:
+            continue
+        if not line[: found.start()].strip():  # the id on a line of its own: the block above
+            end = index
+            while end > 0 and not lines[end - 1].strip():
+                end -= 1
+            start = end
+            while start > 0 and lines[start - 1].strip():
+                start -= 1
+            return "\n".join(lines[start:end])
+        item = _LIST_ITEM.match(line)
+        if item:  # a list item, and what is indented under it
+            depth, end = len(item.group(1)), index + 1
+            while (
+                end < len(lines)
+                and lines[end].strip()
+                and (len(lines[end]) - len(lines[end].lstrip()) > depth)
+            ):
+                end += 1
+            return "\n".join(lines[index:end])
+        start, end = index, index + 1
+        while start > 0 and lines[start - 1].strip():
+            start -= 1
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        return "\n".join(lines[start:end])
+    return None
 
 
 def _section(body: str, heading: str) -> str:

@@ -181,3 +181,29 @@ def test_every_link_to_a_note_is_found(body: str, names: tuple[str, ...]) -> Non
     from reader.library.links import linked_names
 
     assert linked_names(body) == names
+
+
+def test_block_ids_are_hidden_and_a_block_embed_embeds_that_block_alone(tmp_path: Path) -> None:
+    (tmp_path / "Source.md").write_text(
+        "# Source\n\nA first paragraph that is not wanted.\n\n"
+        "The quoted paragraph that is wanted. ^b15695\n\n"
+        "- item one\n- item two ^item-two\n  - its child\n- item three\n\n"
+        "> a quote\n> in two lines\n\n^quote-of-the-day\n\nArea is r ^2\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Embedder.md").write_text(
+        "# Embedder\n\n![[Source#^b15695]]\n\n![[Source#^item-two]]\n\n"
+        "![[Source#^quote-of-the-day]]\n\n| Picture |\n|---|\n| ![[Engelbart.jpg\\|100]] |\n\n"
+        "![[Engelbart.jpg|100x200]]\n",
+        encoding="utf-8",
+    )
+    source = rendered(tmp_path, "Source")
+    assert not any("^b15695" in line or "^item-two" in line or "^quote" in line for line in source)
+    assert "Area is r ^2" in source  # arithmetic, not a block id
+    embedder = "\n".join(rendered(tmp_path, "Embedder"))
+    assert "The quoted paragraph that is wanted." in embedder
+    assert "A first paragraph that is not wanted." not in embedder  # the block, not the note
+    assert "item two" in embedder and "its child" in embedder
+    assert "item one" not in embedder and "item three" not in embedder
+    assert "a quote" in embedder and "in two lines" in embedder
+    assert "Engelbart.jpg" in embedder and "100" not in embedder  # a size, not words
