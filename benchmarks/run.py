@@ -314,8 +314,12 @@ def state_writes(work: Path) -> dict[str, Samples]:
     store = Store.open(work / "state-bench")
     toggles, positions = Samples(), Samples()
     for number in range(200):
+        article = f"article-{number % 20}"
         started = time.perf_counter()
-        store.toggle_bookmark(f"article-{number % 20}", "title")
+        if store.bookmark(article) is None:  # a toggle, as `b` asks the store for one
+            store.add_bookmark(article, "title")
+        else:
+            store.remove_bookmark(article)
         toggles.add(time.perf_counter() - started)
         started = time.perf_counter()
         store.save_position(f"article-{number % 20}", Position(number, 0.5, 0.5))
