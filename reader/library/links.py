@@ -14,6 +14,7 @@ whole library, which gives backlinks: the notes that link to this one.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
@@ -144,6 +145,8 @@ class NoteNames:
         self._paths = {article.file: article for article in articles}
         self._backlinks: dict[str, list[Article]] | None = None
         self._articles = articles
+        self._site: dict[str, Article] | None = None
+        """Site path → article (made on the first site link followed)."""
 
     def resolve(self, name: str, source: Article | None = None) -> Article | None:
         """The article `name` points at (a relative path is taken from `source`'s folder)."""
@@ -159,6 +162,29 @@ class NoteNames:
                 found = self._names.get(name_key(PurePosixPath(name).stem))
         return found
 
+    def by_site_path(self, target: str, source: Article | None = None) -> Article | None:
+        """The article a site generator's link points at: `/section/page/` (a Hugo or
+        Jekyll site's path), `../other/page/` from `source`'s own place, `page.md` (as
+        Hugo's `ref` names a page); `#anchor` and `?query` aside. None if no page is there.
+        """
+        path = target.split("#", 1)[0].split("?", 1)[0].strip()
+        if not path or "://" in path or path.startswith("mailto:"):
+            return None
+        path = unquote(path)
+        if not path.startswith("/") and source is not None:
+            base = "/" + site_path(source.id) + "/"
+            path = posixpath.normpath(posixpath.join(base, path))
+        if self._site is None:
+            self._site = {}
+            for article in self._articles:  # weakest first, as for names
+                for alias in article.aliases:
+                    if alias.startswith("/"):
+                        self._site.setdefault(site_key(alias), article)
+            for article in self._articles:
+                for key in site_keys(article.id):
+                    self._site[key] = article
+        return self._site.get(site_key(path)) or self.resolve(posixpath.basename(path), source)
+
     def backlinks(self, article: Article) -> tuple[Article, ...]:
         """The articles whose links resolve to `article`, in library order."""
         if self._backlinks is None:
@@ -170,6 +196,47 @@ class NoteNames:
                         index.setdefault(target.id, []).append(source)
             self._backlinks = index
         return tuple(self._backlinks.get(article.id, ()))
+
+
+_PAGE_FILES = ("index", "_index")
+"""A page bundle's `index.md` and a section's `_index.md` are their folder's page."""
+SITE_LANGUAGES = frozenset(
+    "en fr de es it pt nl sv da no nb fi pl cs sk hu ro bg el ru uk tr ar he fa hi bn zh "
+    "ja ko vi th id ms".split()
+)
+"""Language folders a multilingual site keeps its pages in (`content/en/...`)."""
+
+
+def site_key(path: str) -> str:
+    """A site path as compared: case, slashes, `.md`/`.html` and `index` pages aside."""
+    key = path.strip().lower().strip("/")
+    for suffix in (".md", ".markdown", ".html", ".htm"):
+        key = key.removesuffix(suffix)
+    parts = [part for part in key.split("/") if part and part != "."]
+    if parts and parts[-1] in _PAGE_FILES:
+        parts.pop()
+    return "/".join(parts)
+
+
+def site_path(article_id: str) -> str:
+    """The site path of an article's page, from its place in the folder (`content/`
+    and a language folder aside): `en/docs/shortcodes` is `docs/shortcodes`."""
+    parts = site_key(article_id).split("/")
+    if parts and parts[0] == "content":
+        parts = parts[1:]
+    if len(parts) > 1 and parts[0] in SITE_LANGUAGES:
+        parts = parts[1:]
+    return "/".join(parts)
+
+
+def site_keys(article_id: str) -> set[str]:
+    """Every site path a page answers to: with and without `content/` and its language."""
+    whole = site_key(article_id)
+    parts = whole.split("/")
+    keys = {whole, site_path(article_id)}
+    if parts and parts[0] == "content":
+        keys.add("/".join(parts[1:]))
+    return {key for key in keys if key}
 
 
 def _stem(file: str) -> str:

@@ -57,6 +57,8 @@ _LIQUID_TAG = re.compile(r"\{%-?\s*(.*?)\s*-?%\}")
 _LIQUID_OUTPUT = re.compile(r"\{\{-?\s*([^<%{}][^{}]*?)\s*-?\}\}")
 _SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w.-]+)((?:(?![%>]\}\}).)*)\s*[>%]\}\}")
 _CLOSING_SHORTCODE = re.compile(r"\{\{[<%]\s*/\s*([\w.-]+)")
+_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"]+)\"\s*[>%]\}\}")
+"""Hugo's `{{< ref "page.md" >}}` and `relref`: the page's path, which links resolve."""
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _ESCAPE = re.compile(r"([\\`*_\[\]<>!#|~=])")
 
@@ -141,6 +143,7 @@ def _outside_code(line: str, change: Callable[[str], str]) -> str:
 
 def _prose(text: str, context: NoteContext | None, whole_line: str, paired: set[str]) -> str:
     if "{" in text:
+        text = _REF.sub(lambda match: match.group(1), text)  # a page's path: a link's target
         text = _SHORTCODE.sub(lambda match: _shortcode(match, paired), text)
         text = _LIQUID_TAG.sub(lambda m: _marker(m.group(1)), text)
         text = _LIQUID_OUTPUT.sub(lambda m: _marker(m.group(1)), text)

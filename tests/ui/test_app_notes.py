@@ -68,3 +68,35 @@ async def test_a_vault_whose_notes_are_named_by_their_files_opens_without_a_noti
         titles = {article.title for article in app.screen.query_one(ArticleList).articles}
         assert titles == {"Daily plan", "Tabs", "Reading list"}
         assert notices(seen) == []  # a file's name as its title is how notes are written
+
+
+async def test_a_hugo_site_s_links_by_site_path_ref_and_relative_path_open_their_pages(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "site"
+    pages = {
+        "content/en/content-management/shortcodes.md": "Shortcodes",
+        "content/en/methods/page/date/index.md": "Date",
+    }
+    for path, title in pages.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(f"---\ntitle: {title}\n---\n## Use\n\nText.\n", "utf-8")
+    usage = root / "content/en/getting-started/usage.md"
+    usage.parent.mkdir(parents=True)
+    usage.write_text(
+        "---\ntitle: Basic usage\n---\nSee [the shortcodes](/content-management/shortcodes/#use),"
+        ' [them again]({{< ref "shortcodes.md" >}}) and [dates](../../methods/page/date/).\n',
+        "utf-8",
+    )
+    app = build_app(root)
+    async with app.run_test(size=(140, 40)) as pilot:
+        pane = await open_article(pilot, "content/en/getting-started/usage")
+        assert "{{<" not in visible_text(pane)
+        expected = ["Shortcodes", "Shortcodes", "Date"]
+        for number, title in enumerate(expected, start=1):
+            await pilot.press(*["full_stop"] * number, "enter")
+            await settle(pilot)
+            assert pane.article is not None and pane.article.title == title, number
+            await pilot.press("backspace")
+            await settle(pilot)
+            assert pane.article is not None and pane.article.title == "Basic usage"

@@ -64,7 +64,8 @@ class LinkRouter:
         if "://" in target or target.startswith(("mailto:", "#")) or current is None:
             return None
         path = (current.path.parent / unquote(target.split("#", 1)[0])).resolve()
-        return next((a for a in library.articles if a.path.resolve() == path), None)
+        found = next((a for a in library.articles if a.path.resolve() == path), None)
+        return found or library.names.by_site_path(target, current)  # a Hugo site's paths
 
     def go_back(self) -> None:
         """Back to where the last followed link was."""

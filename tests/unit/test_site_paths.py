@@ -1,0 +1,64 @@
+"""A Hugo site's internal links: site paths, relative paths, bundles, sections, ref."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library, load_library
+from reader.markdown.notes import rewrite_notes
+
+
+def page(root: Path, path: str, title: str, extra: str = "", body: str = "Text.") -> None:
+    file = root / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(f"---\ntitle: {title}\n{extra}---\n{body}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Library:
+    root = tmp_path / "site"
+    page(root, "content/en/content-management/_index.md", "Content management")
+    page(root, "content/en/content-management/shortcodes.md", "Shortcodes")
+    page(root, "content/en/methods/page/date/index.md", "Date", "aliases: [/functions/date/]\n")
+    page(root, "content/en/getting-started/usage.md", "Basic usage")
+    page(root, "content/en/templates/shortcodes.md", "Shortcodes")  # the same title elsewhere
+    return load_library([root])
+
+
+@pytest.mark.parametrize(
+    ("target", "title", "section"),
+    [
+        ("/content-management/shortcodes/", "Shortcodes", "content-management"),
+        ("/content-management/shortcodes/#positional", "Shortcodes", "content-management"),
+        ("/content-management/", "Content management", None),
+        ("../../methods/page/date/", "Date", None),  # from the page's own place
+        ("/en/methods/page/date", "Date", None),  # with its language folder
+        ("/functions/date/", "Date", None),  # an alias
+        ("/templates/shortcodes/", "Shortcodes", "templates"),
+    ],
+)
+def test_a_site_path_finds_its_page(
+    site: Library, target: str, title: str, section: str | None
+) -> None:
+    usage = site.get("content/en/getting-started/usage")
+    assert usage is not None
+    found = site.names.by_site_path(target, usage)
+    assert found is not None and found.title == title
+    if section:
+        assert f"/{section}/" in found.id
+
+
+def test_a_path_that_leads_nowhere_finds_nothing(site: Library) -> None:
+    usage = site.get("content/en/getting-started/usage")
+    assert site.names.by_site_path("/no/such/page/", usage) is None
+    assert site.names.by_site_path("https://gohugo.io/content-management/", usage) is None
+
+
+def test_ref_and_relref_become_the_page_path_a_link_can_follow() -> None:
+    body = (
+        'See [shortcodes]({{< ref "shortcodes.md" >}}) and '
+        '[dates]({{< relref "/methods/page/date" >}}).'
+    )
+    assert rewrite_notes(body) == "See [shortcodes](shortcodes.md) and [dates](/methods/page/date)."
