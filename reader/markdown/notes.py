@@ -94,6 +94,8 @@ def rewrite_notes(body: str, context: NoteContext | None = None) -> str:
     """`body` with the syntaxes of the module docstring rewritten (see there)."""
     if "{%" in body:
         body = _jekyll_highlight(body)
+    if "{{" in body:
+        body = _code_shortcodes(body)
     paired = set(_CLOSING_SHORTCODE.findall(body)) if "{{" in body else set()
     notes: dict[str, list[str]] = {}
     out: list[str] = []
@@ -278,6 +280,41 @@ def _jekyll_highlight(body: str) -> str:
             lines.append("```")
         else:
             lines.append(line)
+    return "\n".join(lines)
+
+
+_CODE_SHORTCODE = re.compile(
+    r"\s*\{\{[<%]\s*(code-toggle|highlight|code)\b((?:(?![%>]\}\}).)*)[>%]\}\}\s*"
+)
+_CODE_END = re.compile(r"\s*\{\{[<%]\s*/\s*(code-toggle|highlight|code)\s*[>%]\}\}\s*")
+_LANG_ARG = re.compile(r"""\blang\s*=\s*["']?([\w+#.-]+)""")
+
+
+def _code_shortcodes(body: str) -> str:
+    """Hugo's code shortcodes (`highlight go`, `code lang=yaml`, `code-toggle`, whose text
+    is TOML unless it says otherwise), each on lines of its own, as fenced code blocks."""
+    lines, inside = [], False
+    for line in body.split("\n"):
+        opening = None if inside else _CODE_SHORTCODE.fullmatch(line)
+        if opening:
+            name, args = opening.groups()
+            language = _LANG_ARG.search(args)
+            first = args.split()[0].strip("\"'") if args.split() else ""
+            if language:
+                fence = language.group(1)
+            elif name == "highlight" and first and "=" not in first:
+                fence = first
+            else:
+                fence = "toml" if name == "code-toggle" else ""
+            lines.append(f"```{fence}")
+            inside = True
+        elif inside and _CODE_END.fullmatch(line):
+            lines.append("```")
+            inside = False
+        else:
+            lines.append(line)
+    if inside:
+        lines.append("```")
     return "\n".join(lines)
 
 

@@ -62,3 +62,16 @@ def test_ref_and_relref_become_the_page_path_a_link_can_follow() -> None:
         '[dates]({{< relref "/methods/page/date" >}}).'
     )
     assert rewrite_notes(body) == "See [shortcodes](shortcodes.md) and [dates](/methods/page/date)."
+
+
+def test_hugo_code_shortcodes_are_code_blocks_with_their_language() -> None:
+    body = (
+        "Intro.\n\n{{< code-toggle file=hugo >}}\n[frontmatter]\ndate = ['myDate']\n"
+        '{{< /code-toggle >}}\n\n{{< highlight go "linenos=table" >}}\nfmt.Println(1)\n'
+        "{{< /highlight >}}\n\n{{< code file=x.html lang=go-html-template >}}\n{{ .Title }}\n"
+        "{{< /code >}}\n"
+    )
+    lines = rewrite_notes(body).split("\n")
+    assert lines[2:6] == ["```toml", "[frontmatter]", "date = ['myDate']", "```"]
+    assert lines[7:10] == ["```go", "fmt.Println(1)", "```"]
+    assert lines[11:14] == ["```go-html-template", "{{ .Title }}", "```"]  # code, untouched
