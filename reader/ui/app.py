@@ -231,10 +231,13 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         if not self.main_screen.is_attached:
             return  # a worker reporting while the app shuts down
-        self.library = message.library
+        before, self.library = self.library, message.library
         if message.final:
             self.main_screen.set_status("")
         self.main_screen.show_library(self.library, loading=not message.final)
+        if message.final and self._restored and _names_changed(before, self.library):
+            # A note arrived or left: the open article's links follow.
+            self.main_screen.show_again()
         if message.final and not self._frozen:
             # What exists now (the library, the widgets) lives as long as the app:
             # keep the cycle collector from walking it again and again; once only,
@@ -394,6 +397,14 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         if not self.main_screen.open_by_id(message.article_id):
             text = t("app.no_article", id=message.article_id)
             self.notify(text, severity="error", markup=False)
+
+
+def _names_changed(before: Library, after: Library) -> bool:
+    """Whether articles came or went (what links resolve to). Ids only: a title asked of
+    each of 100,000 articles read from the catalogue would unpack them all."""
+    return len(before) != len(after) or any(
+        before.get(article.id) is None for article in after.articles
+    )
 
 
 def make_app(settings: Settings) -> ReaderApp:

@@ -100,3 +100,21 @@ async def test_a_hugo_site_s_links_by_site_path_ref_and_relative_path_open_their
             await pilot.press("backspace")
             await settle(pilot)
             assert pane.article is not None and pane.article.title == "Basic usage"
+
+
+async def test_a_note_that_arrives_makes_the_open_note_s_link_to_it_live(tmp_path: Path) -> None:
+    (tmp_path / "Plans.md").write_text("# Plans\n\nCall [[Later note]] back.\n", encoding="utf-8")
+    app = build_app(tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        pane = await open_article(pilot, "Plans")
+        sidebar = app.screen.query_one(SourcesSidebar)
+        assert "In this library" not in visible_text(sidebar)  # it leads nowhere yet
+        (tmp_path / "Later note.md").write_text("# Later note\n\nHere now.\n", encoding="utf-8")
+        await pilot.press("r")
+        await settle(pilot)
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "Plans"  # still open, redrawn
+        assert "In this library (1)" in visible_text(sidebar)
+        await pilot.press("full_stop", "enter")
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "Later note"

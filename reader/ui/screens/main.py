@@ -273,6 +273,15 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
             anchor = Anchor(position.line, position.fraction) if position else None
         self._opener.open(article, anchor, at_fraction, heading)
 
+    def show_again(self) -> None:
+        """The open article drawn again where it is read (its links resolved afresh), as the
+        library now has it; nothing if it has left the library."""
+        if self._current is None:
+            return
+        article = self.library.get(self._current.id)
+        if article is not None:
+            self.open_article(article, anchor=self.reading_anchor())
+
     def reading_anchor(self) -> Anchor:
         """Where the reading pane's view is now."""
         return self.query_one(ReadingPane).top_anchor()
