@@ -45,7 +45,8 @@ async def test_the_sidebar_lists_the_notes_that_link_here_and_opens_them(tmp_pat
         assert "Hugo page" in shown and "Welcome to jekyll" in shown
         assert "No sources listed." not in shown
         assert "Links (1)" in shown and "https://example.org/page" in shown  # the body cites
-        assert "In this library (3)" in shown and "the books" in shown
+        assert "In this library (3)" in shown  # named by the notes' titles, not the link words
+        assert "Reading list › Books" in shown and "the books" not in shown
         sidebar.focus()
         await pilot.pause()
         await pilot.press("end", "enter")  # the last note linking here; no confirmation needed
@@ -92,6 +93,9 @@ async def test_a_hugo_site_s_links_by_site_path_ref_and_relative_path_open_their
     async with app.run_test(size=(140, 40)) as pilot:
         pane = await open_article(pilot, "content/en/getting-started/usage")
         assert "{{<" not in visible_text(pane)
+        listed = visible_text(app.screen.query_one(SourcesSidebar))
+        assert "In this library (3)" in listed and "Shortcodes › use" in listed
+        assert "Date" in listed and "Links (" not in listed  # none taken for the web
         expected = ["Shortcodes", "Shortcodes", "Date"]
         for number, title in enumerate(expected, start=1):
             await pilot.press(*["full_stop"] * number, "enter")
