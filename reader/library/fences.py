@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_QUOTED = re.compile(r"(?: {0,3}>[ ]?)+")
+"""A quote's (or callout's) markers: a fence inside a quote is a fence too."""
 
 
 class FenceTracker:
@@ -18,6 +20,8 @@ class FenceTracker:
 
         A fence closes with the same character, at least as many times as it opened.
         """
+        if line.lstrip().startswith(">"):
+            line = _QUOTED.sub("", line, count=1)
         found = _FENCE.match(line)
         if self._open is not None:
             marker = found.group(1) if found else ""

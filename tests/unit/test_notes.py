@@ -207,3 +207,15 @@ def test_block_ids_are_hidden_and_a_block_embed_embeds_that_block_alone(tmp_path
     assert "item one" not in embedder and "item three" not in embedder
     assert "a quote" in embedder and "in two lines" in embedder
     assert "Engelbart.jpg" in embedder and "100" not in embedder  # a size, not words
+
+
+def test_code_in_a_callout_is_code_and_nothing_in_it_is_rewritten(tmp_path: Path) -> None:
+    (tmp_path / "Syntax.md").write_text(
+        "# Syntax\n\n> [!example] Written as\n> ```md\n> [[Markdown syntax]] and ![[x.png|100]]\n"
+        "> ```\n\n> Quoted [[Syntax]] text.\n",
+        encoding="utf-8",
+    )
+    lines = rendered(tmp_path, "Syntax")
+    assert any("[[Markdown syntax]] and ![[x.png|100]]" in line for line in lines)  # as written
+    assert not any("x-missing" in line for line in lines)  # no element name on the page
+    assert any("Quoted Syntax text." in line for line in lines)  # outside code: a link
