@@ -127,6 +127,9 @@ class Document:
         from reader.markdown.layout import Anchor
         from reader.markdown.notes import heading_key
 
+        if heading.startswith("^"):  # a block's id (`[[Note#^id]]`): where the block is
+            mark = f'<x-block id="{heading[1:].strip()}">'
+            return next((Anchor(s.line) for s in self.sections if mark in s.text), None)
         wanted = heading_key(heading)
         for section in self.sections:
             if section.heading is not None and heading_key(section.heading) == wanted:

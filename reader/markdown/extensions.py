@@ -114,6 +114,9 @@ THEME = Theme(
 _CALLOUT = re.compile(r"\[!([A-Za-z][\w-]*)\]([+-]?)[ \t]*(.*)")
 _MARK = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 _OWN_TAG = re.compile(r"<(/?)x-(missing|footref|marker)>")
+_BLOCK_TAG = re.compile(
+    r'<x-block id="[A-Za-z0-9-]+"></x-block>|<x-block id="[A-Za-z0-9-]+">|</x-block>'
+)
 
 
 def build_parser() -> MarkdownIt:
@@ -151,6 +154,8 @@ def _rewrite_child(token: Token) -> list[Token]:
     if token.type == "html_inline":
         if "task-list-item-checkbox" in token.content:
             return [_token("text", "", 0, "☑" if "checked" in token.content else "☐")]
+        if _BLOCK_TAG.fullmatch(token.content):
+            return []  # a block's anchor (`notes`): found by its place, never drawn
         own = _OWN_TAG.fullmatch(token.content)
         if own:
             closing, tag = own.groups()

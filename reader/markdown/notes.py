@@ -125,7 +125,7 @@ def rewrite_notes(body: str, context: NoteContext | None = None) -> str:
             notes.setdefault(label, text)
             continue
         if "^" in line and _BLOCK_ID.search(line):  # a block's id: its anchor, never shown
-            line = _BLOCK_ID.sub("", line).rstrip()
+            line = _BLOCK_ID.sub(lambda m: f' <x-block id="{m.group(1)}"></x-block>', line)
         whole = line.strip()
         out.append(
             _outside_code(line, partial(_prose, context=context, whole_line=whole, paired=paired))

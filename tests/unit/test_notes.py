@@ -199,6 +199,16 @@ def test_block_ids_are_hidden_and_a_block_embed_embeds_that_block_alone(tmp_path
     )
     source = rendered(tmp_path, "Source")
     assert not any("^b15695" in line or "^item-two" in line or "^quote" in line for line in source)
+    assert not any("x-block" in line for line in source)  # the anchor is never drawn
+    assert "The quoted paragraph that is wanted." in source
+    library = load_library([tmp_path])
+    article = library.get("Source")
+    assert article is not None
+    document = prepare_document(read_body(article.path), article.title)
+    anchor = document.anchor_of("^b15695")  # where [[Source#^b15695]] opens
+    assert anchor is not None
+    section = next(s for s in document.sections if s.line == anchor.line)
+    assert "The quoted paragraph that is wanted." in section.text
     assert "Area is r ^2" in source  # arithmetic, not a block id
     embedder = "\n".join(rendered(tmp_path, "Embedder"))
     assert "The quoted paragraph that is wanted." in embedder
