@@ -147,6 +147,8 @@ class NoteNames:
         self._articles = articles
         self._site: dict[str, Article] | None = None
         """Site path → article (made on the first site link followed)."""
+        self._titles: dict[str, int] | None = None
+        """How many articles have each title (made when first asked, on a worker)."""
 
     def resolve(self, name: str, source: Article | None = None) -> Article | None:
         """The article `name` points at (a relative path is taken from `source`'s folder)."""
@@ -184,6 +186,17 @@ class NoteNames:
                 for key in site_keys(article.id):
                     self._site[key] = article
         return self._site.get(site_key(path)) or self.resolve(posixpath.basename(path), source)
+
+    def shares_title(self, article: Article) -> bool:
+        """Whether another article has the same title (two "Shortcodes" pages in two
+        sections): then where each lives is what tells them apart."""
+        if self._titles is None:
+            counts: dict[str, int] = {}
+            for other in self._articles:
+                key = name_key(other.title)
+                counts[key] = counts.get(key, 0) + 1
+            self._titles = counts
+        return self._titles.get(name_key(article.title), 0) > 1
 
     def backlinks(self, article: Article) -> tuple[Article, ...]:
         """The articles whose links resolve to `article`, in library order."""

@@ -78,6 +78,7 @@ async def test_a_hugo_site_s_links_by_site_path_ref_and_relative_path_open_their
     pages = {
         "content/en/content-management/shortcodes.md": "Shortcodes",
         "content/en/methods/page/date/index.md": "Date",
+        "content/en/templates/shortcodes.md": "Shortcodes",  # the same title elsewhere
     }
     for path, title in pages.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
@@ -96,11 +97,14 @@ async def test_a_hugo_site_s_links_by_site_path_ref_and_relative_path_open_their
         listed = visible_text(app.screen.query_one(SourcesSidebar))
         assert "In this library (3)" in listed and "Shortcodes › use" in listed
         assert "Date" in listed and "Links (" not in listed  # none taken for the web
+        assert str(pane.border_title) == "Basic usage"  # a title of its own: no folder
         expected = ["Shortcodes", "Shortcodes", "Date"]
         for number, title in enumerate(expected, start=1):
             await pilot.press(*["full_stop"] * number, "enter")
             await settle(pilot)
             assert pane.article is not None and pane.article.title == title, number
+            if number == 1:  # two pages are called Shortcodes: the border says which
+                assert str(pane.border_title) == "Shortcodes · content/en/content-management/"
             await pilot.press("backspace")
             await settle(pilot)
             assert pane.article is not None and pane.article.title == "Basic usage"

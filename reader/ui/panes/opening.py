@@ -110,8 +110,9 @@ class ArticleOpener:
             "library_links": list({source.url: source for source in inside}.values()),
             "linked_from": [linking_source(other) for other in library.names.backlinks(article)],
         }
+        where = article.id.rpartition("/")[0] if library.names.shares_title(article) else ""
         screen.app.call_from_thread(
-            screen.show_article, article, document, anchor, at_fraction, more
+            screen.show_article, article, document, anchor, at_fraction, more, where
         )
 
     def translation(self, current: Article | None) -> None:

@@ -293,6 +293,7 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         anchor: Anchor | None,
         at_fraction: float | None,
         more: dict[str, list[Source]],
+        where: str = "",
     ) -> None:
         """Show an opened article (its body rendered by the opener's worker) and its sources.
         Named so as not to hide Textual's `display` property, which it once did."""
@@ -301,6 +302,7 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         pane = self.query_one(ReadingPane)
         pane.set_highlight(self._column.highlight())
         pane.show(article, document, self.library.translations(article), anchor, at_fraction)
+        pane.name_place(where)
         self._sidebar.show(article.sources, more)
         self.query_one(ArticleList).move_to(article.id)
         pane.focus()

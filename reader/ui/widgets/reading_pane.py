@@ -114,6 +114,12 @@ class ReadingPane(ArticleView, can_focus=True):
         super().show(article, *args, **kwargs)
         self.border_title = Content(article.title)
 
+    def name_place(self, folder: str) -> None:
+        """Say in the border where the article lives (its folder), when its title alone does
+        not tell it from another's."""
+        if folder and self.article is not None:
+            self.border_title = Content(f"{self.article.title} · {folder}/")
+
     def clear(self, message: str | None = None) -> None:
         super().clear(message)
         self.border_title = None
