@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -31,7 +31,14 @@ from reader.settings.untrusted import clean
 from reader.web.extract import fragment_markdown
 from reader.web.feed_list import FEEDS_FOLDER, Feed
 from reader.web.fetch import TOTAL_TIMEOUT, FetchError, fetch
-from reader.web.saved import address_key, saved_files, slug, write_article
+from reader.web.saved import (
+    AddressBook,
+    address_key,
+    also_from,
+    saved_files,
+    slug,
+    write_article,
+)
 
 MAX_PARALLEL = 8
 """Feeds fetched at once (waiting on the network)."""
@@ -226,7 +233,8 @@ def feed_folder(library: Path, feed: Feed) -> Path:
     return library / FEEDS_FOLDER / feed.home
 
 
-def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> Path:
+def item_fields(item: Item, outlet: str, feed: Feed) -> dict[str, object]:
+    """An item's front matter: its title, outlet, author, date, link, feed and sources."""
     fields: dict[str, object] = {"title": item.title, "outlet": outlet}
     if item.author:
         fields["author"] = item.author
@@ -252,9 +260,7 @@ def save_item(folder: Path, item: Item, outlet: str, feed: Feed, body: str) -> P
         )
     if sources:
         fields["sources"] = sources
-    path = folder / f"{slug(item.title)}-{address_key(item.key)}.md"
-    write_article(path, fields, f"{body}\n", ".item-")
-    return path
+    return fields
 
 
 def fetch_feed(
@@ -263,6 +269,7 @@ def fetch_feed(
     timeout: float = TOTAL_TIMEOUT,
     workers: Executor | None = None,
     rules: tuple[HideRule, ...] = (),
+    book: AddressBook | None = None,
 ) -> FeedReport:
     """Fetch one feed and save its new items; never raises: whatever goes wrong with this
     feed (the network, the feed, a bug its content finds) is this feed's error.
@@ -272,7 +279,7 @@ def fetch_feed(
     so both cores work) when given.
     """
     try:
-        return _fetch_feed(feed, library, timeout, workers, rules)
+        return _fetch_feed(feed, library, timeout, workers, rules, book)
     except Exception as error:  # one feed's failure is its own: the others go on
         reason = f"reader could not read this feed ({type(error).__name__}: {error})"
         feed.error = _text(reason, 300)
@@ -285,6 +292,7 @@ def _fetch_feed(
     timeout: float,
     workers: Executor | None,
     rules: tuple[HideRule, ...] = (),
+    book: AddressBook | None = None,
 ) -> FeedReport:
     headers = {}
     if feed.etag:
@@ -307,20 +315,54 @@ def _fetch_feed(
     if stored.failure:
         feed.error = stored.failure
         return FeedReport(feed, error=stored.failure)
+    new = _write_items(stored.items, feed_folder(library, feed), book or AddressBook(library))
     feed.title = stored.title or feed.title
     feed.etag, feed.last_modified = page.etag, page.last_modified
     feed.fetched, feed.error = now, None
-    return FeedReport(feed, stored.new, stored.problem, hidden=stored.hidden)
+    return FeedReport(feed, new, stored.problem, hidden=stored.hidden)
+
+
+def _write_items(items: Sequence[Prepared], folder: Path, book: AddressBook) -> int:
+    """Write the new items into the feed's home, but each whose page the library has
+    already (saved with `add`, or from another feed): that article names this feed among
+    its sources instead, and stays one. How many were written."""
+    written = 0
+    for item in items:
+        with book.lock:
+            same = book.find(item.link) if item.link else None
+            if same is not None and same.parent != folder:
+                also_from(same, item.source)
+                continue
+            path = folder / f"{item.name}-{item.key}.md"
+            write_article(path, item.fields, f"{item.body}\n", ".item-")
+            book.add(item.key, path, is_key=True)
+            written += 1
+    return written
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A new item made ready in a worker, written by the fetch's own thread (which knows
+    every address of the library): its file's name and key, front matter and text."""
+
+    name: str
+    key: str
+    """The address key its file is named by: its link's, else its guid's."""
+    link: str | None
+    fields: dict[str, object]
+    body: str
+    source: dict[str, object]
+    """This feed, as a source of the page, for an article the page already is."""
 
 
 @dataclass(frozen=True)
 class Stored:
-    """What `store_items` did with a fetched feed (in a worker process: plain values)."""
+    """What `store_items` made of a fetched feed (in a worker process: plain values)."""
 
     title: str | None
     """The feed's own title, if it gives one."""
-    new: int = 0
-    """Items saved that were not there before."""
+    items: tuple[Prepared, ...] = ()
+    """The items not kept before, ready to write."""
     problem: str | None = None
     """What was wrong with the feed, though items could be read."""
     failure: str | None = None
@@ -338,7 +380,11 @@ def store_items(
     timeout: float,
     rules: tuple[HideRule, ...] = (),
 ) -> Stored:
-    """Parse a fetched feed and save its new items (but those a rule hides)."""
+    """Parse a fetched feed and make its new items ready to write (but those a rule hides).
+
+    An item kept before is known by its guid's key or its link's (items were named by
+    their guid; they are named by their link now, which is what `add` names a page by).
+    """
     title, items, problem = parse_feed(data, content_type)
     if not items and problem:
         return Stored(title, failure=problem)
@@ -346,18 +392,27 @@ def store_items(
     saved = set(saved_files(folder))
     outlet = feed.name or title or feed.title or address
     mine = [rule for rule in rules if rule.applies_to(feed.name, title or feed.title, feed.url)]
-    new = hidden = 0
+    ready: list[Prepared] = []
+    hidden = 0
     for item in items:
-        if address_key(item.key) in saved:
+        key = address_key(item.link) if item.link else address_key(item.key)
+        if key in saved or address_key(item.key) in saved:
             continue
         if mine and _hidden(item, mine):
             hidden += 1
             continue
         body = _full_text(item, timeout) if feed.full else None
-        save_item(folder, item, outlet, feed, body or fragment_markdown(item.html) or item.title)
-        saved.add(address_key(item.key))
-        new += 1
-    return Stored(title, new, problem, hidden=hidden)
+        fields = item_fields(item, outlet, feed)
+        source: dict[str, object] = {
+            "publisher": outlet,
+            "title": item.title,
+            "url": item.link,
+            "kind": "primary",
+        }
+        text = body or fragment_markdown(item.html) or item.title
+        ready.append(Prepared(slug(item.title), key, item.link, fields, text, source))
+        saved.add(key)
+    return Stored(title, tuple(ready), problem, hidden=hidden)
 
 
 def _hidden(item: Item, rules: list[HideRule]) -> bool:
@@ -399,8 +454,9 @@ def fetch_all(
         if len(feeds) >= PROCESSES_FROM:  # worth the start of a process per core
             workers = stack.enter_context(processes())
         pool = stack.enter_context(ThreadPoolExecutor(max_workers=MAX_PARALLEL))
+        book = AddressBook(library)  # every address the library has, once for the run
         pending = [
-            pool.submit(fetch_feed, feed, library, timeout, workers, rules) for feed in feeds
+            pool.submit(fetch_feed, feed, library, timeout, workers, rules, book) for feed in feeds
         ]
         for future in as_completed(pending):
             report = future.result()

@@ -59,8 +59,13 @@ def items(home: Path) -> list[Path]:
 
 
 def serve_rss(server: HTTPServer, path: str, title: str) -> str:
+    """A feed of two items, linking to pages of its own (one page is one article, so feeds
+    that link to the same pages share their articles)."""
+    body = RSS.format(title=title).replace(
+        "https://watch.example/", f"https://watch.example{path}/"
+    )
     server.expect_request(path).respond_with_data(
-        RSS.format(title=title), content_type="application/rss+xml", headers={"ETag": f'"{path}"'}
+        body, content_type="application/rss+xml", headers={"ETag": f'"{path}"'}
     )
     return server.url_for(path)
 

@@ -211,8 +211,10 @@ def test_many_feeds_are_parsed_in_other_processes_and_all_items_kept(
     from reader.web.feed_fetch import PROCESSES_FROM
 
     for number in range(PROCESSES_FROM):
-        body = ATOM.replace("urn:atom:1", f"urn:atom:{number}").replace(
-            "Atom Desk", f"Desk {number}"
+        body = (
+            ATOM.replace("urn:atom:1", f"urn:atom:{number}")
+            .replace("Atom Desk", f"Desk {number}")
+            .replace("https://atom.example/1", f"https://atom.example/{number}")  # its own page
         )
         httpserver.expect_request(f"/many{number}").respond_with_data(
             body, content_type="application/atom+xml"
@@ -462,3 +464,68 @@ def test_a_rule_that_is_none_is_named_with_its_line(
     run("config", "show")
     err = capsys.readouterr().err
     assert f"{path}:3" in err and 'not a rule: title has "Sponsored"' in err
+
+
+def test_one_page_is_one_article_however_it_comes(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    story = httpserver.url_for("/story")
+    httpserver.expect_request("/story").respond_with_data(
+        "<html><head><title>Harbour bridge repairs approved</title></head><body><article>"
+        "<h1>Harbour bridge repairs approved</h1><p>The council voted on Tuesday to fund the"
+        " repairs after ten years of delays and many meetings.</p></article></body></html>",
+        content_type="text/html",
+    )
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Coastal Courier</title>'
+        f"<item><title>Harbour bridge repairs approved</title><link>{story}?utm_source=rss"
+        "</link><guid>cc-1</guid><description>Summary one.</description></item>"
+        "</channel></rss>"
+    )
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Bay Digest</title><entry><title>Bridge repairs: approved</title>"
+        f'<id>urn:bay:1</id><updated>2026-02-03T08:00:00Z</updated><link href="{story}/#top"/>'
+        "<summary>Summary two.</summary></entry></feed>"
+    )
+    httpserver.expect_request("/rss").respond_with_data(rss, content_type="text/xml")
+    httpserver.expect_request("/atom").respond_with_data(atom, content_type="application/atom+xml")
+    assert run("feeds", "add", httpserver.url_for("/rss"))[0] == 0
+    assert run("feeds", "add", httpserver.url_for("/atom"))[0] == 0
+    assert "1 new articles from 2 feeds" in run("fetch")[1]  # the second feed's is the same
+    code, out = run("add", story)  # and the page itself, added: still that article
+    assert code == 0 and out.startswith("Updated: ")
+    [record] = json.loads(run("list", "--json", "--no-bundled")[1])
+    shown = json.loads(run("show", record["id"], "--json", "--no-bundled")[1])
+    publishers = {source["publisher"] for source in shown["sources"]}
+    assert {"Coastal Courier", "Bay Digest"} <= publishers  # every feed it came from
+    assert "many meetings" in run("show", record["id"], "--no-pager", "--no-bundled")[1]
+    assert run("add", f"{story}#again")[1].startswith("Updated: ")
+    assert len(json.loads(run("list", "--json", "--no-bundled")[1])) == 1
+
+
+def test_a_page_added_first_is_the_article_a_feed_item_of_it_joins(
+    httpserver: HTTPServer, isolated_user_dirs: Path
+) -> None:
+    page = httpserver.url_for("/page")
+    httpserver.expect_request("/page").respond_with_data(
+        "<html><head><title>A kept page</title></head><body><article><h1>A kept page</h1>"
+        "<p>Its one paragraph is long enough to be the main text of the page.</p>"
+        "</article></body></html>",
+        content_type="text/html",
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>'
+        f"<item><title>A kept page</title><link>{page}/</link><guid>k1</guid>"
+        "<description>Summary.</description></item></channel></rss>"
+    )
+    httpserver.expect_request("/feed").respond_with_data(feed, content_type="text/xml")
+    assert run("add", page)[0] == 0
+    assert run("feeds", "add", httpserver.url_for("/feed"))[0] == 0
+    assert "0 new" in run("fetch")[1]
+    [record] = json.loads(run("list", "--json", "--no-bundled")[1])
+    shown = json.loads(run("show", record["id"], "--json", "--no-bundled")[1])
+    assert "Courier" in {source["publisher"] for source in shown["sources"]}
+    assert "0 new" in run("fetch")[1]  # named once, not again at every fetch
+    shown = json.loads(run("show", record["id"], "--json", "--no-bundled")[1])
+    assert [s["publisher"] for s in shown["sources"]].count("Courier") == 1
