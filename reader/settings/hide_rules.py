@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from reader.settings.errors import ReaderError
 from reader.settings.i18n import Msg
 
 Field = Literal["title", "author", "link", "text"]
@@ -30,12 +31,10 @@ _RULE = re.compile(
 )
 
 
-class BadRule(ValueError):
+class BadRule(ReaderError):
     """A line that is no rule; `reason` says why, for the config file's problems."""
 
-    def __init__(self, reason: Msg) -> None:
-        super().__init__(reason.key)
-        self.reason = reason
+    reason: Msg
 
 
 @dataclass(frozen=True)

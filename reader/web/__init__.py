@@ -11,6 +11,8 @@ Its modules:
   `reader add` and `a`.
 - `extract`: A web page's main text, as Markdown with its links, and what it says about
   itself.
+- `feed_check`: A feed checked before it is followed: fetched once, found from a page that
+  advertises it.
 - `feed_fetch`: Fetching feeds: each new item becomes an article of the user's library.
 - `feed_homes`: Moving feed items into their feed's home (the layout before homes filed
   them by title).
