@@ -233,6 +233,12 @@ def test_pages_that_cannot_be_fetched_are_kept_and_can_be_tried_again(
     assert not any("missing" in title and title != "Page missing" for title in articles)
 
 
+def _interruptible() -> None:
+    """In the child before it runs reader: Ctrl-C's signal handled as by default, unblocked."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
+
 def test_an_interrupted_import_goes_on_where_it_stopped(
     server: HTTPServer, tmp_path: Path, isolated_user_dirs: Path
 ) -> None:
@@ -256,8 +262,14 @@ def test_an_interrupted_import_goes_on_where_it_stopped(
     export = tmp_path / "urls.txt"
     export.write_text("".join(httpserver.url_for(f"/{name}") + "\n" for name in names))
     command = [sys.executable, "-m", "reader", "import-list", str(export)]
+    # As from a shell where Ctrl-C works: what the test process may have ignored or
+    # blocked (a child inherits both) is not the child's.
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy()
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=os.environ.copy(),
+        preexec_fn=_interruptible,
     )
     try:
         with arrived:  # every fetcher is waiting on this server: the import is under way
@@ -269,7 +281,8 @@ def test_an_interrupted_import_goes_on_where_it_stopped(
     finally:
         go_on.set()
         process.kill()
-    assert process.returncode == 130, err
+    inherited = (signal.getsignal(signal.SIGINT), signal.pthread_sigmask(signal.SIG_BLOCK, []))
+    assert process.returncode == 130, (err, out[-400:], inherited)
     assert b"Traceback" not in err
     words = out.decode()
     assert "Interrupted after" in words and "The same command goes on" in words
