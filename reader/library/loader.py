@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from reader.library.article import Article, ParseResult, Problem
 from reader.library.links import NoteNames
@@ -58,6 +59,21 @@ class Library:
     def names(self) -> NoteNames:
         """Every name each article answers to: links between notes resolve against it."""
         return NoteNames(self.articles)
+
+    def link_target(self, url: str, source: Article | None = None) -> Article | None:
+        """The article a link in `source` leads to: `reader:ID`, a path to a note (relative
+        to `source`'s folder), or a site generator's path; None for anything else (the
+        web, a page of the article itself, a note that is not there)."""
+        if url.lower().startswith("reader:"):
+            return self.get(url[len("reader:") :].split("#", 1)[0])
+        if "://" in url or url.startswith(("mailto:", "#")):
+            return None
+        path = url.split("#", 1)[0]
+        if path.lower().endswith((".md", ".markdown")):
+            found = self.names.resolve(unquote(path), source)
+            if found is not None:
+                return found
+        return self.names.by_site_path(url, source)
 
     @property
     def errors(self) -> tuple[Problem, ...]:

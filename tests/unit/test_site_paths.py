@@ -75,3 +75,14 @@ def test_hugo_code_shortcodes_are_code_blocks_with_their_language() -> None:
     assert lines[2:6] == ["```toml", "[frontmatter]", "date = ['myDate']", "```"]
     assert lines[7:10] == ["```go", "fmt.Println(1)", "```"]
     assert lines[11:14] == ["```go-html-template", "{{ .Title }}", "```"]  # code, untouched
+
+
+def test_one_function_says_where_any_link_leads(site: Library) -> None:
+    usage = site.get("content/en/getting-started/usage")
+    date = site.get("content/en/methods/page/date/index")
+    assert usage is not None and date is not None
+    assert site.link_target("reader:content/en/methods/page/date/index#use", usage) is date
+    assert site.link_target("../../methods/page/date/index.md", usage) is date  # a file path
+    assert site.link_target("/methods/page/date/", usage) is date  # a site path
+    assert site.link_target("https://gohugo.io/methods/page/date/", usage) is None
+    assert site.link_target("#use", usage) is None

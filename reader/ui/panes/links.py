@@ -43,7 +43,7 @@ class LinkRouter:
         target = target.strip()
         if target.lower().startswith("reader:"):  # markdown-it writes `Reading%20list`
             target = unquote(target)
-        article = self.linked_article(target)
+        article = screen.library.link_target(target, screen.current)
         heading = target.split("#", 1)[1] if "#" in target and article is not None else None
         if article is not None:
             current = screen.current
@@ -55,17 +55,6 @@ class LinkRouter:
         else:
             text = t("main.no_link_target", target=target)
             screen.notify(text, severity="warning", timeout=4, markup=False)
-
-    def linked_article(self, target: str) -> Article | None:
-        """The article a link points to: `reader:ID`, or a relative path to a Markdown file."""
-        library, current = self._screen.library, self._screen.current
-        if target.lower().startswith("reader:"):
-            return library.get(target[len("reader:") :].split("#", 1)[0])
-        if "://" in target or target.startswith(("mailto:", "#")) or current is None:
-            return None
-        path = (current.path.parent / unquote(target.split("#", 1)[0])).resolve()
-        found = next((a for a in library.articles if a.path.resolve() == path), None)
-        return found or library.names.by_site_path(target, current)  # a Hugo site's paths
 
     def go_back(self) -> None:
         """Back to where the last followed link was."""

@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
-from reader.library import Article, Library, Source
+from reader.library import Article, Source
 from reader.settings.i18n import t
 from reader.ui.panes.links import linking_source
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -33,21 +32,6 @@ def read_article_body(article: Article) -> str:
     from reader.library.parse import read_body  # yaml and friends: not at start-up
 
     return read_body(article.path)
-
-
-def _library_target(url: str, article: Article, library: Library) -> Article | None:
-    """The article of the library a body's link leads to (`reader:ID`, a relative path to a
-    note, a site generator's path), if any: those are listed as "In this library"."""
-    if url.startswith("reader:"):
-        return library.get(url[len("reader:") :].split("#", 1)[0])
-    if "://" in url or url.startswith(("mailto:", "#")):
-        return None
-    path = url.split("#", 1)[0]
-    if path.lower().endswith((".md", ".markdown")):
-        found = library.names.resolve(unquote(path), article)
-        if found is not None:
-            return found
-    return library.names.by_site_path(url, article)
 
 
 class ArticleOpener:
@@ -97,7 +81,7 @@ class ArticleOpener:
         links = [link for link in document.links if link.url not in cited]  # listed once
         outside, inside = [], []
         for link in links:
-            target = _library_target(link.url, article, library)
+            target = library.link_target(link.url, article)
             if target is None:
                 outside.append(Source(None, link.text, url=link.url))
             else:  # named by the note's title, as the list names it; the link's words aside
