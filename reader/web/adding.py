@@ -11,7 +11,7 @@ from reader.settings.i18n import Msg
 from reader.settings.untrusted import read_failure, read_regular_file
 from reader.web.extract import ExtractError, WebArticle, extract
 from reader.web.fetch import MAX_PAGE_BYTES, TOTAL_TIMEOUT, FetchError, decode, fetch, too_large
-from reader.web.saved import Saved, save, saved_folder
+from reader.web.saved import Saved, into_item, readers_file, save, saved_folder
 
 
 class AddError(ReaderError):
@@ -58,21 +58,15 @@ def whole_item(path: Path, timeout: float = TOTAL_TIMEOUT) -> WebArticle:
     own file: its text replaces the feed's summary; its front matter, and so its id and
     the reading state kept under it, stay. `AddError` if the file is no feed item with a
     web address, or the page cannot be had."""
-    from reader.library.frontmatter import Rejected, split
-    from reader.web.saved import write_article
-
-    try:
-        parts = split(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, Rejected):
-        raise AddError(Msg.of("add.not_an_item"), str(path)) from None
-    url = parts.meta.get("url")
-    if not parts.raw or "feed" not in parts.meta or not isinstance(url, str) or "://" not in url:
+    parts = readers_file(path)
+    url = parts.meta.get("url") if parts else None
+    if parts is None or "feed" not in parts.meta or not isinstance(url, str) or "://" not in url:
         raise AddError(Msg.of("add.not_an_item"), str(path))
     try:
         html, address = read_html(url, timeout)
         article = extract(html, address or url)
     except (FetchError, ExtractError) as error:
         raise AddError(error.reason, url) from None
-    fields = {**parts.meta, "whole_page": dt.date.today().isoformat()}
-    write_article(path, fields, article.body, ".item-")
+    if not into_item(path, article, dt.date.today()):
+        raise AddError(Msg.of("add.not_an_item"), str(path))  # changed meanwhile
     return article

@@ -233,6 +233,11 @@ def feed_folder(library: Path, feed: Feed) -> Path:
     return library / FEEDS_FOLDER / feed.home
 
 
+def _link_source(item: Item, outlet: str) -> dict[str, object]:
+    """The page an item links to, as a source: the feed names it."""
+    return {"publisher": outlet, "title": item.title, "url": item.link, "kind": "primary"}
+
+
 def item_fields(item: Item, outlet: str, feed: Feed) -> dict[str, object]:
     """An item's front matter: its title, outlet, author, date, link, feed and sources."""
     fields: dict[str, object] = {"title": item.title, "outlet": outlet}
@@ -245,9 +250,7 @@ def item_fields(item: Item, outlet: str, feed: Feed) -> dict[str, object]:
     fields["feed"] = feed.url
     sources: list[dict[str, object]] = []
     if item.link:
-        sources.append(
-            {"publisher": outlet, "title": item.title, "url": item.link, "kind": "primary"}
-        )
+        sources.append(_link_source(item, outlet))
     for enclosure in item.enclosures:  # a podcast's audio: listed, openable like any link
         sources.append(
             {
@@ -403,12 +406,7 @@ def store_items(
             continue
         body = _full_text(item, timeout) if feed.full else None
         fields = item_fields(item, outlet, feed)
-        source: dict[str, object] = {
-            "publisher": outlet,
-            "title": item.title,
-            "url": item.link,
-            "kind": "primary",
-        }
+        source = _link_source(item, outlet)
         text = body or fragment_markdown(item.html) or item.title
         ready.append(Prepared(slug(item.title), key, item.link, fields, text, source))
         saved.add(key)

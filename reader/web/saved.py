@@ -23,11 +23,15 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from reader.settings.config import SAVED_FOLDER
 from reader.settings.i18n import t
 from reader.web.extract import WebArticle
+
+if TYPE_CHECKING:
+    from reader.library.frontmatter import Split
 
 
 @dataclass(frozen=True)
@@ -173,20 +177,27 @@ def saved_field(path: Path, key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def readers_file(path: Path) -> Split | None:
+    """A file's front matter and body, when reader wrote it (front matter it can read);
+    None otherwise: a file that is the user's now is never written over."""
+    from reader.library.frontmatter import Rejected, split
+
+    try:
+        parts = split(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, Rejected):
+        return None
+    return parts if parts.raw else None
+
+
 def add_tags(path: Path, tags: Sequence[str]) -> bool:
     """Add `tags` to a saved page's own (kept, in their order); True if the file changed.
 
     A file whose front matter is not as reader writes it is left as it is: it may be
     the user's now, and nothing of theirs is ever lost to an import.
     """
-    from reader.library.frontmatter import Rejected, split
-
-    try:
-        parts = split(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, Rejected):
-        return False
-    own = parts.meta.get("tags", [])
-    if not parts.raw or not isinstance(own, list) or not all(isinstance(t, str) for t in own):
+    parts = readers_file(path)
+    own = parts.meta.get("tags", []) if parts else None
+    if parts is None or not isinstance(own, list) or not all(isinstance(t, str) for t in own):
         return False
     merged = list(dict.fromkeys([*own, *tags]))
     if merged == own:
@@ -226,14 +237,9 @@ class AddressBook:
 def also_from(path: Path, source: Mapping[str, object]) -> bool:
     """Name another place a page came from (a second feed) among its file's sources;
     True if the file changed. A file not as reader writes it is left as it is."""
-    from reader.library.frontmatter import Rejected, split
-
-    try:
-        parts = split(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, Rejected):
-        return False
-    sources = parts.meta.get("sources", [])
-    if not parts.raw or not isinstance(sources, list):
+    parts = readers_file(path)
+    sources = parts.meta.get("sources", []) if parts else None
+    if parts is None or not isinstance(sources, list):
         return False
     named = {(s.get("publisher"), s.get("url")) for s in sources if isinstance(s, dict)}
     if (source.get("publisher"), source.get("url")) in named:
@@ -274,7 +280,7 @@ def save(
                 same, same.stem, created=False, written=False, title=saved_field(same, "title")
             )
         item = AddressBook(folder).find(requested) if known is None else None
-        if item is not None and _into_item(item, article, saved_on):
+        if item is not None and into_item(item, article, saved_on):
             # A feed brought this page first: the page's text goes into that article.
             return Saved(item, item.relative_to(folder).with_suffix("").as_posix(), False)
         path = folder / f"{slug(article.title)}-{address_key(requested)}.md"
@@ -285,16 +291,11 @@ def save(
     return Saved(path, path.stem, created)
 
 
-def _into_item(path: Path, article: WebArticle, saved_on: dt.date) -> bool:
+def into_item(path: Path, article: WebArticle, saved_on: dt.date) -> bool:
     """A page's text into the feed item that is that page (its front matter, and so its
     id and reading state, kept); False if the file is not as reader writes it."""
-    from reader.library.frontmatter import Rejected, split
-
-    try:
-        parts = split(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, Rejected):
-        return False
-    if not parts.raw:
+    parts = readers_file(path)
+    if parts is None:
         return False
     fields = {**parts.meta, "whole_page": saved_on.isoformat()}
     write_article(path, fields, article.body, ".saving-")
