@@ -15,7 +15,6 @@ import os
 import shlex
 import subprocess
 from typing import TYPE_CHECKING, Any, Literal, TextIO, cast
-from urllib.parse import unquote
 
 from reader.cli.common import (
     EXIT_OK,
@@ -32,34 +31,12 @@ from reader.settings.i18n import t
 
 if TYPE_CHECKING:
     from reader.library import Article, Library
-    from reader.markdown.rendering import Line
+    from reader.markdown.body_links import BodyLink
 
 ColorSystemName = Literal["auto", "standard", "256", "truecolor", "windows"]
 
 
-def rendered_links(lines: list[Line]) -> list[tuple[str, str]]:
-    """(text, address) of each link in rendered lines, in order, each address once."""
-    runs: list[tuple[str, str]] = []  # (address, text) of each stretch of linked text
-    for line in lines:
-        for segment in line:
-            link = segment.style.link if segment.style else None
-            if not link:
-                runs.append(("", ""))
-            elif runs and runs[-1][0] == link:
-                runs[-1] = (link, runs[-1][1] + segment.text)
-            else:
-                runs.append((link, segment.text))
-    found: dict[str, str] = {}
-    for link, text in runs:
-        if link:
-            address = unquote(link) if link.startswith("reader:") else link
-            found.setdefault(address, " ".join(text.split()))
-    return [(text, url) for url, text in found.items()]
-
-
-def article_json(
-    article: Article, library: Library, links: list[tuple[str, str]]
-) -> dict[str, Any]:
+def article_json(article: Article, library: Library, links: list[BodyLink]) -> dict[str, Any]:
     """What `show --json` prints: enough to act on the article from a script."""
     return {
         "id": article.id,
@@ -77,7 +54,7 @@ def article_json(
         "aliases": list(article.aliases),
         "path": str(article.path),
         "sources": source_records(article.sources),
-        "links": [{"text": text, "url": url} for text, url in links],
+        "links": [{"text": link.text, "url": link.url} for link in links],
         "backlinks": [other.id for other in library.names.backlinks(article)],
     }
 
@@ -90,7 +67,7 @@ def _date_source(article: Article) -> str | None:
     return saved_field(article.path, "date_source") if article.published else None
 
 
-def _references(article: Article, links: list[tuple[str, str]]) -> list[str]:
+def _references(article: Article, links: list[BodyLink]) -> list[str]:
     """The sources, then the body's links, as numbered plain lines."""
     lines: list[str] = []
     if article.sources:
@@ -98,11 +75,9 @@ def _references(article: Article, links: list[tuple[str, str]]) -> list[str]:
         for number, source in enumerate(article.sources, 1):
             parts = [source.publisher, source.title, source.date, source.url]
             lines.append(f"{number:>3}. " + " — ".join(part for part in parts if part))
-    cited = {source.url for source in article.sources if source.url}
-    links = [(text, url) for text, url in links if url not in cited]  # listed once, above
     if links:
         lines += ["", t("show.links")]
-        lines += [f"{n:>3}. {text} — {url}" for n, (text, url) in enumerate(links, 1)]
+        lines += [f"{n:>3}. {link.text} — {link.url}" for n, link in enumerate(links, 1)]
     return lines
 
 
@@ -112,6 +87,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from rich.text import Text
 
     from reader.library.parse import BodyError, read_body
+    from reader.markdown.body_links import body_links, named_links
     from reader.markdown.document import prepare_body
     from reader.markdown.notes import NoteContext
     from reader.markdown.rendering import header_lines, markdown_lines
@@ -130,7 +106,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     console = Console(file=raw, width=args.width, highlight=False, emoji=False)
     width = min(console.width, 100) if args.width is None else args.width
     text = markdown_lines(body, console, width, links=True)
-    links = rendered_links(text)
+    links = named_links(article, body_links(body), library)  # as the sidebar lists them
     if args.json:
         out.write(json_text(article_json(article, library, links)))
         return EXIT_OK

@@ -12,9 +12,14 @@ first text that named it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.library.links import prose_lines
+
+if TYPE_CHECKING:
+    from reader.library import Article, Library
 
 MAX_BODY_LINKS = 500
 """Links listed at most: a link directory must not make a sidebar of thousands."""
@@ -33,10 +38,8 @@ class BodyLink:
 
     text: str
     url: str
-
-    @property
-    def internal(self) -> bool:
-        return is_internal(self.url)
+    leads_to: str | None = None
+    """The id of the library's article it leads to, once `named_links` has looked."""
 
 
 def is_internal(url: str | None) -> bool:
@@ -68,6 +71,32 @@ def body_links(body: str) -> list[BodyLink]:
         if len(links) >= MAX_BODY_LINKS:
             break
     return [BodyLink(text, url) for url, text in links.items()][:MAX_BODY_LINKS]
+
+
+def named_links(article: Article, links: Iterable[BodyLink], library: Library) -> list[BodyLink]:
+    """The links an article's reader is shown, in the body's order: the sidebar's groups
+    and `reader show`'s list, from this one function so that they never disagree.
+
+    An address the article already cites among its sources is left out (it is
+    listed there). A link that leads to another article of the library, by
+    `reader:ID`, a note's path or a site's path, becomes `reader:ID` (with its
+    heading or block) named by that article's title, as the list names it: the
+    link's own words (`command`, `here`) say little out of their sentence.
+    """
+    cited = {source.url for source in article.sources if source.url}
+    named: dict[str, BodyLink] = {}
+    for link in links:
+        if link.url in cited:
+            continue
+        target = library.link_target(link.url, article)
+        if target is None:
+            named.setdefault(link.url, link)
+            continue
+        fragment = link.url.partition("#")[2]
+        address = f"reader:{target.id}" + (f"#{fragment}" if fragment else "")
+        title = f"{target.title} › {fragment}" if fragment else target.title
+        named.setdefault(address, BodyLink(title, address, target.id))
+    return list(named.values())
 
 
 def _links_in(line: str, definitions: dict[str, str]) -> list[tuple[int, str, str]]:

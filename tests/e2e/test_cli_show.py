@@ -26,13 +26,14 @@ def test_a_note_shows_once_titled_with_no_raw_syntax_and_its_links_at_the_end(
     vault = build_vault(tmp_path)
     code, text = show("Project ideas", "--no-bundled", "--content", str(vault), "--width", "80")
     assert code == 0
-    assert text.count("Project ideas") == 2  # the header, and the [[#Second part]] link's address
+    # The header, and the [[#Second part]] link: named by its note, and by its address.
+    assert text.count("Project ideas") == 3
     assert not re.search(r"\[\[(?!not a link)|\[!|\{%|\{\{[<%]", text), text
     tail = text[text.rindex("Links") :].splitlines()
     assert tail[1:] == [
         "  1. Reading list — reader:Reading list",
-        "  2. the books — reader:Reading list#Books",
-        "  3. Second part — reader:Project ideas#Second part",
+        "  2. Reading list › Books — reader:Reading list#Books",
+        "  3. Project ideas › Second part — reader:Project ideas#Second part",
         "  4. https://example.org/page — https://example.org/page",
     ]
 
@@ -46,7 +47,7 @@ def test_show_json_has_the_links_and_the_notes_that_link_here(tmp_path: Path) ->
     code, text = show("Project ideas", "--no-bundled", "--content", str(vault), "--json")
     record = json.loads(text)
     assert record["aliases"] == ["Brainstorm"] and record["updated"] == "2026-03-04"
-    assert {"text": "the books", "url": "reader:Reading list#Books"} in record["links"]
+    assert {"text": "Reading list › Books", "url": "reader:Reading list#Books"} in record["links"]
     assert record["tags"] == ["planning", "idea", "nested/tag"]
 
 

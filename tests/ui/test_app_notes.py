@@ -126,3 +126,47 @@ async def test_a_note_that_arrives_makes_the_open_note_s_link_to_it_live(tmp_pat
         await pilot.press("full_stop", "enter")
         await settle(pilot)
         assert pane.article is not None and pane.article.id == "Later note"
+
+
+async def test_the_sidebar_lists_every_link_of_the_body_as_reader_show_does(
+    tmp_path: Path,
+) -> None:
+    import io
+    import json
+
+    from reader.cli import main
+
+    root = tmp_path / "site"
+    (root / "content/methods").mkdir(parents=True)
+    (root / "content/methods/date.md").write_text("---\ntitle: Date\n---\nA date.\n", "utf-8")
+    page = root / "content/front-matter.md"
+    page.write_text(
+        "---\ntitle: Configure front matter\n---\n"
+        "| Field | Meaning |\n|---|---|\n| date | see [the date method](/methods/date/) |\n"
+        "| lastmod | [Git info](https://gohugo.io/methods/page/gitinfo/) |\n\n"
+        "Term\n:   Defined by [the spec][toml], and <https://yaml.org/spec/>.\n\n"
+        "Also https://json.org/ and [TOML](https://toml.io/) once more: [TOML][toml].\n\n"
+        "[toml]: https://toml.io/\n",
+        "utf-8",
+    )
+    out = io.StringIO()
+    code = main(
+        ["show", "content/front-matter", "--json", "--no-bundled", "--content", str(root)], out
+    )
+    assert code == 0
+    links = json.loads(out.getvalue())["links"]
+    assert [link["url"] for link in links] == [
+        "reader:content/methods/date",
+        "https://gohugo.io/methods/page/gitinfo/",
+        "https://toml.io/",
+        "https://yaml.org/spec/",
+        "https://json.org/",
+    ]
+    assert links[0]["text"] == "Date" and links[2]["text"] == "the spec"
+    app = build_app(root)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_article(pilot, "content/front-matter")
+        listed = visible_text(app.screen.query_one(SourcesSidebar))
+        assert "Links (4)" in listed and "In this library (1)" in listed
+        for link in links:  # the same links, named alike
+            assert link["text"] in listed, link

@@ -61,6 +61,7 @@ class ArticleOpener:
         heading: str | None,
     ) -> None:
         from reader.library.parse import BodyError
+        from reader.markdown.body_links import named_links
         from reader.markdown.document import prepare_document
         from reader.markdown.notes import NoteContext
 
@@ -77,21 +78,12 @@ class ArticleOpener:
             return
         if heading is not None:  # a link to a heading opens there
             anchor = document.anchor_of(heading) or anchor
-        cited = {source.url for source in article.sources if source.url}
-        links = [link for link in document.links if link.url not in cited]  # listed once
-        outside, inside = [], []
-        for link in links:
-            target = library.link_target(link.url, article)
-            if target is None:
-                outside.append(Source(None, link.text, url=link.url))
-            else:  # named by the note's title, as the list names it; the link's words aside
-                fragment = link.url.partition("#")[2]
-                address = f"reader:{target.id}" + (f"#{fragment}" if fragment else "")
-                name = f"{target.title} › {fragment}" if fragment else target.title
-                inside.append(Source(None, name, url=address))
+        links = named_links(article, document.links, library)
+        outside = [Source(None, link.text, url=link.url) for link in links if not link.leads_to]
+        inside = [Source(None, link.text, url=link.url) for link in links if link.leads_to]
         more = {
             "links": outside,
-            "library_links": list({source.url: source for source in inside}.values()),
+            "library_links": inside,
             "linked_from": [linking_source(other) for other in library.names.backlinks(article)],
         }
         where = article.id.rpartition("/")[0] if library.names.shares_title(article) else ""
