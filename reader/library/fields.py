@@ -62,6 +62,12 @@ class Fields:
             raise self.reject(key, Msg.of("problem.not_text", key=key, what=describe(value)))
         return result or None
 
+    def hint(self, key: str) -> str | None:
+        """A text field that is only a hint (a site generator's `slug`): anything but text
+        is passed over, where `text` would reject the whole file."""
+        value = self.meta.get(key)
+        return (_scalar_text(value) or "").strip() or None if value is not None else None
+
     def author(self) -> str | None:
         """`author` as text, a list of names, or a mapping with a `name` (Jekyll)."""
         value = self.meta.get("author", self.meta.get("authors"))

@@ -252,6 +252,24 @@ def site_keys(article_id: str) -> set[str]:
     return {key for key in keys if key}
 
 
+def declared_site_paths(
+    article_id: str, url: str | None, slug: str | None, permalink: str | None
+) -> tuple[str, ...]:
+    """The site paths a page's front matter gives it, beside the one its place gives:
+    Hugo's `url: /about/` (a path, not an address), Hugo's `slug:` (the last part of
+    the path renamed: `posts/my-post` with `slug: hello` is `/posts/hello/`) and
+    Jekyll's `permalink: /about/` (one with `:placeholders` names no one page)."""
+    paths: list[str] = []
+    if url and "://" not in url and not url.lower().startswith("mailto:"):
+        paths.append("/" + url.strip().strip("/") + "/")
+    if slug and "/" not in slug.strip("/"):
+        section = site_path(article_id).rpartition("/")[0]
+        paths.append("/" + "/".join(part for part in (section, slug.strip("/")) if part) + "/")
+    if permalink and ":" not in permalink:
+        paths.append("/" + permalink.strip().strip("/") + "/")
+    return tuple(dict.fromkeys(path for path in paths if path.strip("/")))
+
+
 def _stem(file: str) -> str:
     """`Path(file).stem`, without making a Path (100,000 of them took a third of a second)."""
     name = file.rpartition(os.sep)[2]

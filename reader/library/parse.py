@@ -16,7 +16,7 @@ from reader.library.article import Article, DatePrecision, ParseResult, Problem
 from reader.library.fences import FenceTracker
 from reader.library.fields import Fields
 from reader.library.frontmatter import Rejected, body_of, decode, split
-from reader.library.links import inline_tags, linked_names
+from reader.library.links import declared_site_paths, inline_tags, linked_names
 from reader.library.sanitize import clean, display_path, display_text
 from reader.settings.errors import ReaderError
 from reader.settings.untrusted import read_failure, read_regular_file
@@ -121,6 +121,14 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
         published, precision = fields.published()
         if published is None and (jekyll := _JEKYLL_NAME.match(path.name)):
             published, precision = _jekyll_date(jekyll.group(1))
+        url = fields.text("url")
+        # A site's own paths for the page (`url: /about/`, `slug:`, `permalink:`) are
+        # known as Hugo's path `aliases:` are: where links to it land. Not an address.
+        declared = declared_site_paths(
+            article_id, url, fields.hint("slug"), fields.hint("permalink")
+        )
+        if url and "://" not in url:
+            url = None
         tags = fields.tags()
         tags += tuple(tag for tag in inline_tags(body) if tag not in tags)  # words: no controls
         article = Article(
@@ -139,10 +147,10 @@ def parse_text(text: str, path: Path, folder: Path) -> ParseResult:
             sources=fields.sources(),
             word_count=word_count(body),
             folder=folder,
-            aliases=fields.aliases(),
+            aliases=tuple(dict.fromkeys((*fields.aliases(), *declared))),
             links=tuple(dict.fromkeys(map(clean, linked_names(body)))),
             updated=fields.updated(),
-            url=fields.text("url"),
+            url=url,
         )
     except Rejected as rejected:
         return _rejected(path, rejected)

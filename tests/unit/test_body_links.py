@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.markdown.body_links import MAX_BODY_LINKS, BodyLink, body_links
+from reader.markdown.body_links import MAX_BODY_LINKS, BodyLink, body_links, is_internal
 
 BODY = """\
 See [the *report*](https://a.org/r "its title") and [a reference][r], <https://b.org>,
@@ -33,7 +33,7 @@ def test_links_of_every_kind_in_order_once_each_with_their_first_words() -> None
 
 
 def test_links_to_other_articles_are_told_apart() -> None:
-    internal = {link.url: link.internal for link in body_links(BODY)}
+    internal = {link.url: is_internal(link.url) for link in body_links(BODY)}
     assert internal["other.md#part"] and internal["reader:Some id"]
     assert not internal["https://a.org/r"] and not internal["https://c.org/x"]
 

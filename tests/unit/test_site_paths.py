@@ -24,6 +24,10 @@ def site(tmp_path: Path) -> Library:
     page(root, "content/en/methods/page/date/index.md", "Date", "aliases: [/functions/date/]\n")
     page(root, "content/en/getting-started/usage.md", "Basic usage")
     page(root, "content/en/templates/shortcodes.md", "Shortcodes")  # the same title elsewhere
+    page(root, "content/en/about/team.md", "Our team", "url: /people/\n")
+    page(root, "content/en/news/2026-12-01-launch.md", "Launch", "slug: we-launched\n")
+    page(root, "_posts/2026-01-05-welcome.md", "Welcome", "permalink: /hello/\n")
+    page(root, "_posts/2026-01-06-second.md", "Second", "permalink: /:year/:title/\n")
     return load_library([root])
 
 
@@ -37,6 +41,9 @@ def site(tmp_path: Path) -> Library:
         ("/en/methods/page/date", "Date", None),  # with its language folder
         ("/functions/date/", "Date", None),  # an alias
         ("/templates/shortcodes/", "Shortcodes", "templates"),
+        ("/people/", "Our team", None),  # Hugo's url:
+        ("/news/we-launched/", "Launch", None),  # Hugo's slug: renames the last part
+        ("/hello", "Welcome", None),  # Jekyll's permalink:
     ],
 )
 def test_a_site_path_finds_its_page(
@@ -52,6 +59,9 @@ def test_a_site_path_finds_its_page(
 
 def test_a_path_that_leads_nowhere_finds_nothing(site: Library) -> None:
     usage = site.get("content/en/getting-started/usage")
+    team = site.get("content/en/about/team")
+    assert team is not None and team.url is None  # a site's path is no web address
+    assert site.names.by_site_path("/2026/second/", usage) is None  # a pattern, no path
     assert site.names.by_site_path("/no/such/page/", usage) is None
     assert site.names.by_site_path("https://gohugo.io/content-management/", usage) is None
 
