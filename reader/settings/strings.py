@@ -1074,6 +1074,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "key.note.save": ("Save", "Enregistrer"),
     "outline.title": ("Outline: {title}", "Plan : {title}"),
+    "outline.place": ("In {place}", "Dans {place}"),
     "outline.hint": ("Enter goes there · Esc closes", "Entrée y va · Échap ferme"),
     "confirm.open": ("Open (y)", "Ouvrir (y)"),
     "confirm.cancel": ("Cancel (n)", "Annuler (n)"),

@@ -65,7 +65,7 @@ async def test_outline_lists_headings_and_goes_to_one(tmp_path: Path) -> None:
         assert isinstance(app.screen, OutlineScreen)
         outline = app.screen.query_one(OptionList)
         labels = [str(outline.get_option_at_index(i).prompt) for i in range(outline.option_count)]
-        assert labels == [f"Part {n}" for n in range(1, 13)]
+        assert labels == ["In long-en.md"] + [f"Part {n}" for n in range(1, 13)]
         for _ in range(8):
             await pilot.press("down")
         await pilot.press("enter")
@@ -92,8 +92,10 @@ async def test_the_outline_indents_each_level_below_the_highest(
         await pilot.pause()
         outline = app.screen.query_one(OptionList)
         labels = [str(outline.get_option_at_index(i).prompt) for i in range(outline.option_count)]
-        assert labels == ["Part one", "  A detail", "    A finer one", "Part two"]
+        assert labels[1:] == ["Part one", "  A detail", "    A finer one", "Part two"]
         assert "  A detail" in visible_text(outline)  # as drawn, not only as given
+        where = {"en": "In nested.md", "fr": "Dans nested.md"}[language]
+        assert labels[0] == where and where in visible_text(outline)  # where the page lives
 
 
 async def test_text_width_changes_and_persists(library_dir: Path) -> None:

@@ -123,4 +123,13 @@ class ArticleOpener:
                 pane.go_to_line(line)
                 pane.focus()
 
-        screen.app.push_screen(OutlineScreen(current.title, headings, reading), go)
+        place = _place(current)
+        screen.app.push_screen(OutlineScreen(current.title, headings, reading, place), go)
+
+
+def _place(article: Article) -> str:
+    """The article's file in its content folder, as a person would find it there."""
+    try:
+        return article.path.relative_to(article.folder).as_posix()
+    except ValueError:  # an article made elsewhere (a test's): its file's name
+        return article.path.name

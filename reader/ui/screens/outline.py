@@ -26,13 +26,20 @@ class OutlineScreen(ModalScreen[int | None]):
     BINDINGS = [key("escape,o", "dismiss_outline", "outline.close")]
 
     def __init__(
-        self, title: str, headings: Sequence[tuple[int, str, int]], current: int = 0
+        self,
+        title: str,
+        headings: Sequence[tuple[int, str, int]],
+        current: int = 0,
+        place: str = "",
     ) -> None:
         """`headings`: (body line, heading text, level) in order; `current`: the one being
-        read. A heading is indented by its level below the article's highest."""
+        read. A heading is indented by its level below the article's highest. `place`: the
+        file's path in its folder, shown on top: two pages called "Shortcodes" in two
+        sections of a docs site are told apart there."""
         super().__init__()
         translate_bindings(self)
         self._title = title
+        self._place = place
         self._headings = list(headings)
         self._current = current
 
@@ -42,6 +49,9 @@ class OutlineScreen(ModalScreen[int | None]):
             Option(Text(INDENT * (level - top) + text), id=str(line))
             for line, text, level in self._headings
         ]
+        if self._place:
+            place = Text(t("outline.place", place=self._place), "dim")
+            options = [Option(place, disabled=True), *options]
         outline = OptionList(*options, id="outline")
         outline.border_title = t("outline.title", title=self._title)
         outline.border_subtitle = t("outline.hint")
@@ -49,7 +59,7 @@ class OutlineScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         outline = self.query_one(OptionList)
-        outline.highlighted = self._current
+        outline.highlighted = self._current + (1 if self._place else 0)
         outline.focus()
 
     @on(OptionList.OptionSelected)
