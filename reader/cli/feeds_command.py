@@ -16,11 +16,11 @@ from reader.cli.common import (
     open_store,
     settings_for,
 )
-from reader.settings.i18n import plural, t
+from reader.settings.i18n import t
 
 if TYPE_CHECKING:
     from reader.settings.config import Settings
-    from reader.web.feed_list import Feed, FeedList
+    from reader.web.feed_list import Feed, FeedList, Listed
 
 
 def _feed_list(data_dir: Path) -> FeedList:
@@ -71,42 +71,18 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _follow(data_dir: Path, args: argparse.Namespace) -> str:
-    """`feeds add`: the address fetched once and checked (a page's advertised feed taken
-    instead, a redirect's end kept), then followed; what to say. An address that cannot
-    be reached now is followed all the same, and said to be unchecked."""
-    from reader.web.feed_check import check_feed
-    from reader.web.feed_list import FeedList
-    from reader.web.fetch import FetchError, check_address
+    """`feeds add`: the address checked and followed (`reader.web.feed_check.follow`);
+    what to say."""
+    from reader.web.feed_check import follow
 
-    try:
-        address = check_address(args.url)
-    except FetchError as error:
-        raise UserError(str(error)) from None
-    unchecked: str | None = None
-    try:
-        checked = check_feed(address, args.timeout)
-    except FetchError as error:
-        checked, unchecked = None, str(error.reason)
-    url = checked.url if checked else address
-    with FeedList.editing(data_dir) as feeds:  # the network is done: the lock is short
-        feed, new = feeds.add(url, args.name, args.full)
-        if checked and checked.title and not feed.title:
-            feed.title = checked.title
-    said = [t("feeds.added" if new else "feeds.changed", feed=feed.label)]
-    if checked is None:
-        said.append(t("feeds.unchecked", reason=unchecked))
-    else:
-        said.append(plural("feeds.found", checked.items))
-        if checked.found_from:
-            said.append(t("feeds.found_from", url=checked.url))
-    return " · ".join(said)
+    return follow(data_dir, args.url, args.name, args.full, args.timeout).said()
 
 
 def _change(
     feeds: FeedList,
     action: str,
     args: argparse.Namespace,
-    read_opml: Callable[[Path], list[tuple[str, str | None, str | None]]],
+    read_opml: Callable[[Path], list[Listed]],
 ) -> str:
     """Remove or import into `feeds` (written back by the caller); what to say."""
     if action == "remove":
@@ -115,7 +91,7 @@ def _change(
             raise UserError(t("feeds.unknown", feed=args.feed))
         return t("feeds.removed", feed=gone.label)
     listed = read_opml(Path(args.file).expanduser())
-    added = sum(feeds.add(url, name, folder=folder)[1] for url, name, folder in listed)
+    added = sum(feeds.add(f.url, f.name, folder=f.folder, tags=f.tags)[1] for f in listed)
     return t("feeds.imported", added=added, listed=len(listed))
 
 

@@ -1,7 +1,8 @@
 """Which articles the list shows, and in what order. Pure: no Textual, no I/O.
 
-Filters combine: a view (all, unread, bookmarks), facets (language, tag,
-outlet, kind) and a search. With a search the order is the search's ranking;
+Filters combine: a view (all, unread, bookmarks), a place the articles come
+from (a feed, a folder of feeds, saved pages, notes: `reader.library.origins`),
+facets (language, tag, outlet, kind) and a search. With a search the order is the search's ranking;
 without one, newest first (bookmarks: newest bookmark first) or the order the
 user chose (`ORDERS`).
 """
@@ -15,6 +16,7 @@ from typing import Literal, TypeVar
 
 from reader.library.article import Article
 from reader.library.loader import Library
+from reader.library.origins import Origin
 from reader.library.vocabulary import kind_name, language_name
 from reader.settings.i18n import t
 from reader.state.model import ArticleState
@@ -40,6 +42,8 @@ class ListFilter:
     outlet: str | None = None
     kind: str | None = None
     query: str = ""
+    origin: Origin | None = None
+    """The place chosen in the feeds pane (None: every place)."""
 
     @property
     def title(self) -> str:
@@ -56,6 +60,8 @@ class ListFilter:
     def describe(self, with_view: bool = True) -> list[str]:
         """The active filters, in words (the view too, unless `with_view` is off)."""
         parts = []
+        if self.origin is not None and self.origin.kind != "search":
+            parts.append(self.origin.label)  # first: a narrow title keeps its start
         if self.query.strip():
             parts.append(f"“{self.query.strip()}”")
         if self.view != "all" and with_view:
@@ -117,6 +123,8 @@ def in_view_order(
 
 def _matches(article: Article, state: ArticleState, chosen: ListFilter) -> bool:
     if not in_view(state, chosen.view):
+        return False
+    if chosen.origin is not None and not chosen.origin.holds(article):
         return False
     for facet in FACETS:
         wanted = getattr(chosen, facet)

@@ -16,6 +16,8 @@ Its modules:
 - `links`: The links between notes: wikilinks, what they point at, and who links to
   whom.
 - `loader`: Folders of Markdown files in, a `Library` out.
+- `origins`: Where articles come from, as the feeds pane shows it, and the filter for
+  one place.
 - `parse`: One content file in, an `Article` (or a `Problem` saying why not) out.
 - `processes`: Worker processes for work that holds the interpreter: parsing articles,
   feeds, pages.

@@ -974,6 +974,92 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.search.open_first": ("Open the first", "Ouvrir le premier"),
     "key.search.open_first.long": ("Open the first result", "Ouvrir le premier résultat"),
     "key.search.leave": ("Leave the search", "Quitter la recherche"),
+    "key.search.save": ("Save as a feed", "Garder comme flux"),
+    "key.search.save.long": (
+        "Save the search as a feed of the feeds pane",
+        "Garder la recherche comme flux du volet des flux",
+    ),
+    "key.main.feeds": ("Feeds", "Flux"),
+    "key.main.feeds.long": ("Show/hide the feeds pane", "Afficher/masquer le volet des flux"),
+    "key.feeds.reload": ("Reload", "Recharger"),
+    "key.feeds.reload.long": (
+        "Fetch the feed (or the folder's feeds) now",
+        "Récupérer le flux (ou ceux du dossier) maintenant",
+    ),
+    "key.feeds.mark_read": ("Mark read", "Marquer lu"),
+    "key.feeds.mark_read.long": (
+        "Mark everything of the feed or place read",
+        "Marquer lu tout le flux ou l’endroit",
+    ),
+    "key.feeds.rename": ("Rename", "Renommer"),
+    "key.feeds.remove": ("Remove", "Retirer"),
+    "key.feeds.remove.long": (
+        "Stop following the feed (or drop the saved search)",
+        "Ne plus suivre le flux (ou oublier la recherche)",
+    ),
+    "key.feeds.add": ("Add a feed", "Ajouter un flux"),
+    "key.feeds.next_unread": ("Next unread feed", "Flux non lu suivant"),
+    # -- the feeds pane ---------------------------------------------------------------
+    "feeds.pane_title": ("Feeds", "Flux"),
+    "feeds.pane_empty": ("No feeds yet: A adds one", "Aucun flux : A en ajoute un"),
+    "feeds.none_unread": ("No feed has unread items", "Aucun flux n’a d’article non lu"),
+    "origins.all_feeds": ("All feeds", "Tous les flux"),
+    "origins.saved": ("Saved pages", "Pages enregistrées"),
+    "origins.notes": ("Notes and folders", "Notes et dossiers"),
+    "origins.bundled": ("Bundled library", "Bibliothèque fournie"),
+    "feeds.nothing_to_fetch": ("{place}: no feed to fetch", "{place} : aucun flux à récupérer"),
+    "feeds.busy": (
+        "Feeds are being fetched: try again once it is done",
+        "Des flux sont en cours de récupération : réessayez ensuite",
+    ),
+    "feeds.search_mark_read": (
+        "A saved search: choose it, then M marks what it lists",
+        "Une recherche gardée : choisissez-la, puis M marque ce qu’elle liste",
+    ),
+    "feeds.marked_read": (
+        "{count} marked read in {place} · u undoes",
+        "{count} marqués lus dans {place} · u annule",
+    ),
+    "feeds.checking": ("Checking {url}…", "Vérification de {url}…"),
+    "feeds.add_failed": ("Feed not added", "Flux non ajouté"),
+    "feeds.cannot_rename": (
+        "{place} cannot be renamed: feeds, folders and saved searches can",
+        "{place} ne peut être renommé : les flux, dossiers et recherches gardées le peuvent",
+    ),
+    "feeds.cannot_remove": (
+        "{place} cannot be removed: feeds and saved searches can",
+        "{place} ne peut être retiré : les flux et recherches gardées le peuvent",
+    ),
+    "feeds.remove_question": (
+        "Stop following {feed}? Its articles stay in your library.",
+        "Ne plus suivre {feed} ? Ses articles restent dans votre bibliothèque.",
+    ),
+    "feeds.search_removed": ("Saved search “{name}” dropped", "Recherche « {name} » oubliée"),
+    "feeds.search_saved": (
+        "Search saved as “{name}” in the feeds pane",
+        "Recherche gardée sous « {name} » dans le volet des flux",
+    ),
+    "feeds.gone": ("That feed is no longer followed", "Ce flux n’est plus suivi"),
+    "feeds.renamed": ("{before} is now {after}", "{before} s’appelle maintenant {after}"),
+    "follow.title": ("Follow a feed", "Suivre un flux"),
+    "follow.hint": (
+        "Enter checks and follows · Esc cancels",
+        "Entrée vérifie et suit · Échap annule",
+    ),
+    "follow.placeholder": (
+        "https://… (a feed, or a page that has one)",
+        "https://… (un flux, ou une page qui en a un)",
+    ),
+    "follow.label": (
+        "Its items are fetched at once and join your library.",
+        "Ses articles sont récupérés aussitôt et rejoignent votre bibliothèque.",
+    ),
+    "rename.title": ("Rename", "Renommer"),
+    "rename.hint": ("Enter renames · Esc cancels", "Entrée renomme · Échap annule"),
+    "rename.placeholder": ("A name", "Un nom"),
+    "savesearch.title": ("Save the search as a feed", "Garder la recherche comme flux"),
+    "savesearch.hint": ("Enter saves · Esc cancels", "Entrée garde · Échap annule"),
+    "savesearch.placeholder": ("A name for it", "Un nom pour elle"),
     # -- the app: notices and status ------------------------------------------------
     "app.config_title": ("Config file", "Fichier de réglages"),
     "app.unknown_theme": (
@@ -1064,6 +1150,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.search": ("Search field", "Champ de recherche"),
     "help.reading": ("Reading pane", "Panneau de lecture"),
     "help.sources": ("Sources", "Sources"),
+    "help.feeds": ("Feeds pane", "Volet des flux"),
     # -- dialogs -------------------------------------------------------------------------
     "note.title": ("Bookmark note", "Note du signet"),
     "note.hint": ("Enter saves · Esc cancels", "Entrée enregistre · Échap annule"),

@@ -12,8 +12,10 @@ Its modules:
   imported list.
 - `commands`: The command palette: every action by name (with its key), every filter,
   then articles.
-- `feed_fetcher`: Feeds in the interface: fetched at launch when it is time, or now with
-  `f`.
+- `feed_editor`: What the feeds pane asks for, done for the app: the feeds read, added,
+  renamed, removed, reloaded and marked read, and the saved searches kept.
+- `feed_fetcher`: Feeds in the interface: fetched when it is time, all now with `f`, or
+  some from the feeds pane.
 - `folder_watcher`: New, changed and deleted articles appear without `r`: the library
   folders are watched.
 - `keys`: Key bindings whose descriptions come from the string catalogue.

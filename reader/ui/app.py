@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -33,6 +34,7 @@ from reader.state.keeper import StateKeeper
 from reader.state.session import ReadingSession
 from reader.state.store import Store
 from reader.ui.commands import ReaderCommands
+from reader.ui.feed_editor import FeedEditor
 from reader.ui.feed_fetcher import FeedFetcher
 from reader.ui.folder_watcher import FolderWatcher
 from reader.ui.keys import key, translate_bindings
@@ -56,7 +58,9 @@ from reader.ui.panes.opening import read_article_body
 from reader.ui.reading_tracker import SESSION_OPEN, SESSION_SELECTED, ReadingTracker
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.feeds_pane import FeedsPane
 from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_box import SearchBox
 
 FIRST_PAGE = 100
 """Articles read for the first frame (more than any screen shows); the rest follow."""
@@ -121,6 +125,8 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
         """Turns keys and scrolling into reading state."""
         self.pages = PageAdder(self, settings.data_dir)
         self.feeds = FeedFetcher(self, settings.data_dir, settings.fetch_every)
+        self.feed_editor = FeedEditor(self, settings.data_dir)
+        """What the feeds pane asks for: feeds added, renamed, removed, reloaded."""
         self.lists = ListImporter(self, settings.data_dir)
         self.watcher = FolderWatcher(self)
         self.unsaved = 0
@@ -190,7 +196,7 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
 
         for text in key_clashes(key_places(self.main_screen), self.settings.keys):
             self.notify(text, title=t("app.config_title"), severity="warning", markup=False)
-        names = ("reading_width", "list_width", "sources", "sources_width", "sort")
+        names = ("reading_width", "list_width", "sources", "sources_width", "sort", "feeds")
         saved = {name: self.store.session(name) for name in names}
         self.main_screen.restore_layout(self.settings.reading_width, saved)
         # After the first frame: the update holds the interpreter for a second at
@@ -343,6 +349,21 @@ class ReaderApp(ForwardsWorkerFailures, App[None]):
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
         self.tracker.selected(event.article)
+
+    @on(MainScreen.FeedsWanted)
+    def _feeds_wanted(self) -> None:
+        self.feed_editor.load()
+
+    @on(FeedsPane.Asked)
+    def _feeds_pane_asked(self, event: FeedsPane.Asked) -> None:
+        self.feed_editor.asked(event.what, event.row)
+
+    @on(SearchBox.SaveRequested)
+    def _save_search(self, event: SearchBox.SaveRequested) -> None:
+        from reader.ui.screens.prompts import SaveSearchScreen
+
+        answered = partial(self.feed_editor.save_search, event.query)
+        self.push_screen(SaveSearchScreen(event.query), answered)
 
     def action_toggle_bookmark(self) -> None:
         self.tracker.toggle_bookmark(self.main_screen.target())

@@ -11,6 +11,7 @@ from textual.binding import BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 
 from reader.index.filters import FACETS, Facet, facet_counts
 from reader.library import Article, Library
@@ -97,7 +98,9 @@ def action_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
     with the user's own keys shown.
     """
     from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.feeds_pane import FeedsPane
     from reader.ui.widgets.reading_pane import ReadingPane
+    from reader.ui.widgets.search_box import SearchBox
     from reader.ui.widgets.sources_sidebar import SourcesSidebar
 
     keymap: Mapping[str, str] = getattr(screen, "keymap", {})
@@ -105,7 +108,14 @@ def action_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
         (screen, screen.BINDINGS),
         (app, app.BINDINGS),
     ]
-    for pane in (ArticleList, ReadingPane, SourcesSidebar):
+    panes: tuple[type[Widget], ...] = (
+        ArticleList,
+        ReadingPane,
+        SourcesSidebar,
+        FeedsPane,
+        SearchBox,
+    )
+    for pane in panes:  # the feeds pane and the search field once they have been shown
         found = screen.query(pane)
         if found:
             owners.append((found.first(), pane.BINDINGS))

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin
 
 from reader.settings.errors import ReaderError
-from reader.settings.i18n import Msg
+from reader.settings.i18n import Msg, plural, t
 from reader.web.feed_fetch import parse_feed
-from reader.web.fetch import TOTAL_TIMEOUT, Page, check_address, fetch
+from reader.web.feed_list import Feed, FeedList
+from reader.web.fetch import TOTAL_TIMEOUT, FetchError, Page, check_address, fetch
 
 FEED_TYPES = {
     "application/rss+xml",
@@ -105,3 +107,53 @@ def check_feed(url: str, timeout: float = TOTAL_TIMEOUT) -> CheckedFeed:
         if found is not None:
             return CheckedFeed(feed_page.url, found[0], found[1], found_from=page.url)
     raise NotAFeed(Msg.of("feeds.not_a_feed"), url)
+
+
+@dataclass(frozen=True)
+class Followed:
+    """A feed just followed (or changed, if it was already), and what its check found."""
+
+    feed: Feed
+    new: bool
+    checked: CheckedFeed | None
+    unchecked: str | None = None
+    """Why the address could not be checked now (no answer): followed all the same."""
+
+    def said(self) -> str:
+        """What to tell the person who followed it, in one line."""
+        said = [t("feeds.added" if self.new else "feeds.changed", feed=self.feed.label)]
+        if self.checked is None:
+            said.append(t("feeds.unchecked", reason=self.unchecked))
+        else:
+            said.append(plural("feeds.found", self.checked.items))
+            if self.checked.found_from:
+                said.append(t("feeds.found_from", url=self.checked.url))
+        return " · ".join(said)
+
+
+def follow(
+    data_dir: Path,
+    address: str,
+    name: str | None = None,
+    full: bool = False,
+    timeout: float = TOTAL_TIMEOUT,
+) -> Followed:
+    """Check an address and follow the feed found (`reader feeds add`, `A` in the pane).
+
+    The page's advertised feed is taken instead of a page, a redirect's end is
+    kept; what is no feed is refused (`NotAFeed`). An address that cannot be
+    reached now is followed all the same, and said to be unchecked. The feeds
+    file is locked only once the network is done.
+    """
+    address = check_address(address)
+    unchecked: str | None = None
+    try:
+        checked: CheckedFeed | None = check_feed(address, timeout)
+    except FetchError as error:
+        checked, unchecked = None, str(error.reason)
+    url = checked.url if checked else address
+    with FeedList.editing(data_dir) as feeds:
+        feed, new = feeds.add(url, name, full)
+        if checked and checked.title and not feed.title:
+            feed.title = checked.title
+    return Followed(feed, new, checked, unchecked)

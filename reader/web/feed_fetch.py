@@ -127,7 +127,12 @@ def parse_feed(data: bytes, content_type: str = "") -> tuple[str | None, list[It
         return _json_feed(data)
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as error:  # feedparser's own bugs on hostile XML
+        # (a namespace of `0\n0` raised ValueError from its strict parser): one feed's
+        # problem, said with what was raised, never the fetch's end.
+        return None, [], f"the feed cannot be read ({type(error).__name__}: {_text(error, 200)})"
     problem = None
     if parsed.bozo:
         problem = f"the feed is not well-formed ({_text(parsed.get('bozo_exception'), 200)})"

@@ -13,6 +13,7 @@ address when it is followed, never from the title the feed gives itself
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -21,7 +22,7 @@ import tempfile
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,16 +68,53 @@ class Feed:
     folder: str | None = None
     """The folder it is filed in, as OPML folders are (`News/Local`): kept from an
     import, written back by an export."""
+    tags: list[str] = field(default_factory=list)
+    """Its tags (newsboat's): OPML's `category`, in and out; the pane groups by them."""
+    fetch_every: int | None = None
+    """Minutes between two fetches of this feed (None: the config's `fetch_every`)."""
 
     def __post_init__(self) -> None:
+        # Everything here may come from a file someone edited: what is not of the
+        # right shape is dropped, never trusted.
         if not isinstance(self.home, str) or not _HOME.fullmatch(self.home):
             self.home = feed_home(self.url)
         if self.folder is not None:
             self.folder = folder_path(str(self.folder))
+        self.tags = tag_list(self.tags if isinstance(self.tags, list) else [])
+        every = self.fetch_every
+        valid = isinstance(every, int) and not isinstance(every, bool) and every > 0
+        self.fetch_every = every if valid else None
 
     @property
     def label(self) -> str:
         return self.name or self.title or self.url
+
+    def due(self, every: int, now: dt.datetime | None = None) -> bool:
+        """Whether it is time to fetch it: its own `fetch_every`, else `every` minutes
+        (0: only when asked), since it was last fetched."""
+        minutes = self.fetch_every or every
+        if minutes <= 0:
+            return False
+        if not self.fetched:
+            return True
+        try:
+            last = dt.datetime.fromisoformat(self.fetched)
+        except ValueError:
+            return True
+        if last.tzinfo is None:
+            last = last.replace(tzinfo=dt.UTC)
+        return (now or dt.datetime.now(dt.UTC)) - last >= dt.timedelta(minutes=minutes)
+
+
+def tag_list(values: Iterable[object]) -> list[str]:
+    """Tags as reader keeps them: text, cleaned, without `#` or `/`, each once."""
+    tags: dict[str, None] = {}
+    for value in values:
+        if isinstance(value, str):
+            tag = " ".join(clean(value).strip().strip("#/").split())
+            if tag:
+                tags.setdefault(tag, None)
+    return list(tags)
 
 
 _HOME = re.compile(r"[a-z0-9][a-z0-9-]{0,60}-[0-9a-f]{8}")
@@ -163,9 +201,14 @@ class FeedList:
         )
 
     def add(
-        self, url: str, name: str | None = None, full: bool = False, folder: str | None = None
+        self,
+        url: str,
+        name: str | None = None,
+        full: bool = False,
+        folder: str | None = None,
+        tags: Iterable[str] = (),
     ) -> tuple[Feed, bool]:
-        """Follow `url` (or change its name, `full` and folder); True if it is new."""
+        """Follow `url` (or change its name, `full`, folder and tags); True if it is new."""
         try:
             url = check_address(url)
         except FetchError as error:
@@ -175,10 +218,16 @@ class FeedList:
             existing.name = name or existing.name
             existing.full = full or existing.full
             existing.folder = folder_path(folder) if folder else existing.folder
+            existing.tags = tag_list([*existing.tags, *tags])
             return existing, False
         feed = Feed(url, clean(name).strip() if name else None, full, folder=folder)
+        feed.tags = tag_list(tags)
         self.feeds.append(feed)
         return feed, True
+
+    def by_home(self, home: str) -> Feed | None:
+        """The feed whose items live in `home` (what the interface knows a feed by)."""
+        return next((feed for feed in self.feeds if feed.home == home), None)
 
     def remove(self, url_or_name: str) -> Feed | None:
         feed = self.find(url_or_name)
@@ -210,10 +259,20 @@ def folder_path(text: str) -> str | None:
     return "/".join(part for part in parts if part) or None
 
 
-def read_opml(path: Path) -> list[tuple[str, str | None, str | None]]:
-    """(address, name, folder) of every feed an OPML file lists, at any depth of outlines;
-    the folder is the path of the outlines around it (`News/Local`), as newsboat, nom and
-    FreshRSS file feeds."""
+@dataclass(frozen=True)
+class Listed:
+    """A feed as an OPML file lists it."""
+
+    url: str
+    name: str | None
+    folder: str | None
+    tags: tuple[str, ...] = ()
+
+
+def read_opml(path: Path) -> list[Listed]:
+    """Every feed an OPML file lists, at any depth of outlines: its folder is the path of
+    the outlines around it (`News/Local`), as newsboat, nom and FreshRSS file feeds; its
+    tags, OPML's `category` (`tech,/linux`)."""
     try:
         data = read_regular_file(path, MAX_OPML_BYTES)
         root = ElementTree.fromstring(data)
@@ -221,27 +280,27 @@ def read_opml(path: Path) -> list[tuple[str, str | None, str | None]]:
         raise FeedListError(read_failure(error), path) from None
     except ElementTree.ParseError as error:
         raise FeedListError(Msg.of("feeds.not_opml", reason=str(error)), path) from None
-    found: list[tuple[str, str | None, str | None]] = []
+    found: list[Listed] = []
     body = root.find("body")
     _outlines(root if body is None else body, [], found)
     return found
 
 
-def _outlines(
-    parent: ElementTree.Element, folders: list[str], found: list[tuple[str, str | None, str | None]]
-) -> None:
+def _outlines(parent: ElementTree.Element, folders: list[str], found: list[Listed]) -> None:
     for outline in parent.findall("outline"):
         url = outline.get("xmlUrl") or outline.get("xmlurl")
         name = outline.get("title") or outline.get("text")
         if url:
             shown = clean(name).strip() if name else None
-            found.append((url.strip(), shown, folder_path("/".join(folders))))
+            tags = tag_list((outline.get("category") or "").split(","))
+            found.append(Listed(url.strip(), shown, folder_path("/".join(folders)), tuple(tags)))
         elif len(folders) < MAX_DEPTH:
             _outlines(outline, [*folders, (name or "").replace("/", "-")], found)
 
 
 def write_opml(feeds: list[Feed]) -> str:
-    """The feeds as OPML 2.0, in their folders, as newsboat, nom and FreshRSS read it."""
+    """The feeds as OPML 2.0, in their folders and with their tags (`category`), as
+    newsboat, nom and FreshRSS read it."""
     root = ElementTree.Element("opml", version="2.0")
     head = ElementTree.SubElement(root, "head")
     ElementTree.SubElement(head, "title").text = "reader feeds"
@@ -254,8 +313,10 @@ def write_opml(feeds: list[Feed]) -> str:
             if path not in places:
                 places[path] = ElementTree.SubElement(parent, "outline", text=part, title=part)
             parent = places[path]
-        ElementTree.SubElement(
+        outline = ElementTree.SubElement(
             parent, "outline", type="rss", text=feed.label, title=feed.label, xmlUrl=feed.url
         )
+        if feed.tags:
+            outline.set("category", ",".join(feed.tags))
     ElementTree.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, "unicode") + "\n"

@@ -1,10 +1,10 @@
 """The bundled guide's key tables (English and French) say what the bindings do.
 
 Each binding of the main screen (the app's, the screen's, the list's, the
-reading pane's, the sidebar's) is named in exactly one row of each table whose
-"Where" includes the binding's place, with all of its keys; and every key a
-row names is bound there. A key added, moved or given another job without the
-guide following fails here.
+reading pane's, the sidebar's, the feeds pane's, the search field's) is named
+in exactly one row of each table whose "Where" includes the binding's place,
+with all of its keys; and every key a row names is bound there. A key added,
+moved or given another job without the guide following fails here.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from reader.settings.resources import content_dir
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.feeds_pane import FeedsPane
 from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_box import SearchBox
 from reader.ui.widgets.sources_sidebar import SourcesSidebar
 
 PLACES: dict[str, Iterable[BindingType]] = {
@@ -28,12 +30,16 @@ PLACES: dict[str, Iterable[BindingType]] = {
     "list": ArticleList.BINDINGS,
     "reading pane": ReadingPane.BINDINGS,
     "sources": SourcesSidebar.BINDINGS,
+    "feeds pane": FeedsPane.BINDINGS,
+    "search field": SearchBox.BINDINGS,
 }
 WHERE = {
     "en": {"anywhere": {"anywhere"}, "list": {"list"}, "reading pane": {"reading pane"},
-           "sources": {"sources"}, "list or reading pane": {"list", "reading pane", "anywhere"}},
+           "sources": {"sources"}, "list or reading pane": {"list", "reading pane", "anywhere"},
+           "feeds pane": {"feeds pane"}, "search field": {"search field"}},
     "fr": {"partout": {"anywhere"}, "liste": {"list"}, "lecture": {"reading pane"},
-           "sources": {"sources"}, "liste ou lecture": {"list", "reading pane", "anywhere"}},
+           "sources": {"sources"}, "liste ou lecture": {"list", "reading pane", "anywhere"},
+           "volet des flux": {"feeds pane"}, "champ de recherche": {"search field"}},
 }  # fmt: skip
 """A row's "Where", and the places whose bindings it may name."""
 NAMES = {
@@ -42,14 +48,14 @@ NAMES = {
     "left_square_bracket": "[", "up": "↑", "down": "↓", "home": "Home", "end": "End",
     "space": "Space", "pagedown": "PageDown", "pageup": "PageUp", "enter": "Enter",
     "escape": "Escape", "tab": "Tab", "shift+tab": "Shift+Tab", "backspace": "Backspace",
-    "ctrl+p": "Ctrl+P", "ctrl+f": "Ctrl+F",
+    "ctrl+p": "Ctrl+P", "ctrl+f": "Ctrl+F", "ctrl+s": "Ctrl+S", "delete": "Delete",
 }  # fmt: skip
 FRENCH = {
     "Début": "Home", "Fin": "End", "Entrée": "Enter", "Espace": "Space", "PageSuiv": "PageDown",
     "PagePréc": "PageUp", "Maj+Tab": "Shift+Tab", "Échap": "Escape", "Retour arrière": "Backspace",
 }  # fmt: skip
-BUILT_IN = {("sources", "Enter")}
-"""A key Textual's own widget answers (the sidebar's option list)."""
+BUILT_IN = {("sources", "Enter"), ("feeds pane", "Enter")}
+"""Keys Textual's own widgets answer (the sidebar's and the feeds pane's option lists)."""
 NOT_IN_THE_GUIDE = {"alt+left"}
 """A second key for one the guide names (Backspace)."""
 GUIDES = {"en": "guide/reading-with-reader.md", "fr": "guide/lire-avec-reader.md"}

@@ -96,3 +96,9 @@ def test_a_json_feed_whose_authors_is_a_number_keeps_its_items() -> None:
     title, [item], problem = parse_feed(json.dumps(document).encode(), "application/json")
     assert (title, item.key, item.author, problem) == ("Desk", "1", None, None)
     assert "Hi." in item.html
+
+
+def test_a_namespace_that_breaks_the_xml_parser_is_the_feed_s_problem() -> None:
+    """feedparser itself raised ValueError on this (found by the property test above)."""
+    title, items, problem = parse_feed(b'<rss xmlns="0&#10;0&#10;0" />')
+    assert (title, items) == (None, []) and problem is not None and "ValueError" in problem

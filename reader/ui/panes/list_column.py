@@ -1,8 +1,11 @@
-"""The left column of the main screen: the article list, its filters and the search.
+"""The left column of the main screen: the feeds pane, the article list, its filters and
+the search.
 
 It decides what the list shows: the library narrowed by the view (all, unread,
-bookmarks), the facets (language, tag, outlet, kind) and the search, with the
-counts in the list's border and the filter bar above it. Searching runs off the
+bookmarks), the place chosen in the feeds pane (`F`), the facets (language,
+tag, outlet, kind) and the search, with the counts in the list's border. The
+feeds pane's counts are made on a worker from the library and the states
+(`reader.library.origins`), again whenever either changes. Searching runs off the
 UI thread through a function the app hands over. It reads no files and writes
 no state; it tells the screen what to highlight in the reading pane
 (`HighlightChanged`) and which article to open (`OpenRequested`).
@@ -11,7 +14,7 @@ no state; it tells the screen what to highlight in the reading pane
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -32,14 +35,17 @@ from reader.index.filters import (
     facet_counts,
 )
 from reader.library import Article, Library
+from reader.library.origins import Origin, OriginRow, Places, SavedSearch
 from reader.settings.i18n import plural, t
 from reader.state.model import ArticleState
 from reader.ui.messages import ForwardsWorkerFailures
 from reader.ui.widgets.article_list import ArticleList, Marks
+from reader.ui.widgets.feeds_pane import FeedsPane
 from reader.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from reader.index.search import Query, Results
+    from reader.web.feed_list import Feed
 
 Searcher = Callable[["Query"], "Results"]
 Snippeter = Callable[["Query", list[str]], dict[str, str]]
@@ -95,6 +101,11 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         self._order: Order = "newest"
         self.current_id: str | None = None
         """The article open in the reading pane (the cursor stays on it when the list changes)."""
+        self._places: Places | None = None
+        self._feeds: tuple[Feed, ...] = ()
+        self._searches: tuple[SavedSearch, ...] = ()
+        self._origin_rows: dict[str, OriginRow] = {}
+        """The feeds pane's rows by key, for the list's counts of the place chosen."""
 
     def compose(self) -> ComposeResult:
         # The search field is mounted on the first `/`: not needed for the first frame.
@@ -114,6 +125,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         self._loading = loading
         self._unread_count = None
         self._refill()
+        self._recount()
 
     def states_changed(self, article_ids: frozenset[str] | None) -> None:
         """Some articles' states changed (None: any): their marks follow; the filter is
@@ -126,6 +138,86 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
             for article_id in article_ids:
                 article_list.set_marks(article_id, marks_of(self.state(article_id)))
             self._update_counts()
+        self._recount()
+
+    # -- the feeds pane --------------------------------------------------------
+
+    @property
+    def feeds_shown(self) -> bool:
+        return self.has_class("-feeds")
+
+    async def toggle_feeds(self, *, focus: bool = True) -> bool:
+        """Show the feeds pane (mounted the first time) or hide it; whether it shows now."""
+        shown = not self.feeds_shown
+        found = self.query(FeedsPane)
+        pane = found.first() if found else FeedsPane(id="feeds")
+        if not found:
+            await self.mount(pane, before=0)
+        self.set_class(shown, "-feeds")
+        if shown:
+            self._recount()
+            if focus:
+                self.screen.set_focus(pane)
+        elif pane.has_focus:
+            self.screen.set_focus(self.query_one(ArticleList))
+        return shown
+
+    def set_feeds(
+        self, places: Places, feeds: Sequence[Feed], searches: Sequence[SavedSearch]
+    ) -> None:
+        """What the feeds pane lists besides the library: the feeds followed, the saved
+        searches, and the folders that tell saved pages and notes apart."""
+        self._places = places
+        self._feeds = tuple(feeds)
+        self._searches = tuple(searches)
+        self._recount()
+
+    def _recount(self) -> None:
+        # Also while a place is chosen with the pane hidden: the list's title counts it.
+        if self._places is not None and (self.feeds_shown or self._filter.origin is not None):
+            self._count_origins(self._places, self._library, self._feeds, self._searches)
+
+    @work(thread=True, exclusive=True, group="origins", exit_on_error=False)
+    def _count_origins(
+        self,
+        places: Places,
+        library: Library,
+        feeds: tuple[Feed, ...],
+        searches: tuple[SavedSearch, ...],
+    ) -> None:
+        """Each place's counts, off the UI thread: one pass over the library."""
+        from reader.library.origins import count_origins, origin_rows
+
+        counts = count_origins(library.articles, self._states, places)
+        rows = origin_rows(feeds, counts, places, searches)
+        self.app.call_from_thread(self._origins_counted, rows)
+
+    def _origins_counted(self, rows: list[OriginRow]) -> None:
+        self._origin_rows = {FeedsPane.row_key(row.origin): row for row in rows}
+        for pane in self.query(FeedsPane):
+            pane.show_rows(rows, self._filter.origin)
+        self._update_counts()
+
+    @on(FeedsPane.Chosen)
+    async def _origin_chosen(self, event: FeedsPane.Chosen) -> None:
+        event.stop()
+        await self.choose_origin(event.origin)
+
+    async def choose_origin(self, origin: Origin | None) -> None:
+        """Narrow the list to a place (None: every place); a saved search is searched for."""
+        self._filter = replace(self._filter, origin=origin)
+        if origin is not None and origin.kind == "search":
+            await self.start_search()
+            self.query_one(SearchBox).value = origin.query  # searched as if typed
+        self._refill()
+        self._mark_chosen()
+        if origin is not None and origin.kind != "search":
+            self.screen.set_focus(self.query_one(ArticleList))
+
+    def _mark_chosen(self) -> None:
+        for pane in self.query(FeedsPane):
+            if pane.rows:
+                pane.show_rows(pane.rows, self._filter.origin)
 
     def state(self, article_id: str) -> ArticleState:
         return self._states.get(article_id, _NO_STATE)
@@ -209,6 +301,10 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         narrowed = bool(self._filter.describe(with_view=False))
         filters = self._filter.describe() if narrowed else []
         shown, total = self._in_view(), len(articles)
+        origin = self._filter.origin
+        place = self._origin_rows.get(FeedsPane.row_key(origin)) if origin else None
+        if place is not None and place.total is not None and place.unread is not None:
+            total, unread = place.total, place.unread  # of the place, not of the library
         if filters:
             joined = " · ".join(filters)
             title = t("main.filter_title", shown=shown, total=total, filters=joined)
@@ -268,6 +364,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
     def clear_filters(self) -> None:
         self._filter = ListFilter()
         self.clear_search()
+        self._mark_chosen()
 
     # -- search ----------------------------------------------------------------
 

@@ -42,6 +42,7 @@ def merge_keys(bindings: Iterable[BindingType]) -> list[tuple[list[Binding], str
 def key_places(screen: Screen[Any]) -> list[tuple[str, Sequence[BindingType]]]:
     """The main screen's bindings by where they answer: everywhere, or one pane."""
     from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.feeds_pane import FeedsPane
     from reader.ui.widgets.reading_pane import ReadingPane
     from reader.ui.widgets.search_box import SearchBox
     from reader.ui.widgets.sources_sidebar import SourcesSidebar
@@ -50,26 +51,19 @@ def key_places(screen: Screen[Any]) -> list[tuple[str, Sequence[BindingType]]]:
         ("everywhere", [*screen.BINDINGS, *screen.app.BINDINGS]),
         ("list", ArticleList.BINDINGS),
         ("search", SearchBox.BINDINGS),
-        ("reader", ReadingPane.BINDINGS),
+        ("reading", ReadingPane.BINDINGS),
         ("sources", SourcesSidebar.BINDINGS),
+        ("feeds", FeedsPane.BINDINGS),
     ]
 
 
 def key_groups(screen: Screen[Any], keymap: Mapping[str, str]) -> list[KeyGroup]:
-    """The bindings of every part of the main screen, with the user's keys, by where they work."""
-    from reader.ui.widgets.article_list import ArticleList
-    from reader.ui.widgets.reading_pane import ReadingPane
-    from reader.ui.widgets.search_box import SearchBox
-    from reader.ui.widgets.sources_sidebar import SourcesSidebar
-
-    groups = [
-        (t("help.everywhere"), [*screen.BINDINGS, *screen.app.BINDINGS]),
-        (t("help.list"), ArticleList.BINDINGS),
-        (t("help.search"), SearchBox.BINDINGS),
-        (t("help.reading"), ReadingPane.BINDINGS),
-        (t("help.sources"), SourcesSidebar.BINDINGS),
+    """The bindings of every part of the main screen, with the user's keys, by where they
+    work (each place titled by the catalogue's `help.<place>`)."""
+    return [
+        (t(f"help.{place}"), list(remapped(bindings, keymap)))
+        for place, bindings in key_places(screen)
     ]
-    return [(title, list(remapped(bindings, keymap))) for title, bindings in groups]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -23,10 +23,13 @@ from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from reader.index.filters import Facet, ListFilter, View
+    from reader.library.origins import Places, SavedSearch
     from reader.markdown.document import Document
+    from reader.web.feed_list import Feed
 
 from reader.library import Article, Library, Source
 from reader.markdown.layout import Anchor
@@ -39,6 +42,7 @@ from reader.ui.panes.links import LinkRouter
 from reader.ui.panes.list_column import ListColumn, Searcher, Snippeter
 from reader.ui.panes.opening import ArticleOpener, BodyLoader
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.feeds_pane import FeedsPane
 from reader.ui.widgets.footer import WholeKeysFooter
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_box import SearchBox
@@ -62,6 +66,7 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         key("n", "next_article", "main.next"),
         key("p", "previous_article", "main.previous"),
         key("s", "toggle_sources", "main.sources", show=False),
+        key("F", "toggle_feeds", "main.feeds", show=False),
         key("less_than_sign", "resize_list(-4)", "main.list_narrower", show=False),
         key("greater_than_sign", "resize_list(4)", "main.list_wider", show=False),
         key("1", "show_view('all')", "main.view_all", show=False),
@@ -77,6 +82,9 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
 
     class Ready(Message):
         """The panes exist: the app may start handing data over."""
+
+    class FeedsWanted(Message):
+        """The feeds pane is shown: the app reads the feeds it lists."""
 
     @dataclass
     class ArticleOpened(Message):
@@ -114,6 +122,8 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
         self._panes = PaneLayout(self, self._column, self._sidebar, self.LayoutChanged)
         self._dragging = False
         """The list's right border is being dragged with the mouse."""
+        self.followed_feeds: tuple[Feed, ...] = ()
+        """The feeds the pane lists, as last read from the feeds file."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -135,6 +145,13 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
             saved.get("list_width"), saved.get("sources"), saved.get("sources_width")
         )
         self._column.set_order(saved.get("sort"))
+        if saved.get("feeds") == "on":
+            self.run_worker(self._show_feeds_pane(), group="feeds-pane")
+
+    async def _show_feeds_pane(self) -> None:
+        if not self._column.feeds_shown:
+            await self._column.toggle_feeds(focus=False)
+            self.post_message(self.FeedsWanted())
 
     @on(ReadingPane.ColumnWidthChanged)
     def _column_width(self, event: ReadingPane.ColumnWidthChanged) -> None:
@@ -378,6 +395,20 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
     def action_toggle_sources(self) -> None:
         self._panes.toggle_sources()
 
+    async def action_toggle_feeds(self) -> None:
+        """`F`: the feeds pane above the list, shown (with the focus) or hidden; remembered."""
+        shown = await self._column.toggle_feeds()
+        self.post_message(self.LayoutChanged("feeds", "on" if shown else "off"))
+        if shown:
+            self.post_message(self.FeedsWanted())
+
+    def set_feeds(
+        self, places: Places, feeds: Sequence[Feed], searches: Sequence[SavedSearch]
+    ) -> None:
+        """What the feeds pane lists besides the library (read by the app)."""
+        self.followed_feeds = tuple(feeds)
+        self._column.set_feeds(places, feeds, searches)
+
     def action_resize_list(self, delta: int) -> None:
         """`<` / `>`: a narrower or wider list, or sidebar when it has the focus
         (remembered)."""
@@ -461,4 +492,5 @@ class MainScreen(ForwardsWorkerFailures, Screen[None]):
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # At narrow widths only one pane shows: the one that has the focus.
-        self.set_class(not isinstance(event.widget, (ArticleList, SearchBox)), "-reading")
+        left = (ArticleList, SearchBox, FeedsPane)
+        self.set_class(not isinstance(event.widget, left), "-reading")

@@ -1,5 +1,6 @@
 """Small dialogs that ask for text: a bookmark's note (several lines), a page's address,
-a reading list's file (one line each)."""
+a reading list's file, a feed's address, a new name, a saved search's name (one line
+each)."""
 
 from __future__ import annotations
 
@@ -105,3 +106,30 @@ class FindScreen(TextPrompt):
 
     def __init__(self, article_title: str) -> None:
         super().__init__(article_title, "")
+
+
+class FeedAddressScreen(TextPrompt):
+    """Asks for a feed's address (`A` in the feeds pane); returns it, or None if cancelled."""
+
+    WORDS = ("follow.title", "follow.hint", "follow.placeholder")
+
+    def __init__(self) -> None:
+        super().__init__(t("follow.label"), "")
+
+
+class RenameScreen(TextPrompt):
+    """Asks for a new name (a feed's, a folder's, a saved search's), the old one typed in."""
+
+    WORDS = ("rename.title", "rename.hint", "rename.placeholder")
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, name)
+
+
+class SaveSearchScreen(TextPrompt):
+    """Asks for the name a search is saved under; the search's words are the default."""
+
+    WORDS = ("savesearch.title", "savesearch.hint", "savesearch.placeholder")
+
+    def __init__(self, query: str) -> None:
+        super().__init__(f"“{query}”", query)

@@ -4,6 +4,7 @@ Its modules:
 
 - `article_list`: The article list: thousands of rows, drawn with the Line API.
 - `article_view`: An article drawn lazily: the reading pane's canvas, without its keys.
+- `feeds_pane`: The feeds pane: every place articles come from, with its unread count.
 - `footer`: The footer: the keys that fit, whole. Textual's own cuts the last one mid-
   word.
 - `long_sections`: Sections too long to render while a key waits: rendered on a worker

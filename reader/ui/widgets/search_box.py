@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import BindingType
+from textual.message import Message
 from textual.widgets import Input
 
 from reader.settings.i18n import t
@@ -19,8 +21,19 @@ class SearchBox(Input):
         key("enter", "submit", "search.open_first"),
         key("escape", "screen.back", "search.leave"),
         key("down", "app.focus_next", "search.results", show=False),
+        key("ctrl+s", "save_search", "search.save", show=False),
     ]
+
+    @dataclass
+    class SaveRequested(Message):
+        """Ctrl+S: keep these words as a feed of the feeds pane (newsboat's query feeds)."""
+
+        query: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder=t("search.placeholder"), id=id)
         translate_bindings(self)
+
+    def action_save_search(self) -> None:
+        if self.value.strip():
+            self.post_message(self.SaveRequested(self.value.strip()))
