@@ -41,7 +41,7 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
         if action == "add":
             out.write(_follow(settings.data_dir, args) + "\n")
             return EXIT_OK
-        if action in ("remove", "import"):
+        if action in ("remove", "import", "set"):
             with FeedList.editing(settings.data_dir) as feeds:
                 said = _change(feeds, action, args, read_opml)
             out.write(said + "\n")
@@ -62,7 +62,11 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
                 state = feed.error or feed.fetched or t("feeds.never")
                 place = f"{feed.folder}/" if feed.folder else ""
                 unread = t("feeds.unread", count=counts.get(feed.home, (0, 0))[1])
-                out.write(f"{place}{feed.label}  {unread}  {feed.url}  {state}\n")
+                extra = [f"#{tag}" for tag in feed.tags]
+                if feed.fetch_every:
+                    extra.append(t("feeds.every", minutes=feed.fetch_every))
+                more = "  " + " ".join(extra) if extra else ""
+                out.write(f"{place}{feed.label}  {unread}  {feed.url}  {state}{more}\n")
                 for rule in _rules_of(feed, settings):
                     out.write(f"    {t('feeds.hides', rule=rule)}\n")
     except FeedListError as error:
@@ -75,7 +79,8 @@ def _follow(data_dir: Path, args: argparse.Namespace) -> str:
     what to say."""
     from reader.web.feed_check import follow
 
-    return follow(data_dir, args.url, args.name, args.full, args.timeout).said()
+    settings = {"folder": args.folder, "tags": args.tags, "every": args.every}
+    return follow(data_dir, args.url, args.name, args.full, args.timeout, **settings).said()
 
 
 def _change(
@@ -84,7 +89,17 @@ def _change(
     args: argparse.Namespace,
     read_opml: Callable[[Path], list[Listed]],
 ) -> str:
-    """Remove or import into `feeds` (written back by the caller); what to say."""
+    """Remove, change or import into `feeds` (written back by the caller); what to say."""
+    if action == "set":
+        feed = feeds.find(args.feed)
+        if feed is None:
+            raise UserError(t("feeds.unknown", feed=args.feed))
+        changes = feeds.change(
+            feed, name=args.name, folder=args.folder, tags=args.tags, every=args.every
+        )
+        if not changes:
+            raise UserError(t("feeds.set_nothing"))
+        return t("feeds.set", feed=feed.label, changes=" · ".join(changes))
     if action == "remove":
         gone = feeds.remove(args.feed)
         if gone is None:
@@ -124,6 +139,8 @@ def _record(feed: Feed, counts: dict[str, tuple[int, int]]) -> dict[str, object]
         "name": feed.name,
         "title": feed.title,
         "folder": feed.folder,
+        "tags": feed.tags,
+        "fetch_every": feed.fetch_every,
         "full": feed.full,
         "fetched": feed.fetched,
         "error": feed.error,

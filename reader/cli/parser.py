@@ -149,6 +149,17 @@ def build_parser() -> argparse.ArgumentParser:
         "remove", parents=[common], help=t("cli.help.feeds_remove")
     )
     feed_remove.add_argument("feed", metavar="URL|NAME")
+    feed_set = feed_actions.add_parser("set", parents=[common], help=t("cli.help.feeds_set"))
+    feed_set.add_argument("feed", metavar="URL|NAME")
+    feed_set.add_argument("--name", default=None, help=t("cli.help.feed_name"))
+    for target in (feed_add, feed_set):
+        target.add_argument("--folder", default=None, help=t("cli.help.feed_folder"))
+        target.add_argument(
+            "--tag", action="append", default=None, dest="tags", help=t("cli.help.feed_tag")
+        )
+        target.add_argument(
+            "--every", type=int, default=None, metavar="MINUTES", help=t("cli.help.feed_every")
+        )
     feed_import = feed_actions.add_parser(
         "import", parents=[common], help=t("cli.help.feeds_import")
     )

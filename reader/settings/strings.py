@@ -479,6 +479,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "garder la page liée de chaque élément, pas seulement le texte du flux",
     ),
     "cli.help.feeds_remove": ("stop following a feed", "ne plus suivre un flux"),
+    "cli.help.feeds_set": (
+        "change a feed: its name, folder, tags, how often it is fetched",
+        "changer un flux : son nom, son dossier, ses étiquettes, sa fréquence",
+    ),
+    "cli.help.feed_folder": (
+        "file it in this folder (News/Local)",
+        "le ranger dans ce dossier (Actualités/Local)",
+    ),
+    "cli.help.feed_tag": (
+        "give it this tag (again for more); --tag '' clears them",
+        "lui donner cette étiquette (répéter pour d’autres) ; --tag '' les efface",
+    ),
+    "cli.help.feed_every": (
+        "fetch it every MINUTES (0: as the config's fetch_every says)",
+        "le récupérer toutes les MINUTES (0 : comme le dit fetch_every)",
+    ),
+    "feeds.set": ("{feed}: {changes}", "{feed} : {changes}"),
+    "feeds.set_nothing": (
+        "nothing to change: --name, --folder, --tag or --every",
+        "rien à changer : --name, --folder, --tag ou --every",
+    ),
+    "feeds.every": ("every {minutes} min", "toutes les {minutes} min"),
     "cli.help.feeds_import": (
         "follow the feeds of an OPML file",
         "suivre les flux d’un fichier OPML",

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from reader.settings.errors import ReaderError
@@ -137,13 +138,15 @@ def follow(
     name: str | None = None,
     full: bool = False,
     timeout: float = TOTAL_TIMEOUT,
+    **settings: Any,
 ) -> Followed:
     """Check an address and follow the feed found (`reader feeds add`, `A` in the pane).
 
     The page's advertised feed is taken instead of a page, a redirect's end is
     kept; what is no feed is refused (`NotAFeed`). An address that cannot be
     reached now is followed all the same, and said to be unchecked. The feeds
-    file is locked only once the network is done.
+    file is locked only once the network is done. `settings`: what `FeedList.change`
+    takes (folder, tags, every).
     """
     address = check_address(address)
     unchecked: str | None = None
@@ -154,6 +157,7 @@ def follow(
     url = checked.url if checked else address
     with FeedList.editing(data_dir) as feeds:
         feed, new = feeds.add(url, name, full)
+        feeds.change(feed, **settings)
         if checked and checked.title and not feed.title:
             feed.title = checked.title
     return Followed(feed, new, checked, unchecked)

@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from reader.settings.errors import ReaderError
-from reader.settings.i18n import Msg
+from reader.settings.i18n import Msg, t
 from reader.settings.untrusted import clean, read_failure, read_regular_file
 from reader.web.fetch import FetchError, check_address
 
@@ -190,15 +190,18 @@ class FeedList:
             raise
 
     def find(self, url_or_name: str) -> Feed | None:
+        """The feed with this address, else the one with this name or title (any case,
+        as `feeds list` shows it)."""
         wanted = url_or_name.strip()
-        return next(
-            (
-                f
-                for f in self.feeds
-                if wanted in (f.url, f.name) or wanted.lower() == (f.name or "").lower()
-            ),
-            None,
-        )
+        by_url = next((f for f in self.feeds if f.url == wanted), None)
+        if by_url is not None:
+            return by_url
+        folded = wanted.casefold()
+        for field_name in ("name", "title"):
+            for feed in self.feeds:
+                if (getattr(feed, field_name) or "").casefold() == folded:
+                    return feed
+        return None
 
     def add(
         self,
@@ -224,6 +227,32 @@ class FeedList:
         feed.tags = tag_list(tags)
         self.feeds.append(feed)
         return feed, True
+
+    def change(
+        self,
+        feed: Feed,
+        *,
+        name: str | None = None,
+        folder: str | None = None,
+        tags: list[str] | None = None,
+        every: int | None = None,
+    ) -> list[str]:
+        """Set what is given of a feed (`folder=""`: in none; `tags=[""]`: none; `every=0`:
+        the config's interval); what changed, in words."""
+        changed = []
+        if name is not None:
+            feed.name = " ".join(clean(name).split()) or None
+            changed.append(feed.label)
+        if folder is not None:
+            feed.folder = folder_path(folder)
+            changed.append(f"{feed.folder}/" if feed.folder else "/")
+        if tags is not None:
+            feed.tags = tag_list(tags)
+            changed.append(" ".join(f"#{tag}" for tag in feed.tags) or "#")
+        if every is not None:
+            feed.fetch_every = every if every > 0 else None
+            changed.append(t("feeds.every", minutes=every) if every > 0 else "fetch_every")
+        return changed
 
     def by_home(self, home: str) -> Feed | None:
         """The feed whose items live in `home` (what the interface knows a feed by)."""

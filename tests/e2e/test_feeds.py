@@ -529,3 +529,35 @@ def test_a_page_added_first_is_the_article_a_feed_item_of_it_joins(
     assert "0 new" in run("fetch")[1]  # named once, not again at every fetch
     shown = json.loads(run("show", record["id"], "--json", "--no-bundled")[1])
     assert [s["publisher"] for s in shown["sources"]].count("Courier") == 1
+
+
+def test_a_feed_s_folder_tags_and_interval_are_set_listed_and_kept_in_opml(
+    httpserver: HTTPServer, tmp_path: Path, isolated_user_dirs: Path
+) -> None:
+    urls = serve_feeds(httpserver)
+    code, said = run(
+        "feeds", "add", urls["rss"], "--folder", "News/Europe", "--tag", "defence", "--every", "30"
+    )
+    assert code == 0 and said.startswith("Following Alliance Watch")
+    code, said = run("feeds", "set", "Alliance Watch", "--tag", "defence", "--tag", "eu")
+    assert code == 0 and "#defence #eu" in said
+    [feed] = json.loads(run("feeds", "--json")[1])
+    assert (feed["folder"], feed["tags"], feed["fetch_every"]) == (
+        "News/Europe",
+        ["defence", "eu"],
+        30,
+    )
+    assert "#defence #eu every 30 min" in run("feeds")[1]
+    exported = run("feeds", "export")[1]
+    assert 'category="defence,eu"' in exported
+    again = tmp_path / "again.opml"
+    again.write_text(exported, encoding="utf-8")
+    (isolated_user_dirs / "data" / "feeds.json").unlink()
+    run("feeds", "import", str(again))
+    [feed] = json.loads(run("feeds", "--json")[1])
+    assert (feed["folder"], feed["tags"]) == ("News/Europe", ["defence", "eu"])
+    assert run("feeds", "set", "Alliance Watch", "--every", "0", "--tag", "")[0] == 0
+    [feed] = json.loads(run("feeds", "--json")[1])
+    assert (feed["tags"], feed["fetch_every"]) == ([], None)
+    assert run("feeds", "set", "Alliance Watch")[0] == 1  # nothing to change: said so
+    assert run("feeds", "set", "No such feed", "--every", "5")[0] == 1

@@ -92,6 +92,29 @@ async def test_fetch_every_0_never_fetches_at_launch(
         assert len(httpserver.log) == 0 and "Fresh from the feed" not in titles(app)
 
 
+async def test_each_feed_is_fetched_when_its_own_interval_has_passed(
+    httpserver: HTTPServer, library_dir: Path, isolated_user_dirs: Path
+) -> None:
+    for name in ("often", "daily"):
+        httpserver.expect_request(f"/{name}").respond_with_data(
+            ATOM.replace("Fresh from the feed", f"From {name}").replace("fresh", name),
+            content_type="application/atom+xml",
+        )
+    ten_minutes_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=10)).isoformat()
+    data = isolated_user_dirs / "data"
+    data.mkdir(parents=True)
+    feeds = [  # both fetched ten minutes ago: one wants it every 5, the other every day
+        {"url": httpserver.url_for("/often"), "fetched": ten_minutes_ago, "fetch_every": 5},
+        {"url": httpserver.url_for("/daily"), "fetched": ten_minutes_ago, "fetch_every": 1440},
+    ]
+    (data / "feeds.json").write_text(json.dumps(feeds), encoding="utf-8")
+    app = build_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle_until_listed(pilot, "From often")
+        assert "From often" in titles(app) and "From daily" not in titles(app)
+        assert [request.path for request, _response in httpserver.log] == ["/often"]
+
+
 async def test_w_brings_a_summary_only_item_s_whole_page_into_the_same_article(
     httpserver: HTTPServer, library_dir: Path, isolated_user_dirs: Path
 ) -> None:
