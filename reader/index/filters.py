@@ -124,8 +124,6 @@ def in_view_order(
 def _matches(article: Article, state: ArticleState, chosen: ListFilter) -> bool:
     if not in_view(state, chosen.view):
         return False
-    if chosen.origin is not None and not chosen.origin.holds(article):
-        return False
     for facet in FACETS:
         wanted = getattr(chosen, facet)
         if wanted is not None and wanted not in facet_values(article, facet):
@@ -177,10 +175,18 @@ def _narrowed(
         candidates = [article for article in found if article is not None]
     else:
         candidates = list(library.articles)
+    if chosen.origin is not None:  # first, and all at once: a place is a prefix of ids
+        candidates = chosen.origin.select(candidates)
+        chosen = replace(chosen, origin=None)
     narrowed = replace(chosen, query="")
     if narrowed == ListFilter():
         return candidates  # nothing to narrow: 10,000 articles need no test each
-    shown = [a for a in candidates if _matches(a, states.get(a.id, _NO_STATE), chosen)]
+    if narrowed == ListFilter(view=chosen.view):  # the view alone: no facet to look up
+        view = chosen.view
+        get = states.get
+        shown = [a for a in candidates if in_view(get(a.id, _NO_STATE), view)]
+    else:
+        shown = [a for a in candidates if _matches(a, states.get(a.id, _NO_STATE), chosen)]
     if chosen.view == "bookmarked" and ranking is None:
         shown.sort(key=lambda article: bookmark_time(states[article.id]), reverse=True)
     return shown

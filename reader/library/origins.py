@@ -83,18 +83,53 @@ class Origin:
         return self.key if self.kind == "search" else ""
 
     def holds(self, article: Article) -> bool:
+        return bool(self.select((article,)))
+
+    def select(self, articles: Iterable[Article]) -> list[Article]:
+        """The articles that come from this place, in their order: one pass, the test
+        for each as cheap as a prefix (50,000 in a few milliseconds)."""
         kind = self.kind
         if kind == "search":
-            return True
-        in_saved = article.folder == self.places.saved
-        if kind == "saved":
-            return in_saved and not article.id.startswith(FEEDS_PREFIX)
-        if kind in ("notes", "bundled"):
-            bundled = self.places.bundled is not None and article.folder == self.places.bundled
-            return not in_saved and bundled == (kind == "bundled")
-        if not in_saved or not article.id.startswith(FEEDS_PREFIX):
-            return False
-        return kind == "feeds" or home_of(article.id) in self.homes
+            return list(articles)
+        where = FolderKinds(self.places)
+        if kind in ("saved", "notes", "bundled"):
+            place = "saved" if kind == "saved" else kind
+            chosen = [a for a in articles if where(a.folder) == place]
+            if kind == "saved":
+                return [a for a in chosen if not a.id.startswith(FEEDS_PREFIX)]
+            return chosen
+        prefixes = (
+            (FEEDS_PREFIX,)
+            if kind == "feeds"
+            else tuple(f"{FEEDS_PREFIX}{home}/" for home in sorted(self.homes))
+        )
+        if not prefixes:
+            return []
+        return [a for a in articles if a.id.startswith(prefixes) and where(a.folder) == "saved"]
+
+
+class FolderKinds:
+    """Which place a content folder is (`saved`, `bundled` or `notes`), worked out once
+    per folder: the articles of one folder share its Path, and comparing Paths 50,000
+    times cost more than the rest of a count."""
+
+    def __init__(self, places: Places) -> None:
+        self._places = places
+        self._known: dict[int, tuple[Path, str]] = {}
+
+    def __call__(self, folder: Path) -> str:
+        known = self._known.get(id(folder))
+        if known is not None and known[0] is folder:  # the very object, not a reused id
+            return known[1]
+        places = self._places
+        if folder == places.saved:
+            kind = "saved"
+        elif places.bundled is not None and folder == places.bundled:
+            kind = "bundled"
+        else:
+            kind = "notes"
+        self._known[id(folder)] = (folder, kind)
+        return kind
 
 
 def home_of(article_id: str) -> str:
@@ -131,25 +166,24 @@ def count_origins(
     """Every place's articles and unread ones."""
     counts = OriginCounts()
     homes = counts.homes
-    saved, bundled = places.saved, places.bundled
+    feeds = counts.feeds
+    others = {"saved": counts.saved, "bundled": counts.bundled, "notes": counts.notes}
+    where = FolderKinds(places)
+    state_of = states.get
+    start = len(FEEDS_PREFIX)
     for article in articles:
-        state = states.get(article.id)
+        article_id = article.id
+        state = state_of(article_id)
         unread = 0 if state is not None and state.read else 1
-        folder = article.folder
-        if folder == saved:
-            if article.id.startswith(FEEDS_PREFIX) and article.id.count("/") >= 2:
-                home = home_of(article.id)
-                tally = homes.get(home)
-                if tally is None:
-                    tally = homes[home] = Tally()
-                counts.feeds.total += 1
-                counts.feeds.unread += unread
-            else:
-                tally = counts.saved
-        elif bundled is not None and folder == bundled:
-            tally = counts.bundled
-        else:
-            tally = counts.notes
+        place = where(article.folder)
+        tally = others[place]
+        if place == "saved" and article_id.startswith(FEEDS_PREFIX):
+            slash = article_id.find("/", start)
+            if slash > start:
+                home = article_id[start:slash]
+                tally = homes.get(home) or homes.setdefault(home, Tally())
+                feeds.total += 1
+                feeds.unread += unread
         tally.total += 1
         tally.unread += unread
     return counts

@@ -1003,6 +1003,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "key.main.feeds": ("Feeds", "Flux"),
     "key.main.feeds.long": ("Show/hide the feeds pane", "Afficher/masquer le volet des flux"),
+    "key.feeds.up": ("Previous place", "Endroit précédent"),
+    "key.feeds.down": ("Next place", "Endroit suivant"),
+    "key.feeds.first": ("First place", "Premier endroit"),
+    "key.feeds.last": ("Last place", "Dernier endroit"),
+    "key.feeds.page_up": ("Page up", "Page précédente"),
+    "key.feeds.page_down": ("Page down", "Page suivante"),
+    "key.feeds.open": ("List its articles", "Lister ses articles"),
     "key.feeds.reload": ("Reload", "Recharger"),
     "key.feeds.reload.long": (
         "Fetch the feed (or the folder's feeds) now",

@@ -86,6 +86,8 @@ NOT_COMMANDS = frozenset(
     {"list.up", "list.down", "list.first", "list.last", "list.page_up", "list.page_down",
      "list.open", "reader.up", "reader.down", "reader.page_up", "reader.page_down",
      "reader.top", "reader.bottom", "reader.follow_link", "main.next_pane",
+     "feeds.up", "feeds.down", "feeds.first", "feeds.last", "feeds.page_up",
+     "feeds.page_down", "feeds.open",
      "main.previous_pane", "main.back", "app.palette"}
 )  # fmt: skip
 """Bindings that move a cursor or the focus: keys to press, not commands to look up."""

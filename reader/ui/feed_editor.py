@@ -120,7 +120,7 @@ class FeedEditor:
         if origin.kind == "search":
             app.notify(t("feeds.search_mark_read"), timeout=4)
             return
-        articles = [article for article in app.library.articles if origin.holds(article)]
+        articles = origin.select(app.library.articles)
         count = app.tracker.mark_all_read(articles)
         text = t("feeds.marked_read", count=number(count), place=origin.label)
         app.notify(text, timeout=6, markup=False)

@@ -76,3 +76,17 @@ def test_runner_quick_run_prints_every_budget() -> None:
         assert budget in result.stdout
     assert "| size | cold: first titles |" in result.stdout
     assert "| bare |" in result.stdout and "nan" not in result.stdout
+
+
+@pytest.mark.benchmark
+def test_the_feeds_pane_benchmark_runs_and_prints_its_budgets() -> None:
+    small = ["--runs", "1", "--feeds", "20", "--items", "400"]
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.feeds_pane", *small],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| open ≤ 100 ms |" in result.stdout and "| choose ≤ 100 ms |" in result.stdout

@@ -54,8 +54,8 @@ FRENCH = {
     "Début": "Home", "Fin": "End", "Entrée": "Enter", "Espace": "Space", "PageSuiv": "PageDown",
     "PagePréc": "PageUp", "Maj+Tab": "Shift+Tab", "Échap": "Escape", "Retour arrière": "Backspace",
 }  # fmt: skip
-BUILT_IN = {("sources", "Enter"), ("feeds pane", "Enter")}
-"""Keys Textual's own widgets answer (the sidebar's and the feeds pane's option lists)."""
+BUILT_IN = {("sources", "Enter")}
+"""A key Textual's own widget answers (the sidebar's option list)."""
 NOT_IN_THE_GUIDE = {"alt+left"}
 """A second key for one the guide names (Backspace)."""
 GUIDES = {"en": "guide/reading-with-reader.md", "fr": "guide/lire-avec-reader.md"}

@@ -106,6 +106,10 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         self._searches: tuple[SavedSearch, ...] = ()
         self._origin_rows: dict[str, OriginRow] = {}
         """The feeds pane's rows by key, for the list's counts of the place chosen."""
+        self._counts_stale = True
+        """The library, a state or the feeds changed since the pane's counts were made."""
+        self._counting = False
+        """A count is running: another waits for it rather than racing it for the GIL."""
 
     def compose(self) -> ComposeResult:
         # The search field is mounted on the first `/`: not needed for the first frame.
@@ -144,7 +148,8 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
 
     @property
     def feeds_shown(self) -> bool:
-        return self.has_class("-feeds")
+        found = self.query(FeedsPane)
+        return bool(found) and found.first().display
 
     async def toggle_feeds(self, *, focus: bool = True) -> bool:
         """Show the feeds pane (mounted the first time) or hide it; whether it shows now."""
@@ -153,9 +158,11 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         pane = found.first() if found else FeedsPane(id="feeds")
         if not found:
             await self.mount(pane, before=0)
-        self.set_class(shown, "-feeds")
+        # The pane's own `display`, not a class on the column: a class there restyled
+        # the whole column (a third of the time `F` took).
+        pane.display = shown
         if shown:
-            self._recount()
+            self._recount(changed=False)
             if focus:
                 self.screen.set_focus(pane)
         elif pane.has_focus:
@@ -167,17 +174,31 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
     ) -> None:
         """What the feeds pane lists besides the library: the feeds followed, the saved
         searches, and the folders that tell saved pages and notes apart."""
+        same = (places, tuple(feeds), tuple(searches)) == (
+            self._places,
+            self._feeds,
+            self._searches,
+        )
         self._places = places
         self._feeds = tuple(feeds)
         self._searches = tuple(searches)
-        self._recount()
+        self._recount(changed=not same)
 
-    def _recount(self) -> None:
-        # Also while a place is chosen with the pane hidden: the list's title counts it.
-        if self._places is not None and (self.feeds_shown or self._filter.origin is not None):
-            self._count_origins(self._places, self._library, self._feeds, self._searches)
+    def _recount(self, *, changed: bool = True) -> None:
+        """Count again if something changed (and nothing is counting: that count's end
+        starts the next). Also while a place is chosen with the pane hidden: the list's
+        title counts it."""
+        self._counts_stale = self._counts_stale or changed
+        wanted = self.feeds_shown or self._filter.origin is not None
+        if self._places is None or not wanted or self._counting or not self._counts_stale:
+            return
+        self._counts_stale = False
+        self._counting = True
+        self._count_origins(self._places, self._library, self._feeds, self._searches)
 
-    @work(thread=True, exclusive=True, group="origins", exit_on_error=False)
+    # A description of its own: by default Textual describes a worker by the repr of its
+    # arguments, and the repr of 50,000 articles took seconds.
+    @work(thread=True, exclusive=True, group="origins", exit_on_error=False, description="counts")
     def _count_origins(
         self,
         places: Places,
@@ -188,14 +209,21 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         """Each place's counts, off the UI thread: one pass over the library."""
         from reader.library.origins import count_origins, origin_rows
 
-        counts = count_origins(library.articles, self._states, places)
-        rows = origin_rows(feeds, counts, places, searches)
-        self.app.call_from_thread(self._origins_counted, rows)
+        rows: list[OriginRow] | None = None
+        try:
+            counts = count_origins(library.articles, self._states, places)
+            rows = origin_rows(feeds, counts, places, searches)
+        finally:  # even a failure (reported as any worker's) lets the next count start
+            self.app.call_from_thread(self._origins_counted, rows)
 
-    def _origins_counted(self, rows: list[OriginRow]) -> None:
-        self._origin_rows = {FeedsPane.row_key(row.origin): row for row in rows}
-        for pane in self.query(FeedsPane):
-            pane.show_rows(rows, self._filter.origin)
+    def _origins_counted(self, rows: list[OriginRow] | None) -> None:
+        self._counting = False
+        if rows is not None:
+            self._origin_rows = {FeedsPane.row_key(row.origin): row for row in rows}
+            for pane in self.query(FeedsPane):
+                pane.show_rows(rows, self._filter.origin)
+        if self._counts_stale:
+            self._recount(changed=False)
         self._update_counts()
 
     @on(FeedsPane.Chosen)
