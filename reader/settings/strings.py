@@ -1030,6 +1030,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.feeds.next_unread": ("Next unread feed", "Flux non lu suivant"),
     # -- the feeds pane ---------------------------------------------------------------
     "feeds.pane_title": ("Feeds", "Flux"),
+    "feeds.failed_empty": (
+        "Nothing from {feed} yet: its last fetch failed ({reason})."
+        " r in the feeds pane tries again.",
+        "Rien de {feed} pour l’instant : sa dernière récupération a échoué ({reason}). r dans le"
+        " volet des flux réessaie.",
+    ),
     "feeds.pane_empty": ("No feeds yet: A adds one", "Aucun flux : A en ajoute un"),
     "feeds.none_unread": ("No feed has unread items", "Aucun flux n’a d’article non lu"),
     "origins.all_feeds": ("All feeds", "Tous les flux"),
@@ -1148,7 +1154,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "main.unread.one": ("{count} unread", "{count} non lu"),
     "main.unread.other": ("{count} unread", "{count} non lus"),
-    "main.filter_title": ("{filters} ({shown} of {total})", "{filters} ({shown} sur {total})"),
+    # The counts first: a narrow list cuts the end of its title, and the names of the
+    # filters are on screen elsewhere (the feeds pane, the search field).
+    "main.filter_title": ("{shown} of {total} · {filters}", "{shown} sur {total} · {filters}"),
     "main.x_clears": ("x clears", "x efface"),
     "main.cannot_open": ("Cannot open", "Ouverture impossible"),
     "main.no_link_target": (

@@ -126,7 +126,7 @@ async def test_the_pane_shows_folders_feeds_and_unread_counts_and_filters_the_li
         assert sorted(listed(app)) == ["Ferry times", "Harbour vote", "Storm"]
         article_list = app.main_screen.query_one(ArticleList)
         assert article_list.has_focus  # on to the articles
-        assert str(article_list.border_title).startswith("Courier")
+        assert str(article_list.border_title) == "3 of 3 · Courier"  # the feed's count
         assert "3 unread" in str(article_list.border_subtitle)  # the feed's, not everyone's
         await choose(pilot, "Local")
         assert sorted(listed(app)) == ["Ferry times", "Harbour vote", "Mill reopens", "Storm"]
@@ -248,3 +248,19 @@ async def test_next_unread_feed_moves_to_a_feed_with_unread_items(subscribed: Pa
         assert sorted(listed(app)) == sorted(
             a.title for a in app.library.articles if row.origin.holds(a)
         )
+
+
+async def test_a_feed_that_failed_says_why_its_list_is_empty(
+    subscribed: Path, httpserver: HTTPServer
+) -> None:
+    # Unchecked (the server answers nothing there): fetched at launch, and failing.
+    reader("feeds", "add", httpserver.url_for("/gone.xml"), "--name", "Gone")
+    app = build_app(subscribed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await show_pane(pilot)
+        gone = next(row for row in pane.rows if row.origin.label == "Gone")
+        assert gone.error and "! Gone" in visible_text(pane)
+        await choose(pilot, "Gone")
+        drawn = visible_text(app.main_screen.query_one(ArticleList)).replace("│", " ")
+        shown = " ".join(drawn.split())
+        assert "Nothing from Gone yet: its last fetch failed (the server answered 500" in shown

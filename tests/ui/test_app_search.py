@@ -48,7 +48,7 @@ async def test_typing_narrows_the_list_as_you_type(library_dir: Path) -> None:
         assert set(listed(app)) == {"first", "world/second-fr"}
         text = visible_text(app.screen.query_one(ArticleList))
         assert "sécurité" in text  # the snippet, not the date line
-        assert "“securite” (2 of 4)" in list_title(app)
+        assert "2 of 4 · “securite”" in list_title(app)
 
 
 async def test_escape_clears_and_enter_opens_the_first_hit(library_dir: Path) -> None:
@@ -133,7 +133,7 @@ async def test_filters_combine_show_counts_and_clear(library_dir: Path) -> None:
         await settle(pilot)
         await pilot.press("l")  # most common language first: English
         assert listed(app) == ["first", "world/second-en"]
-        assert "English (2 of 4)" in list_title(app)
+        assert "2 of 4 · English" in list_title(app)
         # In the box's own border: its top stays in line with the other panes'.
         tops = {pane.region.y for pane in app.screen.query("ArticleList, ReadingPane")}
         assert len(tops) == 1
@@ -211,7 +211,7 @@ async def test_a_two_letter_search_searches(tmp_path: Path) -> None:
         await pilot.press("slash", "u", "k")
         await settle(pilot)
         assert listed(app) == ["uk"]
-        assert "“uk” (1 of 3)" in list_title(app)
+        assert "1 of 3 · “uk”" in list_title(app)
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

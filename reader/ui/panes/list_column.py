@@ -289,6 +289,10 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
             empty = t("main.loading" if self._loading and view == "all" else f"main.empty.{view}")
             if self._filter.active:
                 empty = t("main.filtered_out")
+            origin = self._filter.origin
+            place = self._origin_rows.get(FeedsPane.row_key(origin)) if origin else None
+            if place is not None and place.error and not shown:  # say why it is empty
+                empty = t("feeds.failed_empty", feed=place.origin.label, reason=place.error)
         article_list.show(shown, marks, keep=keep, empty_message=empty, snippets=snippets)
         self._update_counts()
 
