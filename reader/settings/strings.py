@@ -1201,6 +1201,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "outline.place": ("In {place}", "Dans {place}"),
     "outline.hint": ("Enter goes there · Esc closes", "Entrée y va · Échap ferme"),
     "confirm.open": ("Open (y)", "Ouvrir (y)"),
+    "confirm.unfollow": ("Stop following (y)", "Ne plus suivre (y)"),
     "confirm.cancel": ("Cancel (n)", "Annuler (n)"),
     # -- the panes ---------------------------------------------------------------------
     "markdown.image": ("[image: {alt}]", "[image : {alt}]"),

@@ -201,7 +201,8 @@ class FeedEditor:
             if yes:
                 self._edit(partial(_remove_feed, origin.key))
 
-        self._app.push_screen(ConfirmScreen(question, row.feed_url), answered)
+        screen = ConfirmScreen(question, row.feed_url, yes="confirm.unfollow")
+        self._app.push_screen(screen, answered)
 
     def save_search(self, query: str, name: str | None) -> None:
         """Keep the search being typed as a feed of the pane, under `name`."""

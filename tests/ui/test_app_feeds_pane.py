@@ -11,6 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from textual.message import Message
 from textual.pilot import Pilot
+from textual.widgets import Button
 
 from reader.cli import main
 from reader.ui.app import ReaderApp
@@ -209,6 +210,7 @@ async def test_add_rename_and_remove_a_feed_from_the_pane(
         pane.highlighted = next(n for n, r in enumerate(pane.rows) if r.origin.label == "Gazette")
         await pilot.press("d")
         await pilot.pause()
+        assert "Stop following (y)" in str(app.screen.query_one("#yes", Button).label)
         await pilot.press("y")
         await settle(pilot)
         await settle(pilot)

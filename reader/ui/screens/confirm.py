@@ -1,4 +1,5 @@
-"""A yes/no question, for anything that leaves reader (opening a link in a browser)."""
+"""A yes/no question, for anything that leaves reader (opening a link in a browser) or
+cannot be taken back from it (no longer following a feed)."""
 
 from __future__ import annotations
 
@@ -22,18 +23,20 @@ class ConfirmScreen(ModalScreen[bool]):
         key("n,escape", "answer(False)", "confirm.no"),
     ]
 
-    def __init__(self, question: str, detail: str) -> None:
+    def __init__(self, question: str, detail: str, yes: str = "confirm.open") -> None:
+        """`yes`: the catalogue's words for the yes button (what saying yes does)."""
         super().__init__()
         translate_bindings(self)
         self._question = question
         self._detail = detail
+        self._yes = yes
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
             yield Label(self._question, id="confirm-question", markup=False)
             yield Label(self._detail, id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button(t("confirm.open"), id="yes", variant="primary")
+                yield Button(t(self._yes), id="yes", variant="primary")
                 yield Button(t("confirm.cancel"), id="no")
 
     def on_mount(self) -> None:
