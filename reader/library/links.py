@@ -160,8 +160,9 @@ class NoteNames:
             folder = PurePosixPath(source.path.parent.as_posix())
             joined = str(_normalise(folder / name))
             found = self._paths.get(joined)
-            if found is None:
-                found = self._names.get(name_key(PurePosixPath(name).stem))
+            stem = PurePosixPath(name).stem
+            if found is None and stem.lower() not in _PAGE_FILES:  # `_index` names no note
+                found = self._names.get(name_key(stem))
         return found
 
     def by_site_path(self, target: str, source: Article | None = None) -> Article | None:
@@ -173,6 +174,7 @@ class NoteNames:
         if not path or "://" in path or path.startswith("mailto:"):
             return None
         path = unquote(path)
+        rooted = path
         if not path.startswith("/") and source is not None:
             base = "/" + site_path(source.id) + "/"
             path = posixpath.normpath(posixpath.join(base, path))
@@ -185,7 +187,12 @@ class NoteNames:
             for article in self._articles:
                 for key in site_keys(article.id):
                     self._site[key] = article
-        return self._site.get(site_key(path)) or self.resolve(posixpath.basename(path), source)
+        # From the page's place first, then from the site's root (as Hugo's `ref` looks).
+        found = self._site.get(site_key(path)) or self._site.get(site_key(rooted))
+        name = posixpath.basename(path)
+        if found is None and site_key(name):  # a page's own name (not `_index.md`: any section's)
+            found = self.resolve(name, source)
+        return found
 
     def shares_title(self, article: Article) -> bool:
         """Whether another article has the same title (two "Shortcodes" pages in two

@@ -95,6 +95,10 @@ def named_links(article: Article, links: Iterable[BodyLink], library: Library) -
         fragment = link.url.partition("#")[2]
         address = f"reader:{target.id}" + (f"#{fragment}" if fragment else "")
         title = f"{target.title} › {fragment}" if fragment else target.title
+        if fragment.startswith("^"):  # a block: named by the words the body shows, not its id
+            title = (
+                link.text if link.text.startswith(target.title) else f"{target.title} › {link.text}"
+            )
         named.setdefault(address, BodyLink(title, address, target.id))
     return list(named.values())
 

@@ -130,7 +130,17 @@ def rewrite_notes(body: str, context: NoteContext | None = None) -> str:
         out.append(
             _outside_code(line, partial(_prose, context=context, whole_line=whole, paired=paired))
         )
-    return _footnotes("\n".join(out), notes) if notes else "\n".join(out)
+    result = _footnotes("\n".join(out), notes) if notes else "\n".join(out)
+    if "/*" in result and "{{" in result:  # shown as Hugo shows them: the shortcode as written
+        result = _ESCAPED_SHORTCODE.sub(
+            lambda m: f"{{{{{m.group(1)}{m.group(2)}{m.group(3)}}}}}", result
+        )
+    return result
+
+
+_ESCAPED_SHORTCODE = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}")
+"""`{{</* figure */>}}`: a shortcode written to be shown, not run (Hugo's docs are full of
+them, in code blocks and in prose)."""
 
 
 def _outside_code(line: str, change: Callable[[str], str]) -> str:
@@ -187,7 +197,40 @@ def _wikilink(match: re.Match[str], context: NoteContext | None, alone: bool) ->
     if embed and alone and context is not None:
         return _embed(target, heading, context)
     address = f"reader:{target.id}" + (f"#{heading}" if heading else "")
+    if heading.startswith("^") and context is not None and (embed or not label):
+        # A block is named by its own words, never by its id: an embed within a line
+        # shows them in quotes, a link names the note, then the words.
+        words = _block_words(target, heading[1:], context)
+        if words and embed:
+            shown = f"“{words}”"
+        elif words:
+            shown = f"{name or target.title} › {_shorter(words, BLOCK_NAME_CHARS)}"
+        else:
+            shown = name or target.title
     return f"[{_escaped(shown)}](<{address.replace('>', '')}>)"
+
+
+BLOCK_NAME_CHARS = 40
+"""A block's words in the name of a link to it, at most (an embed shows them whole)."""
+BLOCK_WORDS_CHARS = 400
+
+
+def _block_words(article: Article, block_id: str, context: NoteContext) -> str:
+    """A block's text as one line of plain words (its id, list and quote marks aside);
+    empty if the note or the block cannot be read."""
+    try:
+        block = _block(context.read(article), block_id)
+    except BodyError:
+        return ""
+    if block is None:
+        return ""
+    lines = [_BLOCK_ID.sub("", line) for line in block.split("\n")]
+    lines = [_LIST_ITEM.sub("", line.lstrip(" \t>"), count=1) for line in lines]
+    return _shorter(" ".join(" ".join(lines).split()), BLOCK_WORDS_CHARS)
+
+
+def _shorter(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 def _embed(article: Article, heading: str, context: NoteContext) -> str:

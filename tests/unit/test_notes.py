@@ -219,6 +219,23 @@ def test_block_ids_are_hidden_and_a_block_embed_embeds_that_block_alone(tmp_path
     assert "Engelbart.jpg" in embedder and "100" not in embedder  # a size, not words
 
 
+def test_a_block_is_named_by_its_words_inline_never_by_its_id(tmp_path: Path) -> None:
+    (tmp_path / "Source.md").write_text(
+        "# Source\n\nA block is a unit of text in your note, such as a paragraph. ^b15695\n\n"
+        "> Quote of the day: links are the heart of a vault. ^quote-of-the-day\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Linker.md").write_text(
+        "# Linker\n\nInline: ![[Source#^quote-of-the-day]] and see [[Source#^b15695]], or"
+        " [[Source#^b15695|this one]].\n",
+        encoding="utf-8",
+    )
+    text = " ".join(" ".join(rendered(tmp_path, "Linker", width=200)).split())
+    assert "Inline: “Quote of the day: links are the heart of a vault.” and see" in text
+    assert "see Source › A block is a unit of text in your note,…, or this one." in text
+    assert "^" not in text
+
+
 def test_code_in_a_callout_is_code_and_nothing_in_it_is_rewritten(tmp_path: Path) -> None:
     (tmp_path / "Syntax.md").write_text(
         "# Syntax\n\n> [!example] Written as\n> ```md\n> [[Markdown syntax]] and ![[x.png|100]]\n"

@@ -96,3 +96,25 @@ def test_one_function_says_where_any_link_leads(site: Library) -> None:
     assert site.link_target("/methods/page/date/", usage) is date  # a site path
     assert site.link_target("https://gohugo.io/methods/page/date/", usage) is None
     assert site.link_target("#use", usage) is None
+
+
+def test_a_ref_to_a_section_s_index_from_another_section_finds_that_section(
+    site: Library,
+) -> None:
+    """`{{< ref "content-management/_index.md" >}}` from getting-started/usage: Hugo looks
+    from the page's place, then from the root; `_index` is no note's name to guess by."""
+    usage = site.get("content/en/getting-started/usage")
+    section = site.get("content/en/content-management/_index")
+    assert usage is not None and section is not None
+    assert site.link_target("content-management/_index.md", usage) is section
+    assert site.link_target("no-such-section/_index.md", usage) is None
+
+
+def test_a_shortcode_written_to_be_shown_is_shown_as_hugo_shows_it() -> None:
+    body = (
+        'Use {{</* figure src="a.jpg" */>}} in prose.\n\n'
+        '```go-html-template\n{{</* figure src="/images/sunset.jpg" */>}}\n{{%/* note */%}}\n```\n'
+    )
+    lines = rewrite_notes(body).split("\n")
+    assert lines[0] == 'Use {{< figure src="a.jpg" >}} in prose.'
+    assert lines[3:5] == ['{{< figure src="/images/sunset.jpg" >}}', "{{% note %}}"]
