@@ -1028,6 +1028,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "key.feeds.add": ("Add a feed", "Ajouter un flux"),
     "key.feeds.next_unread": ("Next unread feed", "Flux non lu suivant"),
+    "key.feeds.import": ("Import OPML", "Importer un OPML"),
+    "key.feeds.import.long": (
+        "Follow the feeds of an OPML file (newsboat, nom, FreshRSS…)",
+        "Suivre les flux d’un fichier OPML (newsboat, nom, FreshRSS…)",
+    ),
+    "opml.title": ("Import feeds", "Importer des flux"),
+    "opml.hint": ("Enter imports · Esc cancels", "Entrée importe · Échap annule"),
+    "opml.placeholder": ("~/feeds.opml", "~/flux.opml"),
+    "opml.label": (
+        "Every feed of the file is followed, in its folders; the new ones are fetched at once.",
+        "Chaque flux du fichier est suivi, dans ses dossiers ; les nouveaux sont récupérés"
+        " aussitôt.",
+    ),
+    "feeds.import_failed": ("Feeds not imported", "Flux non importés"),
+    "palette.import_opml": ("Import feeds (OPML)", "Importer des flux (OPML)"),
+    "palette.import_opml_help": (
+        "Follow the feeds of newsboat's, nom's or FreshRSS's export",
+        "Suivre les flux d’un export de newsboat, nom ou FreshRSS",
+    ),
     # -- the feeds pane ---------------------------------------------------------------
     "feeds.pane_title": ("Feeds", "Flux"),
     "feeds.failed_empty": (

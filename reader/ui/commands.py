@@ -55,13 +55,18 @@ def filter_commands(screen: FilterScreen) -> list[Command]:
 
 
 def system_commands(app: App[Any]) -> list[Command]:
-    """What has no key: the theme, importing a reading list, the content problems, a screenshot."""
+    """What has no key: the theme, importing a reading list or feeds, the content problems,
+    a screenshot."""
     commands: list[Command] = [
         (t("palette.theme"), t("palette.theme_help"), app.action_change_theme)
     ]
     lists = getattr(app, "lists", None)
     if lists is not None:
         commands.append((t("palette.import_list"), t("palette.import_list_help"), lists.ask))
+    editor = getattr(app, "feed_editor", None)
+    if editor is not None:
+        opml = (t("palette.import_opml"), t("palette.import_opml_help"), editor.ask_opml)
+        commands.append(opml)
     library = getattr(app, "library", None)
     if library is not None and library.problems:
         commands.append(

@@ -95,6 +95,8 @@ class FeedEditor:
     def asked(self, what: str, row: OriginRow | None) -> None:
         if what == "add":
             self.ask_address()
+        elif what == "import":
+            self.ask_opml()
         elif row is not None and what == "reload":
             self.reload(row.origin)
         elif row is not None and what == "mark_read":
@@ -156,6 +158,43 @@ class FeedEditor:
         self._app.notify(said, timeout=6, markup=False)
         self.load()
         self._app.feeds.now({home})
+
+    def ask_opml(self) -> None:
+        from reader.ui.screens.prompts import OpmlFileScreen
+
+        self._app.push_screen(OpmlFileScreen(), self.import_opml)
+
+    def import_opml(self, path: str | None) -> None:
+        """Follow every feed of an OPML file (newsboat's, nom's, FreshRSS's), in its folders
+        and with its tags, off the UI thread; the new ones are fetched at once."""
+        if path:
+            work = partial(self._import_opml, path)
+            self._app.run_worker(work, thread=True, group="feed-edit", exit_on_error=False)
+
+    def _import_opml(self, path: str) -> None:
+        from reader.web.feed_list import FeedList, FeedListError, read_opml
+
+        app = self._app
+        try:
+            listed = read_opml(Path(path).expanduser())
+            added = []
+            with FeedList.editing(self._data_dir) as feeds:
+                for entry in listed:
+                    feed, new = feeds.add(entry.url, entry.name, False, entry.folder, entry.tags)
+                    if new:
+                        added.append(feed)
+        except FeedListError as error:
+            text, title = str(error), t("feeds.import_failed")
+            app.call_from_thread(app.notify, text, title=title, severity="error", markup=False)
+            return
+        said = t("feeds.imported", added=len(added), listed=len(listed))
+        app.call_from_thread(self._imported, said, {feed.home for feed in added})
+
+    def _imported(self, said: str, homes: set[str]) -> None:
+        self._app.notify(said, timeout=6, markup=False)
+        self.load()
+        if homes:
+            self._app.feeds.now(homes)
 
     def ask_name(self, row: OriginRow) -> None:
         from reader.ui.screens.prompts import RenameScreen

@@ -266,3 +266,28 @@ async def test_a_feed_that_failed_says_why_its_list_is_empty(
         drawn = visible_text(app.main_screen.query_one(ArticleList)).replace("│", " ")
         shown = " ".join(drawn.split())
         assert "Nothing from Gone yet: its last fetch failed (the server answered 500" in shown
+
+
+async def test_an_opml_file_is_imported_from_the_pane_folders_and_all(
+    httpserver: HTTPServer, tmp_path: Path, isolated_user_dirs: Path
+) -> None:
+    """A newsboat user's first minute, without leaving the interface: import, fetch, see."""
+    serve_feeds(httpserver)
+    subscriptions = opml(httpserver, tmp_path)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    messages: list[Message] = []
+    app = build_app(notes)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        pane = await show_pane(pilot)
+        assert not any(row.origin.kind == "feed" for row in pane.rows)
+        await pilot.press("I")
+        await pilot.pause()
+        await pilot.press(*str(subscriptions), "enter")
+        for _ in range(4):
+            await settle(pilot)
+        assert any("3 feeds added (3 in the file)" in text for text in notices(messages))
+        labels = [row.origin.label for row in pane.rows]
+        for label in ("News", "Local", "Courier", "Gazette", "Kernel", "#tech"):
+            assert label in labels
+        assert next(r for r in pane.rows if r.origin.label == "Courier").unread == 3  # fetched

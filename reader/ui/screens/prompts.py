@@ -133,3 +133,12 @@ class SaveSearchScreen(TextPrompt):
 
     def __init__(self, query: str) -> None:
         super().__init__(f"“{query}”", query)
+
+
+class OpmlFileScreen(TextPrompt):
+    """Asks for an OPML file of feeds to follow (`I` in the feeds pane, or the palette)."""
+
+    WORDS = ("opml.title", "opml.hint", "opml.placeholder")
+
+    def __init__(self) -> None:
+        super().__init__(t("opml.label"), "")

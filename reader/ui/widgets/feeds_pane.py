@@ -64,6 +64,7 @@ class FeedsPane(ScrollView, can_focus=True):
         key("R", "rename", "feeds.rename", show=False),
         key("d,delete", "remove", "feeds.remove", show=False),
         key("A", "add", "feeds.add"),
+        key("I", "import_opml", "feeds.import", show=False),
         key("N", "next_unread", "feeds.next_unread", show=False),
     ]
 
@@ -79,7 +80,7 @@ class FeedsPane(ScrollView, can_focus=True):
     @dataclass
     class Asked(Message):
         """A key asked for something done to a row (`reload`, `mark_read`, `rename`,
-        `remove`), or for a feed to be added (`add`, `row` None)."""
+        `remove`), or for feeds to be added (`add`, `import`: `row` None)."""
 
         what: str
         row: OriginRow | None
@@ -229,6 +230,9 @@ class FeedsPane(ScrollView, can_focus=True):
 
     def action_add(self) -> None:
         self.post_message(self.Asked("add", None))
+
+    def action_import_opml(self) -> None:
+        self.post_message(self.Asked("import", None))
 
     def action_next_unread(self) -> None:
         """The next feed with unread items (newsboat's `n` in its feed list), chosen."""
