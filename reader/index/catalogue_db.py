@@ -19,7 +19,7 @@ Row = TypeVar("Row")
 CATALOGUE_NAME = "catalogue.sqlite3"
 PART2_SUFFIX = "-part2"
 """The index's second part lives beside the catalogue, in `catalogue-part2.sqlite3`."""
-CATALOGUE_VERSION = 13
+CATALOGUE_VERSION = 14
 """Bump when Article's fields, the parser or the stored problems change: old catalogues
 are rebuilt. (5: paths are stored as the operating system's bytes, so a file name
 that is not UTF-8 can be cached. 6: aliases, links between notes, updated. 7: url, in

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?\]\]")
 """`[[name#heading|label]]`, `!` first for an embed: groups embed, name, #heading, label."""
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+\.(?:md|markdown))(?:#[^)\s]*)?>?(?:\s[^)]*)?\)")
+_SITE_LINK = re.compile(r"\]\(\s*<?((?:/|\.\.?/)[^)\s>#?]*)")
+"""A link by a site's path (`/section/page/`, `../page/`): a Hugo or Jekyll page's."""
+_REF_LINK = re.compile(r"\]\(\s*\{\{[<%]\s*(?:rel)?ref\s+\"([^\"]+)\"")
+"""Hugo's `[text]({{< ref "page.md" >}})`: the page it names."""
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _INLINE_TAG = re.compile(r"(?:^|(?<=[\s(,;]))#([^\W\d_][\w/-]*|\d+[^\W\d][\w/-]*)", re.UNICODE)
 _TAG_HINT = re.compile(r"#(?:[^\W\d_]|\d+[^\W\d])", re.UNICODE)
@@ -53,7 +57,7 @@ def may_link(body: str) -> bool:
     while `"[[" in body` took a microsecond a kilobyte (a tenth of a first
     run's parsing went to looking for links in bodies that had none). A
     wikilink has `[[`; a link to a note has `](`, then `.md` or `.markdown`
-    before its `)`.
+    before its `)`, or a site's path (`/`, `./`, `../`) or Hugo's `{{< ref >}}`.
     """
     at = body.find("[")
     while at != -1:
@@ -64,7 +68,8 @@ def may_link(body: str) -> bool:
     while at != -1:
         if body.startswith("(", at + 1):
             end = body.find(")", at + 2)
-            if ".m" in body[at + 2 : end if end != -1 else len(body)]:
+            target = body[at + 2 : end if end != -1 else len(body)]
+            if ".m" in target or target.lstrip("< ")[:1] in ("/", ".", "{"):
                 return True
         at = body.find("]", at + 1)
     return False
@@ -84,6 +89,13 @@ def linked_names(body: str) -> tuple[str, ...]:
             target = match.group(1)
             if "://" not in target:
                 seen.setdefault(target, None)
+        if "](" in line:
+            for match in _SITE_LINK.finditer(line):  # a path to a `.md` file is found above
+                target = match.group(1)
+                if target.strip("/.") and not target.lower().endswith((".md", ".markdown")):
+                    seen.setdefault(target, None)
+            for match in _REF_LINK.finditer(line):
+                seen.setdefault(match.group(1), None)
         if len(seen) >= MAX_LINKS:
             break
     return tuple(seen)[:MAX_LINKS]
@@ -205,12 +217,19 @@ class NoteNames:
             self._titles = counts
         return self._titles.get(name_key(article.title), 0) > 1
 
+    def _target(self, name: str, source: Article) -> Article | None:
+        """What a name a note links by leads to: a note, else a site's page."""
+        found = self.resolve(name, source)
+        if found is None and (name.startswith(".") or "/" in name):
+            found = self.by_site_path(name, source)
+        return found
+
     def backlinks(self, article: Article) -> tuple[Article, ...]:
         """The articles whose links resolve to `article`, in library order."""
         if self._backlinks is None:
             index: dict[str, list[Article]] = {}
             for source in self._articles:
-                targets = {self.resolve(name, source) for name in source.links}
+                targets = {self._target(name, source) for name in source.links}
                 for target in targets:
                     if target is not None and target.id != source.id:
                         index.setdefault(target.id, []).append(source)

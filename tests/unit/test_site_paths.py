@@ -118,3 +118,25 @@ def test_a_shortcode_written_to_be_shown_is_shown_as_hugo_shows_it() -> None:
     lines = rewrite_notes(body).split("\n")
     assert lines[0] == 'Use {{< figure src="a.jpg" >}} in prose.'
     assert lines[3:5] == ['{{< figure src="/images/sunset.jpg" >}}', "{{% note %}}"]
+
+
+def test_a_page_linked_by_site_path_or_ref_knows_who_links_to_it(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    page(root, "content/en/content-management/_index.md", "Content management")
+    page(root, "content/en/content-management/shortcodes.md", "Shortcodes")
+    page(root, "content/en/methods/page/date/index.md", "Date")
+    body = (
+        "See [shortcodes](/content-management/shortcodes/#use), [the section]"
+        '({{< ref "content-management/_index.md" >}}) and [dates](../../methods/page/date/).'
+    )
+    page(root, "content/en/getting-started/usage.md", "Basic usage", body=body)
+    site = load_library([root])
+    usage = site.get("content/en/getting-started/usage")
+    assert usage is not None
+    for target in (
+        "content/en/content-management/shortcodes",
+        "content/en/content-management/_index",
+        "content/en/methods/page/date/index",
+    ):
+        linked = site.get(target)
+        assert linked is not None and site.names.backlinks(linked) == (usage,), target
