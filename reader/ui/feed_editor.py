@@ -20,7 +20,7 @@ from reader.settings.i18n import number, t
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
-    from reader.web.feed_list import FeedList
+    from reader.web.feed_list import Feed, FeedList
 
 SEARCHES = "searches"
 """The store's session key that holds the saved searches."""
@@ -33,6 +33,9 @@ class FeedEditor:
     def __init__(self, app: ReaderApp, data_dir: Path) -> None:
         self._app = app
         self._data_dir = data_dir
+        self._searches: list[SavedSearch] | None = None
+        """The saved searches, read from the store once, then kept here as they change
+        (the store is written on its own thread: reading it back could miss the last)."""
 
     @property
     def places(self) -> Places:
@@ -51,21 +54,23 @@ class FeedEditor:
         from reader.web.feed_list import FeedList, FeedListError
 
         app = self._app
+        feeds: list[Feed] = []
         try:
             feeds = FeedList.load(self._data_dir).feeds
         except FeedListError as error:
             app.call_from_thread(app.notify, str(error), severity="error", markup=False)
-            feeds = []
         app.call_from_thread(self._loaded, feeds)
 
-    def _loaded(self, feeds: list[object]) -> None:
-        from reader.web.feed_list import Feed
-
-        listed = [feed for feed in feeds if isinstance(feed, Feed)]
-        self._app.main_screen.set_feeds(self.places, listed, self.searches())
+    def _loaded(self, feeds: list[Feed]) -> None:
+        self._app.main_screen.set_feeds(self.places, feeds, self.searches())
 
     def searches(self) -> list[SavedSearch]:
-        """The saved searches, as the store keeps them (anything else in it is passed over)."""
+        """The saved searches (anything in the store that is not one is passed over)."""
+        if self._searches is None:
+            self._searches = self._stored_searches()
+        return list(self._searches)
+
+    def _stored_searches(self) -> list[SavedSearch]:
         try:
             raw = json.loads(self._app.store.session(SEARCHES) or "[]")
         except ValueError:
@@ -82,6 +87,7 @@ class FeedEditor:
         return found[:MAX_SEARCHES]
 
     def _keep_searches(self, searches: list[SavedSearch]) -> None:
+        self._searches = list(searches)
         value = [{"name": s.name, "query": s.query} for s in searches]
         self._app.keeper.remember(SEARCHES, json.dumps(value, ensure_ascii=False))
         self._loaded_again(searches)

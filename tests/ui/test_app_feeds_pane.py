@@ -237,6 +237,11 @@ async def test_a_search_saved_as_a_feed_lists_what_it_finds(subscribed: Path) ->
         for _ in range(3):
             await settle(pilot)
         assert listed(app) == ["Ferry times"]
+    again = build_app(subscribed)  # kept across a restart
+    async with again.run_test(size=(120, 40)) as pilot:
+        pane = await show_pane(pilot)
+        saved = [r.origin for r in pane.rows if r.origin.kind == "search"]
+        assert [(origin.label, origin.query) for origin in saved] == [("Boats", "ferry")]
 
 
 async def test_next_unread_feed_moves_to_a_feed_with_unread_items(subscribed: Path) -> None:
