@@ -237,6 +237,9 @@ async def test_a_search_saved_as_a_feed_lists_what_it_finds(subscribed: Path) ->
         for _ in range(3):
             await settle(pilot)
         assert listed(app) == ["Ferry times"]
+        await pilot.press("escape")  # the search cleared: the saved search is no longer chosen
+        await settle(pilot)
+        assert pane.chosen is None and len(listed(app)) == 7
     again = build_app(subscribed)  # kept across a restart
     async with again.run_test(size=(120, 40)) as pilot:
         pane = await show_pane(pilot)

@@ -424,9 +424,13 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         for box in self.query(SearchBox):
             if box.value:
                 box.value = ""  # posts Input.Changed, which clears the results
-        self._filter = replace(self._filter, query="")
+        origin = self._filter.origin
+        if origin is not None and origin.kind == "search":  # a saved search ends with it
+            origin = None
+        self._filter = replace(self._filter, query="", origin=origin)
         self._results = None
         self._after_search()
+        self._mark_chosen()
 
     def search_again(self) -> None:
         """Re-run the current search (the index has more in it now)."""
