@@ -299,3 +299,14 @@ async def test_an_opml_file_is_imported_from_the_pane_folders_and_all(
         for label in ("News", "Local", "Courier", "Gazette", "Kernel", "#tech"):
             assert label in labels
         assert next(r for r in pane.rows if r.origin.label == "Courier").unread == 3  # fetched
+
+
+async def test_a_click_on_a_feed_lists_its_articles(subscribed: Path) -> None:
+    app = build_app(subscribed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await show_pane(pilot)
+        row = next(n for n, r in enumerate(pane.rows) if r.origin.label == "Gazette")
+        await pilot.click(FeedsPane, offset=(4, row + 1))  # below the pane's top border
+        await settle(pilot)
+        assert listed(app) == ["Mill reopens"]
+        assert pane.chosen is not None and pane.chosen.startswith("feed:")

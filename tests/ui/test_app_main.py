@@ -135,6 +135,14 @@ async def test_clicking_a_row_opens_it(library_dir: Path) -> None:
         await settle(pilot)
         pane = app.screen.query_one(ReadingPane)
         assert pane.article is not None and pane.article.id == "world/second-en"
+        # Its second line (the date) is the same row: it opened the next one.
+        await pilot.click(ArticleList, offset=(5, 2))
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id != "world/second-en"
+        first = pane.article.id
+        await pilot.click(ArticleList, offset=(5, 4))
+        await settle(pilot)
+        assert pane.article.id == "world/second-en" and first != "world/second-en"
 
 
 async def test_help_lists_keys_from_the_bindings(library_dir: Path) -> None:

@@ -286,7 +286,10 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, article))
 
     def on_click(self, event: events.Click) -> None:
-        index = (event.y + round(self.scroll_y)) // ROW_HEIGHT
+        offset = event.get_content_offset(self)  # the border aside: a row's date line is its
+        if offset is None:
+            return
+        index = (offset.y + round(self.scroll_y)) // ROW_HEIGHT
         if 0 <= index < len(self._articles):
             self.cursor = index
             self.action_select()

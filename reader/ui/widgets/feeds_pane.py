@@ -142,7 +142,10 @@ class FeedsPane(ScrollView, can_focus=True):
         self.highlighted += pages * max(1, self.scrollable_content_region.height - 1)
 
     def on_click(self, event: events.Click) -> None:
-        index = event.y + round(self.scroll_y)
+        offset = event.get_content_offset(self)  # the click's row, the border aside
+        if offset is None:
+            return
+        index = offset.y + round(self.scroll_y)
         if 0 <= index < len(self.rows):
             self.highlighted = index
             self.action_choose()
