@@ -19,6 +19,7 @@ from reader.cli.common import (
 from reader.settings.i18n import t
 
 if TYPE_CHECKING:
+    from reader.library.origins import Tally
     from reader.settings.config import Settings
     from reader.web.feed_list import Feed, FeedList, Listed
 
@@ -33,6 +34,7 @@ def _feed_list(data_dir: Path) -> FeedList:
 
 
 def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.library.origins import Tally
     from reader.web.feed_list import FeedList, FeedListError, read_opml, write_opml
 
     settings = settings_for(args)
@@ -61,7 +63,7 @@ def cmd_feeds(args: argparse.Namespace, out: TextIO) -> int:
             for feed in feeds.feeds:
                 state = feed.error or feed.fetched or t("feeds.never")
                 place = f"{feed.folder}/" if feed.folder else ""
-                unread = t("feeds.unread", count=counts.get(feed.home, (0, 0))[1])
+                unread = t("feeds.unread", count=counts.get(feed.home, Tally()).unread)
                 extra = [f"#{tag}" for tag in feed.tags]
                 if feed.fetch_every:
                     extra.append(t("feeds.every", minutes=feed.fetch_every))
@@ -110,21 +112,16 @@ def _change(
     return t("feeds.imported", added=added, listed=len(listed))
 
 
-def _counts(settings: Settings) -> dict[str, tuple[int, int]]:
-    """(items, unread) of each feed's home, from the library and the reading state."""
-    from reader.web.feed_list import FEEDS_FOLDER
+def _counts(settings: Settings) -> dict[str, Tally]:
+    """Each feed home's items and unread ones, counted as the feeds pane counts them."""
+    from reader.library.origins import Places, count_origins
+    from reader.settings import resources
+    from reader.settings.config import SAVED_FOLDER
 
+    bundled = resources.content_dir() if settings.include_bundled else None
+    places = Places(settings.data_dir / SAVED_FOLDER, bundled)
     library = current_library(settings)
-    states = open_store(settings).states()
-    counts: dict[str, tuple[int, int]] = {}
-    prefix = f"{FEEDS_FOLDER}/"
-    for article in library.articles:
-        if article.id.startswith(prefix) and article.id.count("/") == 2:
-            home = article.id.split("/")[1]
-            items, unread = counts.get(home, (0, 0))
-            state = states.get(article.id)
-            counts[home] = (items + 1, unread + (0 if state and state.read else 1))
-    return counts
+    return count_origins(library.articles, open_store(settings).states(), places).homes
 
 
 def _rules_of(feed: Feed, settings: Settings) -> list[str]:
@@ -132,8 +129,10 @@ def _rules_of(feed: Feed, settings: Settings) -> list[str]:
     return [rule.text for rule in settings.hide if rule.applies_to(feed.name, feed.title, feed.url)]
 
 
-def _record(feed: Feed, counts: dict[str, tuple[int, int]]) -> dict[str, object]:
-    items, unread = counts.get(feed.home, (0, 0))
+def _record(feed: Feed, counts: dict[str, Tally]) -> dict[str, object]:
+    from reader.library.origins import Tally
+
+    tally = counts.get(feed.home, Tally())
     return {
         "url": feed.url,
         "name": feed.name,
@@ -144,8 +143,8 @@ def _record(feed: Feed, counts: dict[str, tuple[int, int]]) -> dict[str, object]
         "full": feed.full,
         "fetched": feed.fetched,
         "error": feed.error,
-        "items": items,
-        "unread": unread,
+        "items": tally.total,
+        "unread": tally.unread,
     }
 
 

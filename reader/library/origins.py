@@ -64,7 +64,7 @@ class Places:
 
 @dataclass(frozen=True)
 class Origin:
-    """One place articles come from; `holds` says whether an article does.
+    """One place articles come from; `select` keeps the articles that do.
 
     `homes` are the feed homes a feed, a folder or a tag stands for ("All
     feeds": none, meaning every feed item). A saved search is an origin too,
@@ -81,9 +81,6 @@ class Origin:
     @property
     def query(self) -> str:
         return self.key if self.kind == "search" else ""
-
-    def holds(self, article: Article) -> bool:
-        return bool(self.select((article,)))
 
     def select(self, articles: Iterable[Article]) -> list[Article]:
         """The articles that come from this place, in their order: one pass, the test

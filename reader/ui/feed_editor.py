@@ -279,13 +279,11 @@ class FeedEditor:
 
 
 def _rename_feed(home: str, name: str, feeds: FeedList) -> str:
-    from reader.settings.untrusted import clean
-
     feed = feeds.by_home(home)
     if feed is None:
         return t("feeds.gone")
     before = feed.label
-    feed.name = " ".join(clean(name).split()) or None
+    feeds.change(feed, name=name)
     return t("feeds.renamed", before=before, after=feed.label)
 
 

@@ -256,7 +256,7 @@ async def test_next_unread_feed_moves_to_a_feed_with_unread_items(subscribed: Pa
         row = pane.highlighted_row
         assert row is not None and row.origin.kind == "feed" and row.unread
         assert sorted(listed(app)) == sorted(
-            a.title for a in app.library.articles if row.origin.holds(a)
+            a.title for a in row.origin.select(app.library.articles)
         )
 
 

@@ -216,6 +216,11 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         finally:  # even a failure (reported as any worker's) lets the next count start
             self.app.call_from_thread(self._origins_counted, rows)
 
+    def _chosen_place(self) -> OriginRow | None:
+        """The feeds pane's row of the place the list is narrowed to, as last counted."""
+        origin = self._filter.origin
+        return self._origin_rows.get(FeedsPane.row_key(origin)) if origin else None
+
     def _origins_counted(self, rows: list[OriginRow] | None) -> None:
         self._counting = False
         if rows is not None:
@@ -289,8 +294,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
             empty = t("main.loading" if self._loading and view == "all" else f"main.empty.{view}")
             if self._filter.active:
                 empty = t("main.filtered_out")
-            origin = self._filter.origin
-            place = self._origin_rows.get(FeedsPane.row_key(origin)) if origin else None
+            place = self._chosen_place()
             if place is not None and place.error and not shown:  # say why it is empty
                 empty = t("feeds.failed_empty", feed=place.origin.label, reason=place.error)
         article_list.show(shown, marks, keep=keep, empty_message=empty, snippets=snippets)
@@ -333,8 +337,7 @@ class ListColumn(ForwardsWorkerFailures, Vertical):
         narrowed = bool(self._filter.describe(with_view=False))
         filters = self._filter.describe() if narrowed else []
         shown, total = self._in_view(), len(articles)
-        origin = self._filter.origin
-        place = self._origin_rows.get(FeedsPane.row_key(origin)) if origin else None
+        place = self._chosen_place()
         if place is not None and place.total is not None and place.unread is not None:
             total, unread = place.total, place.unread  # of the place, not of the library
         if filters:
