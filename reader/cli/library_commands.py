@@ -59,6 +59,7 @@ def _origin(args: argparse.Namespace, settings: Settings) -> tuple[Settings, Cal
         return replace(settings, include_bundled=False, include_saved=False), lambda _id: True
     if not (args.saved or args.feed or args.folder):
         return settings, lambda _id: True
+    from reader.library.origins import home_prefixes, in_folder
     from reader.web.feed_list import FEEDS_FOLDER, FeedList, FeedListError, folder_path
 
     saved = replace(settings, include_bundled=False, include_saved=True, content_dirs=())
@@ -75,11 +76,11 @@ def _origin(args: argparse.Namespace, settings: Settings) -> tuple[Settings, Cal
             raise UserError(t("feeds.unknown", feed=args.feed))
         homes = {feed.home}
     else:
-        wanted = f"{folder_path(args.folder) or ''}/"
-        homes = {f.home for f in feeds.feeds if f.folder and f"{f.folder}/".startswith(wanted)}
+        wanted = folder_path(args.folder) or ""
+        homes = {f.home for f in feeds.feeds if in_folder(f.folder, wanted)}
         if not homes:
             raise UserError(t("cli.no_feed_folder", folder=args.folder))
-    prefixes = tuple(f"{FEEDS_FOLDER}/{home}/" for home in homes)
+    prefixes = home_prefixes(homes)
     return saved, lambda article_id: article_id.startswith(prefixes)
 
 

@@ -95,11 +95,7 @@ class Origin:
             if kind == "saved":
                 return [a for a in chosen if not a.id.startswith(FEEDS_PREFIX)]
             return chosen
-        prefixes = (
-            (FEEDS_PREFIX,)
-            if kind == "feeds"
-            else tuple(f"{FEEDS_PREFIX}{home}/" for home in sorted(self.homes))
-        )
+        prefixes = (FEEDS_PREFIX,) if kind == "feeds" else home_prefixes(self.homes)
         if not prefixes:
             return []
         return [a for a in articles if a.id.startswith(prefixes) and where(a.folder) == "saved"]
@@ -127,6 +123,16 @@ class FolderKinds:
             kind = "notes"
         self._known[id(folder)] = (folder, kind)
         return kind
+
+
+def in_folder(folder: str | None, path: str) -> bool:
+    """Whether a feed filed in `folder` is in the folder `path` or one within it."""
+    return bool(folder) and f"{folder}/".startswith(f"{path}/")
+
+
+def home_prefixes(homes: Iterable[str]) -> tuple[str, ...]:
+    """How the ids of the items of these feed homes start."""
+    return tuple(f"{FEEDS_PREFIX}{home}/" for home in sorted(homes))
 
 
 def home_of(article_id: str) -> str:
@@ -225,7 +231,7 @@ def origin_rows(
     ordered = sorted(feeds, key=lambda feed: feed.label.casefold())
     folders = sorted({path for feed in feeds for path in _folder_paths(feed.folder)}, key=_sort)
     for path in folders:
-        inside = [f for f in ordered if f.folder and (f"{f.folder}/").startswith(f"{path}/")]
+        inside = [feed for feed in ordered if in_folder(feed.folder, path)]
         tally = Tally()
         for feed in inside:
             tally.add(counts.homes.get(feed.home, empty))

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.library.origins import Origin, OriginRow, Places, SavedSearch
+from reader.library.origins import Origin, OriginRow, Places, SavedSearch, in_folder
 from reader.settings import resources
 from reader.settings.i18n import number, t
 
@@ -292,7 +292,7 @@ def _rename_folder(path: str, name: str, feeds: FeedList) -> str:
 
     new = folder_path(f"{path.rpartition('/')[0]}/{name.replace('/', '-')}") or path
     for feed in feeds.feeds:
-        if feed.folder and (feed.folder == path or feed.folder.startswith(f"{path}/")):
+        if feed.folder and in_folder(feed.folder, path):
             feed.folder = new + feed.folder[len(path) :]
     return t("feeds.renamed", before=path, after=new)
 
